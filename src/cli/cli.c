@@ -1,0 +1,185 @@
+/*
+ * Helpers shared by the commands: option parsing for the common options,
+ * errors and usage messages, opening the database.
+ */
+#include "config.h"
+
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/store.h"
+
+void
+cli_usage(const struct cmd_entry *e, FILE *fp)
+{
+	if (e->group != NULL)
+		fprintf(fp, _("usage: firstline %s %s %s\n"), e->group,
+		    e->name, e->args);
+	else
+		fprintf(fp, _("usage: firstline %s %s\n"), e->name, e->args);
+}
+
+int
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("firstline: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_REFUSED;
+}
+
+int
+cli_usage_error(const struct cmd_entry *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("firstline: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cli_usage(e, stderr);
+	return EXIT_USAGE;
+}
+
+void
+cli_print_diag(const struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n && i < DIAG_MAX; i++)
+		fprintf(stderr, "%s\n", d->msgs[i]);
+	if (d->n > DIAG_MAX)
+		fprintf(stderr, _("firstline: %zu more problems not shown\n"),
+		    d->n - DIAG_MAX);
+}
+
+int
+cli_options(const struct cmd_entry *e, int argc, char **argv,
+    unsigned allowed, enum format *format, const char **out)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const names[] = { "text", "csv", "pdf" };
+	int ch, i, found;
+
+	if (format != NULL)
+		*format = FORMAT_TEXT;
+	while ((ch = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			found = 0;
+			for (i = 0; i < 3 && format != NULL; i++) {
+				if ((allowed & (1u << i)) &&
+				    strcmp(optarg, names[i]) == 0) {
+					*format = (enum format)i;
+					found = 1;
+				}
+			}
+			if (!found) {
+				cli_usage_error(e, _("unknown format '%s'"),
+				    optarg);
+				return -1;
+			}
+			break;
+		case 'o':
+			if (out == NULL) {
+				cli_usage_error(e, _("-o is not an option of "
+				    "this command"));
+				return -1;
+			}
+			*out = optarg;
+			break;
+		case 'h':
+			cli_usage(e, stdout);
+			printf("\n%s\n", _(e->summary));
+			return 1;
+		default:
+			cli_usage(e, stderr);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct store *
+cli_open(struct cli *c)
+{
+	struct store *s;
+	char *cause;
+
+	if (store_open(c->db, STORE_OPEN, &s, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return NULL;
+	}
+	return s;
+}
+
+int
+cmd_list(struct cli *c, const struct cmd_entry *e, int argc, char **argv,
+    void (*fill)(struct store *, struct table *))
+{
+	enum format f;
+	struct store *s;
+	struct table t;
+	int rc;
+
+	rc = cli_options(e, argc, argv, 1u << FORMAT_TEXT | 1u << FORMAT_CSV,
+	    &f, NULL);
+	if (rc != 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	if (optind != argc)
+		return cli_usage_error(e, _("unexpected argument '%s'"),
+		    argv[optind]);
+	if ((s = cli_open(c)) == NULL)
+		return EXIT_REFUSED;
+	fill(s, &t);
+	output_table(&t, f, stdout);
+	table_release(&t);
+	store_free(&s);
+	return EXIT_OK;
+}
+
+int
+cmd_show(struct cli *c, const struct cmd_entry *e, int argc, char **argv,
+    int (*fill)(struct store *, const char *, struct table *, char **))
+{
+	enum format f;
+	struct store *s;
+	struct table t;
+	char *cause;
+	int rc;
+
+	rc = cli_options(e, argc, argv, 1u << FORMAT_TEXT | 1u << FORMAT_CSV,
+	    &f, NULL);
+	if (rc != 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	if (optind + 1 != argc)
+		return cli_usage_error(e, optind == argc ?
+		    _("which one? name it") : _("too many arguments"));
+	if ((s = cli_open(c)) == NULL)
+		return EXIT_REFUSED;
+	rc = fill(s, argv[optind], &t, &cause);
+	if (rc == 0)
+		output_table(&t, f, stdout);
+	else {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	table_release(&t);
+	store_free(&s);
+	return rc == 0 ? EXIT_OK : EXIT_REFUSED;
+}

@@ -1,0 +1,86 @@
+/*
+ * The firstline command line: a table of subcommands (git style), each
+ * implemented in a cmd-*.c file of its group, plus the shared helpers for
+ * options, output and opening the database.
+ */
+#ifndef FIRSTLINE_CLI_H
+#define FIRSTLINE_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "core/core.h"
+#include "core/table.h"
+
+struct store;
+
+/* Exit statuses of SPEC section 3. */
+enum {
+	EXIT_OK = 0,
+	EXIT_REFUSED = 1,	/* bad input or refused action */
+	EXIT_USAGE = 2,
+	EXIT_BELOW = 3,		/* cohort certify: below the rules */
+};
+
+enum format {
+	FORMAT_TEXT,
+	FORMAT_CSV,
+	FORMAT_PDF,
+};
+
+struct cli {
+	const char	*db;		/* --db, $FIRSTLINE_DB, ./firstline.db */
+};
+
+struct cmd_entry {
+	const char	*group;		/* "bank", or NULL for a top command */
+	const char	*name;
+	const char	*args;		/* usage after the name */
+	const char	*summary;	/* N_() marked */
+	int		(*exec)(struct cli *, const struct cmd_entry *, int,
+			    char **);
+};
+
+extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_bank_check_entry;
+extern const struct cmd_entry cmd_bank_load_entry;
+extern const struct cmd_entry cmd_bank_list_entry;
+extern const struct cmd_entry cmd_rubric_list_entry;
+extern const struct cmd_entry cmd_rubric_show_entry;
+extern const struct cmd_entry cmd_exam_list_entry;
+extern const struct cmd_entry cmd_exam_show_entry;
+
+/*
+ * Parse the options of a command that takes only --format (formats allowed
+ * as a mask of 1 << FORMAT_*), -o FILE (when out is not NULL) and --help.
+ * Leaves optind at the first operand.  Returns -1 after printing a usage
+ * error, 1 after printing help, 0 to go on.
+ */
+int cli_options(const struct cmd_entry *e, int argc, char **argv,
+    unsigned allowed, enum format *format, const char **out);
+/* Print "usage: firstline GROUP NAME ARGS" to fp. */
+void cli_usage(const struct cmd_entry *e, FILE *fp);
+/* Print an error "firstline: MESSAGE" to stderr; returns EXIT_REFUSED. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print a usage error and return EXIT_USAGE. */
+int cli_usage_error(const struct cmd_entry *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Print every message of d to stderr. */
+void cli_print_diag(const struct diag *d);
+
+/* Open the database (STORE_OPEN); prints the error and returns NULL. */
+struct store *cli_open(struct cli *c);
+
+/*
+ * The shared bodies of "list" commands (no operand) and "show" commands (one
+ * operand naming what to show): options, open the database, fill, print.
+ */
+int cmd_list(struct cli *c, const struct cmd_entry *e, int argc, char **argv,
+    void (*fill)(struct store *, struct table *));
+int cmd_show(struct cli *c, const struct cmd_entry *e, int argc, char **argv,
+    int (*fill)(struct store *, const char *, struct table *, char **));
+
+/* Write t as aligned text or RFC 4180 CSV to fp. */
+void output_table(const struct table *t, enum format f, FILE *fp);
+
+#endif

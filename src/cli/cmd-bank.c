@@ -1,0 +1,133 @@
+/*
+ * firstline bank: check, load and list question banks, rubrics and exam
+ * definitions (the XML files of firstline-bank(5)).
+ */
+#include "config.h"
+
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+
+#include "core/catalog.h"
+#include "core/content.h"
+#include "core/load.h"
+#include "core/store.h"
+
+/* Read every file named in argv[optind..]; 0 when all are good. */
+static int
+bank_read_all(struct content_set *set, int argc, char **argv,
+    struct diag *d)
+{
+	int i, rc = 0;
+
+	for (i = optind; i < argc; i++)
+		if (content_read(set, argv[i], d) != 0)
+			rc = -1;
+	return rc;
+}
+
+static int
+cmd_bank_check_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	struct content_set set;
+	struct diag d;
+	size_t i;
+	int rc;
+
+	if ((rc = cli_options(e, argc, argv, 0, NULL, NULL)) != 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	if (optind == argc)
+		return cli_usage_error(e, _("no files to check"));
+	content_set_init(&set);
+	diag_init(&d);
+	rc = bank_read_all(&set, argc, argv, &d);
+	if (content_check(&set, NULL, &d) != 0)
+		rc = -1;
+	if (rc != 0) {
+		cli_print_diag(&d);
+		fprintf(stderr, _("firstline: %zu problems found\n"),
+		    diag_count(&d));
+	} else {
+		for (i = 0; i < set.nbanks; i++)
+			printf(_("%s: bank %s, %zu questions: ok\n"),
+			    set.banks[i]->file, set.banks[i]->module,
+			    set.banks[i]->nquestions);
+		for (i = 0; i < set.nrubrics; i++)
+			printf(_("%s: %s rubric %s, %zu items: ok\n"),
+			    set.rubrics[i]->file,
+			    rubric_kind_name(set.rubrics[i]->kind),
+			    set.rubrics[i]->id, set.rubrics[i]->nitems);
+		for (i = 0; i < set.nexams; i++)
+			printf(_("%s: exam %s: ok\n"), set.exams[i]->file,
+			    set.exams[i]->id);
+	}
+	diag_release(&d);
+	content_set_release(&set);
+	return rc == 0 ? EXIT_OK : EXIT_REFUSED;
+}
+
+static int
+cmd_bank_load_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	struct content_set set;
+	struct diag d, notes;
+	struct store *s = NULL;
+	size_t i;
+	int rc;
+
+	if ((rc = cli_options(e, argc, argv, 0, NULL, NULL)) != 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	if (optind == argc)
+		return cli_usage_error(e, _("no files to load"));
+	content_set_init(&set);
+	diag_init(&d);
+	diag_init(&notes);
+	rc = bank_read_all(&set, argc, argv, &d);
+	if (rc == 0) {
+		if ((s = cli_open(c)) == NULL)
+			rc = -2;
+		else
+			rc = content_load(&set, s, &notes, &d);
+	}
+	if (rc == -1) {
+		cli_print_diag(&d);
+		fprintf(stderr, _("firstline: %zu problems found; nothing "
+		    "was loaded\n"), diag_count(&d));
+	} else if (rc == 0) {
+		for (i = 0; i < notes.n; i++)
+			printf("%s\n", notes.msgs[i]);
+	}
+	store_free(&s);
+	diag_release(&notes);
+	diag_release(&d);
+	content_set_release(&set);
+	return rc == 0 ? EXIT_OK : EXIT_REFUSED;
+}
+
+static int
+cmd_bank_list_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	return cmd_list(c, e, argc, argv, catalog_banks);
+}
+
+const struct cmd_entry cmd_bank_check_entry = {
+	"bank", "check", "FILE...",
+	N_("validate banks, rubrics and exam definitions (no database)"),
+	cmd_bank_check_exec
+};
+
+const struct cmd_entry cmd_bank_load_entry = {
+	"bank", "load", "FILE...",
+	N_("validate, then load all of the files or none"),
+	cmd_bank_load_exec
+};
+
+const struct cmd_entry cmd_bank_list_entry = {
+	"bank", "list", "[--format text|csv]",
+	N_("list the loaded question banks"),
+	cmd_bank_list_exec
+};

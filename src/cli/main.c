@@ -1,0 +1,165 @@
+/*
+ * firstline: the entry point.  Global options (--db, --version, --help),
+ * then the subcommand looked up in the command table.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/xmlsafe.h"
+
+static const struct cmd_entry *const cmd_table[] = {
+	&cmd_init_entry,
+	&cmd_bank_check_entry,
+	&cmd_bank_load_entry,
+	&cmd_bank_list_entry,
+	&cmd_rubric_list_entry,
+	&cmd_rubric_show_entry,
+	&cmd_exam_list_entry,
+	&cmd_exam_show_entry,
+};
+#define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
+
+static void
+main_help(FILE *fp, const char *group)
+{
+	size_t i;
+
+	if (group == NULL) {
+		fprintf(fp, _("usage: firstline [--db PATH] COMMAND [ARGS]\n"
+		    "\n"
+		    "Training and certification exam engine for community "
+		    "first responders.\n"
+		    "The database is PATH, else $FIRSTLINE_DB, else "
+		    "./firstline.db.\n"
+		    "\n"
+		    "Commands:\n"));
+	} else
+		fprintf(fp, _("usage: firstline %s COMMAND [ARGS]\n\n"
+		    "Commands:\n"), group);
+	for (i = 0; i < CMD_COUNT; i++) {
+		const struct cmd_entry *e = cmd_table[i];
+		char *usage;
+
+		if (group != NULL && (e->group == NULL ||
+		    strcmp(e->group, group) != 0))
+			continue;
+		usage = e->group ? xasprintf("%s %s %s", e->group, e->name,
+		    e->args) : xasprintf("%s %s", e->name, e->args);
+		fprintf(fp, "  %-34s %s\n", usage, _(e->summary));
+		free(usage);
+	}
+	fprintf(fp, _("\nRun 'firstline COMMAND --help' for a command's "
+	    "options; see firstline(1).\n"));
+}
+
+static int
+main_is_group(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < CMD_COUNT; i++)
+		if (cmd_table[i]->group != NULL &&
+		    strcmp(cmd_table[i]->group, name) == 0)
+			return 1;
+	return 0;
+}
+
+static const struct cmd_entry *
+main_find(const char *group, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < CMD_COUNT; i++) {
+		const struct cmd_entry *e = cmd_table[i];
+
+		if ((group == NULL) != (e->group == NULL))
+			continue;
+		if (group != NULL && strcmp(e->group, group) != 0)
+			continue;
+		if (strcmp(e->name, name) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd_entry *e;
+	struct cli c;
+	const char *env;
+	int ch, rc;
+
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	env = getenv("FIRSTLINE_DB");
+	c.db = env != NULL && *env != '\0' ? env : "firstline.db";
+
+	while ((ch = getopt_long(argc, argv, "+d:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			c.db = optarg;
+			break;
+		case 'h':
+			main_help(stdout, NULL);
+			return EXIT_OK;
+		case 'V':
+			printf("firstline %s\n", PACKAGE_VERSION);
+			return EXIT_OK;
+		default:
+			main_help(stderr, NULL);
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		main_help(stderr, NULL);
+		return EXIT_USAGE;
+	}
+	if (main_is_group(argv[0])) {
+		if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+		    strcmp(argv[1], "-h") == 0) {
+			main_help(argc < 2 ? stderr : stdout, argv[0]);
+			return argc < 2 ? EXIT_USAGE : EXIT_OK;
+		}
+		e = main_find(argv[0], argv[1]);
+		if (e == NULL) {
+			fprintf(stderr, _("firstline: unknown command '%s "
+			    "%s'; see 'firstline %s --help'\n"), argv[0],
+			    argv[1], argv[0]);
+			return EXIT_USAGE;
+		}
+		argc--;
+		argv++;
+	} else if ((e = main_find(NULL, argv[0])) == NULL) {
+		fprintf(stderr, _("firstline: unknown command '%s'; see "
+		    "'firstline --help'\n"), argv[0]);
+		return EXIT_USAGE;
+	}
+
+	xmlsafe_init();
+	optind = 0;	/* reset getopt for the command (GNU) */
+	rc = e->exec(&c, e, argc, argv);
+	xmlsafe_cleanup();
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("firstline: standard output");
+		return EXIT_REFUSED;
+	}
+	return rc;
+}

@@ -1,0 +1,192 @@
+/*
+ * Reading content files: choosing the schema by the root element, and the
+ * helpers the bank, rubric and exam readers share.
+ */
+#include "config.h"
+
+#include "content.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "xmlsafe.h"
+
+static const char *const qtype_names[QTYPE_COUNT] = {
+	"single", "multiple", "truefalse", "ordering",
+};
+
+const char *
+qtype_name(enum qtype t)
+{
+	return qtype_names[t];
+}
+
+const char *
+rubric_kind_name(enum rubric_kind k)
+{
+	return k == RUBRIC_PRACTICAL ? "practical" : "simulation";
+}
+
+void
+ltext_free(struct ltext *t)
+{
+	free(t->zh);
+	free(t->en);
+	t->zh = t->en = NULL;
+}
+
+/*
+ * Gather the children of parent named name into out: exactly one zh-CN and
+ * one en.  The schema already guarantees two elements with xml:lang.
+ */
+int
+content_ltext(xmlNodePtr parent, const char *name, const char *file,
+    const char *owner, struct ltext *out, struct diag *d)
+{
+	xmlNodePtr n;
+	char *lang;
+	char **slot;
+	int rc = 0;
+
+	out->zh = out->en = NULL;
+	for (n = parent->children; n != NULL; n = n->next) {
+		if (!xmlsafe_is(n, name))
+			continue;
+		lang = xmlsafe_lang(n);
+		slot = NULL;
+		if (lang != NULL && strcmp(lang, "zh-CN") == 0)
+			slot = &out->zh;
+		else if (lang != NULL && strcmp(lang, "en") == 0)
+			slot = &out->en;
+		if (slot == NULL) {
+			diag_at(d, file, xmlGetLineNo(n), _("%s: <%s> has "
+			    "xml:lang \"%s\"; use \"zh-CN\" or \"en\""), owner,
+			    name, lang ? lang : "");
+			rc = -1;
+		} else if (*slot != NULL) {
+			diag_at(d, file, xmlGetLineNo(n), _("%s: <%s> "
+			    "appears twice in %s"), owner, name, lang);
+			rc = -1;
+		} else
+			*slot = xmlsafe_text(n);
+		free(lang);
+	}
+	if (rc == 0 && (out->zh == NULL || out->en == NULL)) {
+		diag_at(d, file, xmlGetLineNo(parent), _("%s: <%s> needs "
+		    "both a zh-CN and an en version"), owner, name);
+		rc = -1;
+	}
+	if (rc != 0)
+		ltext_free(out);
+	return rc;
+}
+
+int
+content_int_attr(xmlNodePtr node, const char *name, int dflt)
+{
+	char *v = xmlsafe_attr(node, name);
+	int i = dflt;
+
+	if (v != NULL)
+		i = atoi(v);	/* the schema has checked the lexical form */
+	free(v);
+	return i;
+}
+
+int
+content_bool_attr(xmlNodePtr node, const char *name, int dflt)
+{
+	char *v = xmlsafe_attr(node, name);
+	int b = dflt;
+
+	if (v != NULL)
+		b = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+	free(v);
+	return b;
+}
+
+void
+content_set_init(struct content_set *set)
+{
+	memset(set, 0, sizeof *set);
+}
+
+void
+content_set_release(struct content_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->nbanks; i++)
+		bank_free(set->banks[i]);
+	for (i = 0; i < set->nrubrics; i++)
+		rubric_free(set->rubrics[i]);
+	for (i = 0; i < set->nexams; i++)
+		exam_free(set->exams[i]);
+	free(set->banks);
+	free(set->rubrics);
+	free(set->exams);
+	content_set_init(set);
+}
+
+int
+content_read(struct content_set *set, const char *path, struct diag *d)
+{
+	char digest[17];
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	const char *kind;
+	int rc = -1;
+
+	if ((doc = xmlsafe_read(path, d, digest)) == NULL)
+		return -1;
+	root = xmlDocGetRootElement(doc);
+	if (xmlsafe_is(root, "bank"))
+		kind = "bank";
+	else if (xmlsafe_is(root, "rubric"))
+		kind = "rubric";
+	else if (xmlsafe_is(root, "exam"))
+		kind = "exam";
+	else {
+		diag_at(d, path, xmlGetLineNo(root), _("root element <%s> is "
+		    "not <bank>, <rubric> or <exam>"), (const char *)root->name);
+		goto out;
+	}
+	if (root->ns != NULL) {
+		diag_at(d, path, xmlGetLineNo(root), _("<%s> must not have "
+		    "an XML namespace"), kind);
+		goto out;
+	}
+	if (xmlsafe_validate(doc, kind, path, d) != 0)
+		goto out;
+
+	if (strcmp(kind, "bank") == 0) {
+		struct bank *b = bank_from_xml(doc, path, d);
+		if (b == NULL)
+			goto out;
+		memcpy(b->digest, digest, sizeof digest);
+		xgrow(&set->banks, &set->capbanks, set->nbanks + 1,
+		    sizeof *set->banks);
+		set->banks[set->nbanks++] = b;
+	} else if (strcmp(kind, "rubric") == 0) {
+		struct rubric *r = rubric_from_xml(doc, path, d);
+		if (r == NULL)
+			goto out;
+		memcpy(r->digest, digest, sizeof digest);
+		xgrow(&set->rubrics, &set->caprubrics, set->nrubrics + 1,
+		    sizeof *set->rubrics);
+		set->rubrics[set->nrubrics++] = r;
+	} else {
+		struct exam *e = exam_from_xml(doc, path, d);
+		if (e == NULL)
+			goto out;
+		memcpy(e->digest, digest, sizeof digest);
+		xgrow(&set->exams, &set->capexams, set->nexams + 1,
+		    sizeof *set->exams);
+		set->exams[set->nexams++] = e;
+	}
+	rc = 0;
+out:
+	xmlFreeDoc(doc);
+	return rc;
+}

@@ -1,0 +1,181 @@
+/*
+ * The content model: question banks, rubrics and exam definitions as read
+ * from their XML files (see firstline-bank(5)), before they are stored.
+ *
+ * A content_set holds every file named on one command line.  content_read()
+ * parses, validates against the XSD and checks one file on its own;
+ * content_check() then runs the checks that span files (ids unique across
+ * banks, blueprints against module sizes, rubric references), optionally
+ * against what a database already holds.  All strings are owned by the
+ * structures and freed by content_set_release().
+ */
+#ifndef FIRSTLINE_CONTENT_H
+#define FIRSTLINE_CONTENT_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+
+struct store;
+
+/* A text in the two languages of the course. */
+struct ltext {
+	char	*zh;
+	char	*en;
+};
+
+enum qtype {
+	QTYPE_SINGLE,
+	QTYPE_MULTIPLE,
+	QTYPE_TRUEFALSE,
+	QTYPE_ORDERING,
+};
+#define QTYPE_COUNT 4
+
+struct qoption {
+	struct ltext	 text;
+	int		 correct;	/* choice questions */
+	int		 position;	/* ordering: 1-based correct place */
+};
+
+struct question {
+	char		*id;
+	enum qtype	 type;
+	int		 difficulty;	/* 1..3 */
+	long		 line;
+	struct ltext	 stem;
+	struct ltext	 explanation;
+	char		*source;
+	char		*tags;		/* comma-separated, may be "" */
+	int		 answer;	/* truefalse: 1 true, 0 false */
+	struct qoption	*options;	/* options, or steps in file order */
+	size_t		 noptions;
+};
+
+struct bank {
+	char		*file;
+	char		*module;
+	struct ltext	 title;
+	struct question	*questions;
+	size_t		 nquestions;
+	size_t		 nalloc;
+	char		 digest[17];
+};
+
+struct rubric_item {
+	char		*id;
+	long		 line;
+	struct ltext	 label;
+	int		 max;
+	int		 critical;
+};
+
+enum rubric_kind {
+	RUBRIC_PRACTICAL,
+	RUBRIC_SIMULATION,
+};
+
+struct rubric {
+	char			*file;
+	char			*id;
+	enum rubric_kind	 kind;
+	struct ltext		 title;
+	struct ltext		 description;
+	int			 max;
+	int			 pass;
+	char			*source;
+	struct rubric_item	*items;
+	size_t			 nitems;
+	char			 digest[17];
+};
+
+struct draw {
+	char	*module;
+	int	 difficulty;
+	int	 count;
+	long	 line;
+};
+
+struct rubric_ref {
+	char	*rubric;
+	long	 line;
+};
+
+struct exam {
+	char			*file;
+	char			*id;
+	struct ltext		 title;
+	int			 minutes;
+	int			 written_pass;
+	int			 partial_credit;
+	int			 show_result;
+	struct draw		*draws;
+	size_t			 ndraws;
+	int			 practical_pass;
+	struct rubric_ref	*stations;
+	size_t			 nstations;
+	int			 simulation_pass;
+	int			 simulation_all;	/* 0: one-of */
+	struct rubric_ref	*scenarios;
+	size_t			 nscenarios;
+	int			 weight_written;
+	int			 weight_practical;
+	int			 weight_simulation;
+	int			 excellent;
+	int			 cohort_pass_rate;
+	int			 cohort_excellence_rate;
+	int			 retakes;
+	char			 digest[17];
+};
+
+struct content_set {
+	struct bank	**banks;
+	size_t		  nbanks, capbanks;
+	struct rubric	**rubrics;
+	size_t		  nrubrics, caprubrics;
+	struct exam	**exams;
+	size_t		  nexams, capexams;
+};
+
+void content_set_init(struct content_set *set);
+void content_set_release(struct content_set *set);
+
+/*
+ * Read one file into set: parse safely, choose the schema by the root
+ * element (bank, rubric, exam), validate, convert and run the checks that
+ * need only this file.  Returns 0, or -1 with the problems added to d (the
+ * set is unchanged then).
+ */
+int content_read(struct content_set *set, const char *path, struct diag *d);
+
+/*
+ * Checks across the files of set and, when s is not NULL, against the
+ * current content of that database (question ids of other modules, module
+ * sizes and rubrics an exam refers to).  Without a database, an exam's
+ * references to modules or rubrics not in set are not checked.  Returns 0,
+ * or -1 with the problems added to d.
+ */
+int content_check(const struct content_set *set, struct store *s,
+    struct diag *d);
+
+/* Name of a question type as used in XML, the database and CSV. */
+const char *qtype_name(enum qtype t);
+const char *rubric_kind_name(enum rubric_kind k);
+
+/* Internal to the content readers (bank.c, rubric.c, exam.c). */
+int content_ltext(xmlNodePtr parent, const char *name, const char *file,
+    const char *owner, struct ltext *out, struct diag *d);
+void ltext_free(struct ltext *t);
+int content_int_attr(xmlNodePtr node, const char *name, int dflt);
+int content_bool_attr(xmlNodePtr node, const char *name, int dflt);
+struct bank *bank_from_xml(xmlDocPtr doc, const char *file, struct diag *d);
+struct rubric *rubric_from_xml(xmlDocPtr doc, const char *file,
+    struct diag *d);
+struct exam *exam_from_xml(xmlDocPtr doc, const char *file, struct diag *d);
+void bank_free(struct bank *b);
+void rubric_free(struct rubric *r);
+void exam_free(struct exam *e);
+
+#endif

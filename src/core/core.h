@@ -1,0 +1,34 @@
+/*
+ * firstline core: the exam engine without any user interface.
+ *
+ * Everything under src/core is the model, the storage and the rules: banks,
+ * rubrics and exam definitions, the SQLite store, safe XML loading, text
+ * measurement.  Nothing here includes curses, cairo or any other presentation
+ * library, and nothing here writes to the terminal except through the
+ * diagnostics it hands back to its caller; a unit test can link the core alone.
+ * Arrows point down only: cli -> tui / report -> core.
+ */
+#ifndef FIRSTLINE_CORE_H
+#define FIRSTLINE_CORE_H
+
+#include "i18n.h"
+#include "xalloc.h"
+#include "diag.h"
+
+/* Maximum XML input accepted by the loader, in bytes. */
+#define FL_XML_MAX_BYTES (256u * 1024u * 1024u)
+
+/*
+ * The directory holding the shipped question banks and schemas: the
+ * FIRSTLINE_DATADIR environment variable when set (tests, an uninstalled
+ * build), else the compiled-in PKGDATADIR "/question-banks".  The string is
+ * static; do not free it.
+ */
+const char *fl_datadir(void);
+
+/* Whether text for people should be Chinese (the locale or LANGUAGE). */
+int fl_lang_zh(void);
+/* zh or en, whichever the person reads. */
+const char *fl_pick(const char *zh, const char *en);
+
+#endif

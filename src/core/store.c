@@ -1,0 +1,250 @@
+/*
+ * The SQLite store: every connection gets the same pragmas, new files are
+ * private (0600), and the schema is brought up to date by migrations that
+ * each run in one transaction with the new PRAGMA user_version.
+ */
+#include "config.h"
+
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core.h"
+#include "schema.h"
+
+char *
+store_error(struct store *s, const char *what)
+{
+	return xasprintf("%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+int
+store_exec(struct store *s, const char *sql, char **cause)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		*cause = xasprintf("%s: %s", s->path,
+		    err ? err : sqlite3_errmsg(s->db));
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3_stmt *
+store_prepare(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "firstline: internal error preparing SQL: %s\n%s\n",
+		    sqlite3_errmsg(s->db), sql);
+		abort();
+	}
+	return st;
+}
+
+const char *
+store_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : "";
+}
+
+int
+store_begin(struct store *s, char **cause)
+{
+	return store_exec(s, "BEGIN IMMEDIATE", cause);
+}
+
+int
+store_commit(struct store *s, char **cause)
+{
+	return store_exec(s, "COMMIT", cause);
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+store_user_version(struct store *s)
+{
+	sqlite3_stmt *st = store_prepare(s, "PRAGMA user_version");
+	int v = -1;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Create path with mode 0600 if it does not exist yet. */
+static int
+store_create_file(const char *path, char **cause)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd == -1) {
+		if (errno == EEXIST)
+			return 0;
+		*cause = xasprintf(_("%s: cannot create database: %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+static int
+store_pragmas(struct store *s, char **cause)
+{
+	sqlite3_stmt *st;
+	const char *mode;
+	int on;
+
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	if (sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on) !=
+	    SQLITE_OK || !on) {
+		*cause = store_error(s, "SQLITE_DBCONFIG_DEFENSIVE");
+		return -1;
+	}
+	if (store_exec(s, "PRAGMA foreign_keys = ON;"
+	    "PRAGMA synchronous = FULL;"
+	    "PRAGMA trusted_schema = OFF;", cause) != 0)
+		return -1;
+	st = store_prepare(s, "PRAGMA journal_mode = WAL");
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		*cause = store_error(s, "journal_mode");
+		sqlite3_finalize(st);
+		return -1;
+	}
+	mode = store_text(st, 0);
+	if (strcmp(mode, "wal") != 0 && strcmp(s->path, ":memory:") != 0) {
+		*cause = xasprintf(_("%s: cannot switch to WAL mode (got %s)"),
+		    s->path, mode);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+store_migrate(struct store *s, int from, char **cause)
+{
+	size_t i;
+	char *sql;
+
+	for (i = (size_t)from; i < schema_count(); i++) {
+		if (store_begin(s, cause) != 0)
+			return -1;
+		/* Another process may have migrated while we waited. */
+		if ((size_t)store_user_version(s) > i) {
+			store_rollback(s);
+			continue;
+		}
+		if (store_exec(s, schema_migration(i), cause) != 0) {
+			store_rollback(s);
+			return -1;
+		}
+		sql = xasprintf("PRAGMA user_version = %zu", i + 1);
+		if (store_exec(s, sql, cause) != 0 ||
+		    store_commit(s, cause) != 0) {
+			free(sql);
+			store_rollback(s);
+			return -1;
+		}
+		free(sql);
+	}
+	return 0;
+}
+
+int
+store_open(const char *path, enum store_mode mode, struct store **out,
+    char **cause)
+{
+	struct store *s;
+	struct stat sb;
+	int version, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int newest = (int)schema_count();
+
+	*out = NULL;
+	if (strcmp(path, ":memory:") != 0) {
+		if (mode == STORE_CREATE) {
+			if (store_create_file(path, cause) != 0)
+				return -1;
+		} else if (stat(path, &sb) != 0) {
+			*cause = xasprintf(_("%s: no database here (%s); "
+			    "create it with 'firstline init'"), path,
+			    strerror(errno));
+			return -1;
+		}
+	}
+
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		*cause = xasprintf(_("%s: cannot open database: %s"), path,
+		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		store_free(&s);
+		return -1;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	if (store_pragmas(s, cause) != 0)
+		goto fail;
+
+	version = store_user_version(s);
+	if (version < 0) {
+		*cause = xasprintf(_("%s: not a firstline database: %s"), path,
+		    sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (version > newest) {
+		*cause = xasprintf(_("%s: database schema version %d is newer "
+		    "than this firstline understands (%d); use a newer "
+		    "firstline"), path, version, newest);
+		goto fail;
+	}
+	if (version < newest) {
+		if (mode != STORE_CREATE) {
+			*cause = xasprintf(_("%s: database schema version %d "
+			    "is older than this firstline (%d); upgrade it "
+			    "with 'firstline init'"), path, version, newest);
+			goto fail;
+		}
+		if (store_migrate(s, version, cause) != 0)
+			goto fail;
+	}
+	*out = s;
+	return 0;
+
+fail:
+	store_free(&s);
+	return -1;
+}
+
+void
+store_free(struct store **sp)
+{
+	struct store *s = *sp;
+
+	if (s == NULL)
+		return;
+	if (s->db != NULL)
+		sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+	*sp = NULL;
+}

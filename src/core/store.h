@@ -1,0 +1,64 @@
+/*
+ * The SQLite store: opening with the pragmas every connection needs,
+ * migrations by PRAGMA user_version, and transactions.
+ *
+ * Every open sets WAL mode, foreign_keys=ON, a busy timeout,
+ * synchronous=FULL, trusted_schema=OFF and SQLITE_DBCONFIG_DEFENSIVE.  New
+ * database files are created with mode 0600 (SQLite gives the -wal and -shm
+ * files the same mode).  Every write runs inside store_begin() (BEGIN
+ * IMMEDIATE) ... store_commit().
+ */
+#ifndef FIRSTLINE_STORE_H
+#define FIRSTLINE_STORE_H
+
+#include <sqlite3.h>
+
+/* Busy timeout for every connection, in milliseconds. */
+#define STORE_BUSY_MS 10000
+
+struct store {
+	sqlite3	*db;
+	char	*path;
+};
+
+enum store_mode {
+	STORE_OPEN,		/* existing, up-to-date database only */
+	STORE_CREATE,		/* create or upgrade (firstline init) */
+};
+
+/*
+ * Open the database at path.  STORE_OPEN refuses a missing file and a
+ * database whose schema is older (run init) or newer (a newer firstline)
+ * than this build.  STORE_CREATE creates the file (0600) and applies any
+ * pending migrations.  On success *out is a new store the caller frees with
+ * store_free(); on failure returns -1 and *cause is a message to free.
+ */
+int store_open(const char *path, enum store_mode mode, struct store **out,
+    char **cause);
+/* Close and free *s, setting it to NULL; accepts NULL. */
+void store_free(struct store **s);
+
+/* The database's PRAGMA user_version, or -1 on error. */
+int store_user_version(struct store *s);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  -1 and *cause on failure. */
+int store_begin(struct store *s, char **cause);
+int store_commit(struct store *s, char **cause);
+void store_rollback(struct store *s);
+
+/* Run SQL with no result rows.  -1 and *cause on failure. */
+int store_exec(struct store *s, const char *sql, char **cause);
+
+/*
+ * Prepare a statement; a failure to prepare is a programming error and is
+ * fatal (the SQL is ours).
+ */
+sqlite3_stmt *store_prepare(struct store *s, const char *sql);
+
+/* Text of column i, or "" when NULL (never NULL). */
+const char *store_text(sqlite3_stmt *st, int i);
+
+/* A message for the last error of the connection, to free. */
+char *store_error(struct store *s, const char *what);
+
+#endif

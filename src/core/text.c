@@ -1,0 +1,114 @@
+/*
+ * Display width of UTF-8 text.
+ */
+#include "config.h"
+
+#include "text.h"
+
+#include <string.h>
+#include <wchar.h>
+
+size_t
+text_decode(const char *str, size_t n, unsigned int *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned int c, min;
+	size_t len, i;
+
+	if (n == 0) {
+		*cp = 0;
+		return 0;
+	}
+	c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if ((c & 0xe0) == 0xc0) {
+		len = 2; c &= 0x1f; min = 0x80;
+	} else if ((c & 0xf0) == 0xe0) {
+		len = 3; c &= 0x0f; min = 0x800;
+	} else if ((c & 0xf8) == 0xf0) {
+		len = 4; c &= 0x07; min = 0x10000;
+	} else
+		goto bad;
+	if (len > n)
+		goto bad;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*cp = c;
+	return len;
+bad:
+	*cp = 0xfffd;
+	return 1;
+}
+
+int
+text_valid_utf8(const char *s, size_t n)
+{
+	unsigned int cp;
+	size_t i = 0, len;
+
+	while (i < n) {
+		len = text_decode(s + i, n - i, &cp);
+		if (cp == 0xfffd && !(len == 3 && memcmp(s + i,
+		    "\xef\xbf\xbd", 3) == 0))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+/* East Asian Wide and Fullwidth ranges, for locales that cannot say. */
+static int
+text_wide_fallback(unsigned int c)
+{
+	return (c >= 0x1100 && c <= 0x115f) ||
+	    (c >= 0x2e80 && c <= 0x303e) ||
+	    (c >= 0x3041 && c <= 0x33ff) ||
+	    (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0x4e00 && c <= 0x9fff) ||
+	    (c >= 0xa000 && c <= 0xa4cf) ||
+	    (c >= 0xac00 && c <= 0xd7a3) ||
+	    (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) ||
+	    (c >= 0xff00 && c <= 0xff60) ||
+	    (c >= 0xffe0 && c <= 0xffe6) ||
+	    (c >= 0x1f300 && c <= 0x1f64f) ||
+	    (c >= 0x20000 && c <= 0x3fffd);
+}
+
+int
+text_cp_width(unsigned int cp)
+{
+	int w;
+
+	if (cp == 0)
+		return 0;
+	w = wcwidth((wchar_t)cp);
+	if (w >= 0)
+		return w;
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		return 0;
+	if ((cp >= 0x300 && cp <= 0x36f) || cp == 0x200b ||
+	    (cp >= 0xfe00 && cp <= 0xfe0f))
+		return 0;
+	return text_wide_fallback(cp) ? 2 : 1;
+}
+
+size_t
+text_width(const char *s)
+{
+	size_t n = strlen(s), i = 0, w = 0;
+	unsigned int cp;
+
+	while (i < n) {
+		i += text_decode(s + i, n - i, &cp);
+		w += (size_t)text_cp_width(cp);
+	}
+	return w;
+}

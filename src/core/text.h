@@ -1,0 +1,24 @@
+/*
+ * Measuring text for a terminal: display width of UTF-8 strings, where
+ * Chinese characters take two columns.  Works in any locale: when the C
+ * library cannot say (a non-UTF-8 locale), East Asian wide ranges count 2.
+ */
+#ifndef FIRSTLINE_TEXT_H
+#define FIRSTLINE_TEXT_H
+
+#include <stddef.h>
+
+/*
+ * Decode one UTF-8 character at s (at most n bytes).  Returns its length in
+ * bytes and stores the code point in *cp; invalid bytes count as one byte
+ * and U+FFFD.
+ */
+size_t text_decode(const char *s, size_t n, unsigned int *cp);
+/* Columns code point cp takes: 0, 1 or 2. */
+int text_cp_width(unsigned int cp);
+/* Columns the UTF-8 string s takes. */
+size_t text_width(const char *s);
+/* Whether s is valid UTF-8 (no overlongs or surrogates). */
+int text_valid_utf8(const char *s, size_t n);
+
+#endif

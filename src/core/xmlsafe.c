@@ -1,0 +1,348 @@
+/*
+ * Safe XML reading and XSD validation: the single place where libxml2's
+ * parser options, entity loader and error reporting are set.
+ */
+#include "config.h"
+
+#include "xmlsafe.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+
+#include "core.h"
+
+/*
+ * Options for every input document.  Deliberately absent: XML_PARSE_NOENT,
+ * XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR, XML_PARSE_DTDVALID, XML_PARSE_HUGE,
+ * XML_PARSE_XINCLUDE.
+ */
+#define XMLSAFE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | \
+    XML_PARSE_NOWARNING)
+
+/* Error capture: the first message of a parse, or every validity error. */
+struct xmlsafe_errors {
+	struct diag	*d;
+	const char	*file;
+	int		 count;
+	int		 all;
+};
+
+static const char *xmlsafe_names[] = { "bank", "rubric", "exam" };
+#define XMLSAFE_NSCHEMAS (sizeof xmlsafe_names / sizeof xmlsafe_names[0])
+static xmlSchemaPtr xmlsafe_schemas[XMLSAFE_NSCHEMAS];
+
+/* The error capture of the parse under way (the parser is not reentrant). */
+static struct xmlsafe_errors *xmlsafe_current;
+
+/* While a schema is being parsed, the directory its includes may come from. */
+static char *xmlsafe_allowed_dir;
+
+static xmlExternalEntityLoader xmlsafe_default_loader;
+
+
+static xmlParserInputPtr
+xmlsafe_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	char resolved[PATH_MAX];
+	const char *path = url;
+	size_t len;
+
+	if (url != NULL && xmlsafe_allowed_dir != NULL) {
+		if (strncmp(path, "file://", 7) == 0)
+			path += 7;
+		len = strlen(xmlsafe_allowed_dir);
+		if (realpath(path, resolved) != NULL &&
+		    strncmp(resolved, xmlsafe_allowed_dir, len) == 0 &&
+		    resolved[len] == '/')
+			return xmlsafe_default_loader(resolved, id, ctxt);
+	}
+	if (ctxt != NULL)
+		xmlStopParser(ctxt);
+	return NULL;
+}
+
+void
+xmlsafe_init(void)
+{
+	xmlInitParser();
+	if (xmlsafe_default_loader == NULL)
+		xmlsafe_default_loader = xmlGetExternalEntityLoader();
+	xmlSetExternalEntityLoader(xmlsafe_loader);
+}
+
+void
+xmlsafe_cleanup(void)
+{
+	size_t i;
+
+	for (i = 0; i < XMLSAFE_NSCHEMAS; i++) {
+		if (xmlsafe_schemas[i] != NULL)
+			xmlSchemaFree(xmlsafe_schemas[i]);
+		xmlsafe_schemas[i] = NULL;
+	}
+	xmlCleanupParser();
+}
+
+static void
+xmlsafe_error(void *ctx, xmlErrorPtr e)
+{
+	struct xmlsafe_errors *ex = ctx;
+	char *msg;
+	size_t n;
+
+	if (e == NULL || e->level == XML_ERR_WARNING)
+		return;
+	if (ex->count++ > 0 && !ex->all)
+		return;
+	msg = xstrdup(e->message ? e->message : "error");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	diag_at(ex->d, ex->file, e->line, "%s", msg);
+	free(msg);
+}
+
+/* SAX hook: a DOCTYPE is refused the moment the parser meets it. */
+static void
+xmlsafe_refuse_doctype(void *ctx, const xmlChar *name,
+    const xmlChar *external_id, const xmlChar *system_id)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+
+	xmlsafe_error(xmlsafe_current, &(xmlError){
+	    .level = XML_ERR_FATAL,
+	    .message = (char *)_("DOCTYPE declarations are not allowed "
+	        "(no DTDs or entities in firstline files)"),
+	    .line = ctxt->input ? ctxt->input->line : 0,
+	});
+	xmlStopParser(ctxt);
+}
+
+static char *
+xmlsafe_slurp(const char *path, size_t *size, struct diag *d)
+{
+	struct stat sb;
+	char *buf;
+	size_t got = 0;
+	ssize_t r;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1) {
+		diag_at(d, path, 0, _("cannot open: %s"), strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		diag_at(d, path, 0, _("not a regular file"));
+		close(fd);
+		return NULL;
+	}
+	if ((unsigned long long)sb.st_size > FL_XML_MAX_BYTES) {
+		diag_at(d, path, 0, _("file is too large (%lld bytes, the "
+		    "limit is %u)"), (long long)sb.st_size, FL_XML_MAX_BYTES);
+		close(fd);
+		return NULL;
+	}
+	buf = xmalloc((size_t)sb.st_size + 1);
+	while (got < (size_t)sb.st_size) {
+		r = read(fd, buf + got, (size_t)sb.st_size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			diag_at(d, path, 0, _("cannot read: %s"),
+			    r < 0 ? strerror(errno) : _("file shrank"));
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		got += (size_t)r;
+	}
+	close(fd);
+	buf[got] = '\0';
+	*size = got;
+	return buf;
+}
+
+static void
+xmlsafe_digest(const char *buf, size_t len, char out[17])
+{
+	unsigned long long h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)buf[i];
+		h *= 1099511628211ULL;
+	}
+	snprintf(out, 17, "%016llx", h);
+}
+
+xmlDocPtr
+xmlsafe_read(const char *path, struct diag *d, char digest[17])
+{
+	struct xmlsafe_errors ex = { d, path, 0, 0 };
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	size_t size, before = diag_count(d);
+	char *buf;
+
+	if ((buf = xmlsafe_slurp(path, &size, d)) == NULL)
+		return NULL;
+	if (size > INT_MAX) {
+		diag_at(d, path, 0, _("file is too large"));
+		free(buf);
+		return NULL;
+	}
+	if (digest != NULL)
+		xmlsafe_digest(buf, size, digest);
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL) {
+		free(buf);
+		diag_at(d, path, 0, _("out of memory"));
+		return NULL;
+	}
+	xmlsafe_current = &ex;
+	ctxt->sax->internalSubset = xmlsafe_refuse_doctype;
+	xmlSetStructuredErrorFunc(&ex, xmlsafe_error);
+	doc = xmlCtxtReadMemory(ctxt, buf, (int)size, path, NULL,
+	    XMLSAFE_OPTIONS);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlsafe_current = NULL;
+	if (doc != NULL && (ex.count > 0 || doc->intSubset != NULL ||
+	    doc->extSubset != NULL || xmlDocGetRootElement(doc) == NULL)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (doc == NULL && diag_count(d) == before)
+		diag_at(d, path, ctxt->input ? ctxt->input->line : 0,
+		    _("not well-formed XML"));
+	xmlFreeParserCtxt(ctxt);
+	free(buf);
+	return doc;
+}
+
+static xmlSchemaPtr
+xmlsafe_schema(size_t i, struct diag *d)
+{
+	struct xmlsafe_errors ex = { d, NULL, 0, 1 };
+	xmlSchemaParserCtxtPtr pctxt;
+	char *path, *dir, real[PATH_MAX];
+
+	if (xmlsafe_schemas[i] != NULL)
+		return xmlsafe_schemas[i];
+	dir = xasprintf("%s/schema", fl_datadir());
+	path = xasprintf("%s/%s.xsd", dir, xmlsafe_names[i]);
+	ex.file = path;
+	if (realpath(dir, real) == NULL) {
+		diag_at(d, dir, 0, _("schema directory missing: %s"),
+		    strerror(errno));
+		goto out;
+	}
+	xmlsafe_allowed_dir = real;
+	xmlSetStructuredErrorFunc(&ex, xmlsafe_error);
+	pctxt = xmlSchemaNewParserCtxt(path);
+	if (pctxt != NULL) {
+		xmlSchemaSetParserStructuredErrors(pctxt, xmlsafe_error, &ex);
+		xmlsafe_schemas[i] = xmlSchemaParse(pctxt);
+		xmlSchemaFreeParserCtxt(pctxt);
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlsafe_allowed_dir = NULL;
+	if (xmlsafe_schemas[i] == NULL && ex.count == 0)
+		diag_at(d, path, 0, _("cannot load schema"));
+out:
+	free(path);
+	free(dir);
+	return xmlsafe_schemas[i];
+}
+
+int
+xmlsafe_validate(xmlDocPtr doc, const char *name, const char *file,
+    struct diag *d)
+{
+	struct xmlsafe_errors ex = { d, file, 0, 1 };
+	xmlSchemaValidCtxtPtr vctxt;
+	xmlSchemaPtr schema = NULL;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < XMLSAFE_NSCHEMAS; i++)
+		if (strcmp(xmlsafe_names[i], name) == 0)
+			schema = xmlsafe_schema(i, d);
+	if (schema == NULL)
+		return -1;
+	vctxt = xmlSchemaNewValidCtxt(schema);
+	if (vctxt == NULL) {
+		diag_at(d, file, 0, _("out of memory"));
+		return -1;
+	}
+	xmlSchemaSetValidStructuredErrors(vctxt, xmlsafe_error, &ex);
+	rc = xmlSchemaValidateDoc(vctxt, doc);
+	xmlSchemaFreeValidCtxt(vctxt);
+	if (rc != 0 && ex.count == 0)
+		diag_at(d, file, 0, _("does not match the %s schema"), name);
+	return rc == 0 ? 0 : -1;
+}
+
+char *
+xmlsafe_attr(xmlNodePtr node, const char *name)
+{
+	xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+char *
+xmlsafe_text(xmlNodePtr node)
+{
+	xmlChar *v = xmlNodeGetContent(node);
+	const char *p = v ? (const char *)v : "";
+	size_t n;
+	char *s;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	n = strlen(p);
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' ||
+	    p[n - 1] == '\n' || p[n - 1] == '\r'))
+		n--;
+	s = xstrndup(p, n);
+	xmlFree(v);
+	return s;
+}
+
+char *
+xmlsafe_lang(xmlNodePtr node)
+{
+	xmlChar *v = xmlGetNsProp(node, (const xmlChar *)"lang",
+	    XML_XML_NAMESPACE);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+int
+xmlsafe_is(xmlNodePtr node, const char *name)
+{
+	return node != NULL && node->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)node->name, name) == 0;
+}

@@ -1,0 +1,47 @@
+/*
+ * The one place libxml2 is configured.  Input files are read with every
+ * dangerous feature off: no network, no DTD loading or validation, no entity
+ * substitution, no XML_PARSE_HUGE; a document with a DOCTYPE is refused as
+ * soon as the parser meets it; the external entity loader refuses every
+ * request except the schema files themselves; files larger than
+ * FL_XML_MAX_BYTES are refused before parsing.  Documents are validated with
+ * the XSD schemas under fl_datadir()/schema (libxml2's xmlschemas).
+ */
+#ifndef FIRSTLINE_XMLSAFE_H
+#define FIRSTLINE_XMLSAFE_H
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+
+/* Install the refusing entity loader; call once before any parsing. */
+void xmlsafe_init(void);
+/* Free cached schemas and libxml2's global state. */
+void xmlsafe_cleanup(void);
+
+/*
+ * Read and parse the file at path.  Returns the document (free it with
+ * xmlFreeDoc) or NULL with one "FILE:LINE: message" added to d.  When digest
+ * is not NULL it receives a hex FNV-1a hash of the file's bytes (to notice an
+ * unchanged reload; not a security measure).
+ */
+xmlDocPtr xmlsafe_read(const char *path, struct diag *d, char digest[17]);
+
+/*
+ * Validate doc against the schema named name ("bank", "rubric", "exam"),
+ * loaded once from fl_datadir()/schema/NAME.xsd.  Returns 0 when valid, else
+ * -1 with each violation added to d as "FILE:LINE: message".
+ */
+int xmlsafe_validate(xmlDocPtr doc, const char *name, const char *file,
+    struct diag *d);
+
+/* Value of attribute name of node as a new string, or NULL. */
+char *xmlsafe_attr(xmlNodePtr node, const char *name);
+/* Text content of node, trimmed, as a new string (never NULL). */
+char *xmlsafe_text(xmlNodePtr node);
+/* The xml:lang of node as a new string, or NULL. */
+char *xmlsafe_lang(xmlNodePtr node);
+/* Whether node is an element named name. */
+int xmlsafe_is(xmlNodePtr node, const char *name);
+
+#endif
