@@ -47,7 +47,8 @@ cmd_bank_check_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		rc = -1;
 	if (rc != 0) {
 		cli_print_diag(&d);
-		fprintf(stderr, _("firstline: %zu problems found\n"),
+		fprintf(stderr, ngettext("firstline: %zu problem found\n",
+		    "firstline: %zu problems found\n", diag_count(&d)),
 		    diag_count(&d));
 	} else {
 		for (i = 0; i < set.nbanks; i++)
@@ -94,8 +95,9 @@ cmd_bank_load_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	}
 	if (rc == -1) {
 		cli_print_diag(&d);
-		fprintf(stderr, _("firstline: %zu problems found; nothing "
-		    "was loaded\n"), diag_count(&d));
+		fprintf(stderr, ngettext("firstline: %zu problem found; "
+		    "nothing was loaded\n", "firstline: %zu problems found; "
+		    "nothing was loaded\n", diag_count(&d)), diag_count(&d));
 	} else if (rc == 0) {
 		for (i = 0; i < notes.n; i++)
 			printf("%s\n", notes.msgs[i]);

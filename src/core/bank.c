@@ -126,7 +126,7 @@ question_from_xml(xmlNodePtr n, const char *file, struct question *q,
 {
 	xmlNodePtr c;
 	size_t cap = 0;
-	char *tag, *tags;
+	char *tag, *tags, *what;
 	int rc = 0;
 
 	memset(q, 0, sizeof *q);
@@ -136,11 +136,13 @@ question_from_xml(xmlNodePtr n, const char *file, struct question *q,
 	q->difficulty = content_int_attr(n, "difficulty", 0);
 	q->answer = content_bool_attr(n, "answer", 0);
 	q->tags = xstrdup("");
-	if (content_ltext(n, "stem", file, q->id, &q->stem, d) != 0)
+	what = xasprintf("question %s", q->id);
+	if (content_ltext(n, "stem", file, what, &q->stem, d) != 0)
 		rc = -1;
-	if (content_ltext(n, "explanation", file, q->id, &q->explanation,
+	if (content_ltext(n, "explanation", file, what, &q->explanation,
 	    d) != 0)
 		rc = -1;
+	free(what);
 	for (c = n->children; c != NULL; c = c->next) {
 		if (xmlsafe_is(c, "source")) {
 			free(q->source);
@@ -154,7 +156,6 @@ question_from_xml(xmlNodePtr n, const char *file, struct question *q,
 			q->tags = tags;
 		} else if (xmlsafe_is(c, "option") || xmlsafe_is(c, "step")) {
 			struct qoption *o;
-			char *what;
 
 			xgrow(&q->options, &cap, q->noptions + 1,
 			    sizeof *q->options);
@@ -162,7 +163,8 @@ question_from_xml(xmlNodePtr n, const char *file, struct question *q,
 			memset(o, 0, sizeof *o);
 			o->correct = content_bool_attr(c, "correct", 0);
 			o->position = content_int_attr(c, "position", 0);
-			what = xasprintf("%s option %zu", q->id, q->noptions);
+			what = xasprintf("question %s option %zu", q->id,
+			    q->noptions);
 			if (content_ltext(c, "text", file, what, &o->text,
 			    d) != 0)
 				rc = -1;

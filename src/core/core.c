@@ -6,16 +6,46 @@
 
 #include "core.h"
 
+#include <limits.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+/*
+ * FIRSTLINE_DATADIR when set; else the installed data; else, for a binary
+ * run from its build tree, the question-banks folder beside it.
+ */
 const char *
 fl_datadir(void)
 {
+	static char local[PATH_MAX];
 	const char *d = getenv("FIRSTLINE_DATADIR");
+	struct stat sb;
+	char exe[PATH_MAX], *slash;
+	ssize_t n;
 
-	return d != NULL && *d != '\0' ? d : PKGDATADIR "/question-banks";
+	if (d != NULL && *d != '\0')
+		return d;
+	if (stat(PKGDATADIR "/question-banks/schema", &sb) == 0)
+		return PKGDATADIR "/question-banks";
+	if (*local != '\0')
+		return local;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0 && (size_t)n + sizeof "/question-banks" < sizeof local) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			strcpy(local, exe);
+			strcat(local, "/question-banks");
+			if (stat(local, &sb) == 0)
+				return local;
+		}
+	}
+	*local = '\0';
+	return PKGDATADIR "/question-banks";
 }
 
 int

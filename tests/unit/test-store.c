@@ -1,0 +1,212 @@
+/*
+ * Unit tests of the store: the pragmas of every open, the file mode,
+ * migrations and the refusal of too new or too old databases.
+ */
+#include "config.h"
+
+#include "unit.h"
+
+#include <sys/stat.h>
+
+#include "core/schema.h"
+#include "core/store.h"
+
+static long
+pragma(struct store *s, const char *name)
+{
+	char *sql = xasprintf("PRAGMA %s", name);
+	sqlite3_stmt *st = store_prepare(s, sql);
+	long v = -1;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	free(sql);
+	return v;
+}
+
+static void
+assert_pragmas(struct store *s)
+{
+	sqlite3_stmt *st;
+	int on = -1;
+
+	st = store_prepare(s, "PRAGMA journal_mode");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal(store_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	assert_int_equal(pragma(s, "foreign_keys"), 1);
+	assert_int_equal(pragma(s, "synchronous"), 2);	/* FULL */
+	assert_int_equal(pragma(s, "trusted_schema"), 0);
+	assert_int_equal(pragma(s, "busy_timeout"), STORE_BUSY_MS);
+	assert_int_equal(sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE,
+	    -1, &on), SQLITE_OK);
+	assert_int_equal(on, 1);
+}
+
+static void
+test_create_sets_everything(void **state)
+{
+	char *dir = unit_tmpdir(), *path = xasprintf("%s/a.db", dir);
+	char *cause = NULL;
+	struct store *s;
+	struct stat sb;
+
+	umask(022);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &cause), 0);
+	assert_pragmas(s);
+	assert_int_equal(store_user_version(s), (int)schema_count());
+	/* WAL files get the database's mode. */
+	assert_int_equal(store_exec(s, "CREATE TABLE t(x)", &cause), 0);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	free(path);
+	path = xasprintf("%s/a.db-wal", dir);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	store_free(&s);
+	assert_null(s);
+
+	/* Every later open sets the pragmas again. */
+	free(path);
+	path = xasprintf("%s/a.db", dir);
+	assert_int_equal(store_open(path, STORE_OPEN, &s, &cause), 0);
+	assert_pragmas(s);
+	store_free(&s);
+	free(path);
+	unit_rmdir(dir);
+}
+
+static void
+test_open_missing_refused(void **state)
+{
+	char *dir = unit_tmpdir(), *path = xasprintf("%s/none.db", dir);
+	char *cause = NULL;
+	struct store *s;
+
+	assert_int_equal(store_open(path, STORE_OPEN, &s, &cause), -1);
+	assert_null(s);
+	assert_non_null(strstr(cause, "firstline init"));
+	assert_int_equal(access(path, F_OK), -1);	/* not created */
+	free(cause);
+	free(path);
+	unit_rmdir(dir);
+}
+
+static void
+set_version(const char *path, int v)
+{
+	sqlite3 *db;
+	char *sql = xasprintf("PRAGMA user_version = %d", v);
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	free(sql);
+}
+
+static void
+test_newer_refused(void **state)
+{
+	char *dir = unit_tmpdir(), *path = xasprintf("%s/a.db", dir);
+	char *cause = NULL;
+	struct store *s;
+	enum store_mode modes[] = { STORE_OPEN, STORE_CREATE };
+	size_t i;
+
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &cause), 0);
+	store_free(&s);
+	set_version(path, (int)schema_count() + 1);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(store_open(path, modes[i], &s, &cause), -1);
+		assert_non_null(strstr(cause, "newer"));
+		free(cause);
+	}
+	free(path);
+	unit_rmdir(dir);
+}
+
+static void
+test_older_upgraded_by_init_only(void **state)
+{
+	char *dir = unit_tmpdir(), *path = xasprintf("%s/a.db", dir);
+	char *cause = NULL;
+	struct store *s;
+	sqlite3 *db;
+
+	/* An empty SQLite file is schema version 0. */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(path, STORE_OPEN, &s, &cause), -1);
+	assert_non_null(strstr(cause, "older"));
+	free(cause);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &cause), 0);
+	assert_int_equal(store_user_version(s), (int)schema_count());
+	assert_int_equal(store_exec(s, "SELECT count(*) FROM question",
+	    &cause), 0);
+	store_free(&s);
+	free(path);
+	unit_rmdir(dir);
+}
+
+static void
+test_not_a_database(void **state)
+{
+	char *dir = unit_tmpdir(), *path = xasprintf("%s/junk.db", dir);
+	char *cause = NULL;
+	struct store *s;
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs("this is not a database, just text that is long enough to "
+	    "look like a header of some kind...........................\n",
+	    fp);
+	fclose(fp);
+	assert_int_equal(store_open(path, STORE_OPEN, &s, &cause), -1);
+	assert_non_null(strstr(cause, path));
+	free(cause);
+	free(path);
+	unit_rmdir(dir);
+}
+
+static void
+test_rollback_discards(void **state)
+{
+	char *cause = NULL;
+	struct store *s;
+	sqlite3_stmt *st;
+
+	assert_int_equal(store_open(":memory:", STORE_CREATE, &s, &cause), 0);
+	assert_int_equal(store_begin(s, &cause), 0);
+	assert_int_equal(store_exec(s, "INSERT INTO module_version (module,"
+	    " version, title_zh, title_en, digest, file) VALUES"
+	    " ('m', 1, 'z', 'e', 'd', 'f')", &cause), 0);
+	store_rollback(s);
+	st = store_prepare(s, "SELECT count(*) FROM module_version");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	sqlite3_finalize(st);
+	/* Foreign keys are enforced. */
+	assert_int_equal(store_exec(s, "INSERT INTO question (module_version_id,"
+	    " qid, type, difficulty, stem_zh, stem_en, explanation_zh,"
+	    " explanation_en, source) VALUES (42, 'q', 'single', 1, '', '',"
+	    " '', '', '')", &cause), -1);
+	assert_non_null(strstr(cause, "FOREIGN KEY"));
+	free(cause);
+	store_free(&s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create_sets_everything),
+		cmocka_unit_test(test_open_missing_refused),
+		cmocka_unit_test(test_newer_refused),
+		cmocka_unit_test(test_older_upgraded_by_init_only),
+		cmocka_unit_test(test_not_a_database),
+		cmocka_unit_test(test_rollback_discards),
+	};
+
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}

@@ -1,0 +1,108 @@
+/*
+ * Unit tests of display width and UTF-8 decoding, with Chinese, mixed and
+ * ASCII strings, in a UTF-8 locale and in the C locale.
+ */
+#include "config.h"
+
+#include "unit.h"
+
+#include <locale.h>
+
+#include "core/text.h"
+
+static const struct {
+	const char	*s;
+	size_t		 width;
+} widths[] = {
+	{ "", 0 },
+	{ "abc", 3 },
+	{ "中文", 4 },
+	{ "心肺复苏与AED实操", 17 },
+	{ "a中b", 4 },
+	{ "拨打120", 7 },
+	{ "（多选）", 8 },		/* fullwidth parentheses */
+	{ "café", 4 },
+	{ "e\xcc\x81", 1 },		/* e + combining acute */
+	{ "１２３", 6 },		/* fullwidth digits */
+	{ "——", 2 },		/* em dashes are narrow */
+};
+
+static void
+check_widths(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof widths / sizeof widths[0]; i++) {
+		if (text_width(widths[i].s) != widths[i].width)
+			fail_msg("width of \"%s\": got %zu, want %zu",
+			    widths[i].s, text_width(widths[i].s),
+			    widths[i].width);
+	}
+}
+
+static void
+test_width_utf8_locale(void **state)
+{
+	assert_non_null(setlocale(LC_ALL, "C.UTF-8"));
+	check_widths();
+}
+
+static void
+test_width_c_locale(void **state)
+{
+	assert_non_null(setlocale(LC_ALL, "C"));
+	check_widths();
+	setlocale(LC_ALL, "C.UTF-8");
+}
+
+static void
+test_decode(void **state)
+{
+	unsigned int cp;
+
+	assert_int_equal(text_decode("中", 3, &cp), 3);
+	assert_int_equal(cp, 0x4e2d);
+	assert_int_equal(text_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(text_decode("\xe4\xb8", 2, &cp), 1);	/* truncated */
+	assert_int_equal(cp, 0xfffd);
+	assert_int_equal(text_decode("\xc0\xaf", 2, &cp), 1);	/* overlong */
+	assert_int_equal(cp, 0xfffd);
+	assert_int_equal(text_decode("\xed\xa0\x80", 3, &cp), 1); /* surrogate */
+	assert_int_equal(cp, 0xfffd);
+}
+
+static void
+test_valid_utf8(void **state)
+{
+	static const struct {
+		const char	*s;
+		int		 valid;
+	} cases[] = {
+		{ "plain", 1 },
+		{ "张三", 1 },
+		{ "\xef\xbf\xbd", 1 },		/* U+FFFD itself is valid */
+		{ "\xff", 0 },
+		{ "ab\xe4\xb8", 0 },
+		{ "\xc0\x80", 0 },
+		{ "\xed\xa0\x80", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_int_equal(text_valid_utf8(cases[i].s,
+		    strlen(cases[i].s)), cases[i].valid);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_width_utf8_locale),
+		cmocka_unit_test(test_width_c_locale),
+		cmocka_unit_test(test_decode),
+		cmocka_unit_test(test_valid_utf8),
+	};
+
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
