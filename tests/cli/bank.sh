@@ -2,7 +2,6 @@
 # bank check / bank load: the semantic checks with FILE:LINE, all-or-nothing
 # loading, versions, and the list and show commands.
 . "$(dirname "$0")/lib.sh"
-plan 43
 
 G="$TESTDATA/good"
 B="$TESTDATA/bad"

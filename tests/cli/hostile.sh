@@ -1,7 +1,6 @@
 #!/bin/sh
 # Hostile XML is refused quickly, reads no other file, loads nothing.
 . "$(dirname "$0")/lib.sh"
-plan 29
 
 H="$TESTDATA/hostile"
 fl init >/dev/null
@@ -40,7 +39,7 @@ if command -v strace >/dev/null 2>&1; then
 	opened=$(grep -c -e /etc/hostname -e evil.dtd)
 	[ "$opened" = 0 ]; ok $? "no file named by an entity, DTD or XInclude was opened"
 else
-	echo "ok 29 # SKIP strace not installed"
+	T_N=$((T_N + 1)); echo "ok $T_N # SKIP strace not installed"
 fi
 
 done_testing

@@ -2,7 +2,6 @@
 # The command line contract: help, version, exit statuses 0/1/2, the
 # database file's mode and its schema version checks.
 . "$(dirname "$0")/lib.sh"
-plan 22
 
 fl --version;		expect_rc 0 "--version exits 0"
 has "firstline " "$OUT"	"--version names the program"
