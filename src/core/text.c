@@ -8,6 +8,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "xalloc.h"
+
 size_t
 text_decode(const char *str, size_t n, unsigned int *cp)
 {
@@ -111,4 +113,143 @@ text_width(const char *s)
 		w += (size_t)text_cp_width(cp);
 	}
 	return w;
+}
+
+size_t
+text_fit(const char *s, size_t width, size_t *used)
+{
+	size_t n = strlen(s), i = 0, w = 0, len;
+	unsigned int cp;
+	int cw;
+
+	while (i < n) {
+		len = text_decode(s + i, n - i, &cp);
+		cw = text_cp_width(cp);
+		if (w + (size_t)cw > width)
+			break;
+		w += (size_t)cw;
+		i += len;
+	}
+	if (used != NULL)
+		*used = w;
+	return i;
+}
+
+/* Characters that must not start a line (Chinese line-breaking rules). */
+static int
+text_no_break_before(unsigned int cp)
+{
+	static const unsigned int closers[] = {
+		0x3001, 0x3002, 0xff0c, 0xff0e, 0xff1a, 0xff1b, 0xff01,
+		0xff1f, 0xff09, 0x300d, 0x300f, 0x3011, 0x300b, 0x3009,
+		0x201d, 0x2019, 0xff05, 0x2026, ',', '.', ';', ':', '!', '?',
+		')', ']', '%',
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof closers / sizeof closers[0]; i++)
+		if (cp == closers[i])
+			return 1;
+	return 0;
+}
+
+static void
+text_push(struct text_line **lines, size_t *n, size_t *cap, size_t start,
+    size_t len, size_t width)
+{
+	xgrow(lines, cap, *n + 1, sizeof **lines);
+	(*lines)[*n].start = start;
+	(*lines)[*n].len = len;
+	(*lines)[*n].width = width;
+	(*n)++;
+}
+
+size_t
+text_wrap(const char *s, size_t width, struct text_line **lines)
+{
+	size_t n = strlen(s), cap = 0, count = 0;
+	size_t start = 0, i, w, len;
+	size_t brk, brk_w;	/* last break opportunity: end of line there */
+	size_t brk_next;	/* where the next line would start */
+	unsigned int cp, next;
+	int cw, wide;
+
+	*lines = NULL;
+	if (width < 2)
+		width = 2;
+	while (start <= n) {
+		/* Skip spaces at the start of a continuation line. */
+		i = start;
+		w = 0;
+		brk = 0;
+		brk_w = 0;
+		brk_next = 0;
+		for (;;) {
+			if (i >= n || s[i] == '\n') {
+				text_push(lines, &count, &cap, start, i - start,
+				    w);
+				start = i + 1;
+				goto next_line;
+			}
+			len = text_decode(s + i, n - i, &cp);
+			cw = text_cp_width(cp);
+			if (w + (size_t)cw > width) {
+				if (cp == ' ') {
+					text_push(lines, &count, &cap, start,
+					    i - start, w);
+					start = i;
+					break;
+				}
+				if (brk > start) {
+					text_push(lines, &count, &cap, start,
+					    brk - start, brk_w);
+					start = brk_next;
+				} else {
+					/* No break: cut the word here. */
+					text_push(lines, &count, &cap, start,
+					    i - start, w);
+					start = i;
+				}
+				break;
+			}
+			wide = cw == 2;
+			if (cp == ' ') {
+				brk = i;
+				brk_w = w;
+				brk_next = i + 1;
+			}
+			w += (size_t)cw;
+			i += len;
+			/* After a wide character, a break is allowed unless
+			 * the next character is closing punctuation. */
+			if (wide && i < n) {
+				text_decode(s + i, n - i, &next);
+				if (!text_no_break_before(next)) {
+					brk = i;
+					brk_w = w;
+					brk_next = i;
+				}
+			} else if (!wide && cp != ' ' && i < n) {
+				text_decode(s + i, n - i, &next);
+				if (text_cp_width(next) == 2 &&
+				    !text_no_break_before(next)) {
+					brk = i;
+					brk_w = w;
+					brk_next = i;
+				}
+			}
+		}
+		/* Drop the spaces at the break. */
+		while (start < n && s[start] == ' ')
+			start++;
+		if (start >= n)
+			break;
+		continue;
+next_line:
+		if (start > n)
+			break;
+	}
+	if (count == 0)
+		text_push(lines, &count, &cap, 0, 0, 0);
+	return count;
 }

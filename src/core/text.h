@@ -21,4 +21,27 @@ size_t text_width(const char *s);
 /* Whether s is valid UTF-8 (no overlongs or surrogates). */
 int text_valid_utf8(const char *s, size_t n);
 
+/* One line of wrapped text: bytes [start, start + len) of the input. */
+struct text_line {
+	size_t	start;
+	size_t	len;
+	size_t	width;		/* columns */
+};
+
+/*
+ * Break s into lines of at most width columns (width >= 2).  Latin words
+ * break at spaces (a word longer than a line is cut); Chinese text may
+ * break between any two characters, but not before closing punctuation
+ * such as "，。、）" (it stays with the character before).  '\n' forces
+ * a break.  Spaces at a break are dropped.  Returns the number of lines and
+ * *lines, an array the caller frees; an empty s gives one empty line.
+ */
+size_t text_wrap(const char *s, size_t width, struct text_line **lines);
+
+/*
+ * The longest prefix of s (in bytes) that fits in width columns, storing
+ * its width in *used when used is not NULL.
+ */
+size_t text_fit(const char *s, size_t width, size_t *used);
+
 #endif

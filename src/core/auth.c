@@ -1,0 +1,234 @@
+/*
+ * Password and PIN hashing through libxcrypt, accounts, login throttling and
+ * the audit trail.
+ */
+#include "config.h"
+
+#include "auth.h"
+
+#include <crypt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core.h"
+#include "store.h"
+
+char *
+auth_hash(const char *secret)
+{
+	struct crypt_data *cd = xcalloc(1, sizeof *cd);
+	char salt[CRYPT_GENSALT_OUTPUT_SIZE];
+	char *out = NULL, *h;
+
+	/* NULL prefix: libxcrypt's preferred method, yescrypt on Debian. */
+	if (crypt_gensalt_rn(NULL, 0, NULL, 0, salt, sizeof salt) != NULL) {
+		h = crypt_r(secret, salt, cd);
+		if (h != NULL && h[0] != '*')
+			out = xstrdup(h);
+	}
+	explicit_bzero(cd, sizeof *cd);
+	free(cd);
+	return out;
+}
+
+int
+auth_verify(const char *secret, const char *hash)
+{
+	struct crypt_data *cd = xcalloc(1, sizeof *cd);
+	const char *h;
+	size_t n, i;
+	unsigned char diff = 0;
+	int ok = 0;
+
+	h = crypt_r(secret, hash, cd);
+	if (h != NULL && h[0] != '*' && (n = strlen(hash)) == strlen(h)) {
+		for (i = 0; i < n; i++)
+			diff |= (unsigned char)(h[i] ^ hash[i]);
+		ok = diff == 0;
+	}
+	explicit_bzero(cd, sizeof *cd);
+	free(cd);
+	return ok;
+}
+
+const char *
+role_name(enum role r)
+{
+	return r == ROLE_ORGANIZER ? "organizer" : "instructor";
+}
+
+int
+role_parse(const char *s, enum role *r)
+{
+	if (strcmp(s, "instructor") == 0)
+		*r = ROLE_INSTRUCTOR;
+	else if (strcmp(s, "organizer") == 0)
+		*r = ROLE_ORGANIZER;
+	else
+		return -1;
+	return 0;
+}
+
+int
+auth_wait(struct store *s, const char *kind, const char *who)
+{
+	sqlite3_stmt *st;
+	long now = (long)time(NULL), last = 0, n = 0, wait, delay;
+
+	st = store_prepare(s, "SELECT count(*), max(at) FROM auth_failure"
+	    " WHERE kind = ?1 AND who = ?2 AND at > ?3");
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, who, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, now - AUTH_WINDOW_S);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		n = sqlite3_column_int64(st, 0);
+		last = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (n < AUTH_FREE_TRIES)
+		return 0;
+	delay = n - AUTH_FREE_TRIES >= 8 ? 300 :
+	    2L << (n - AUTH_FREE_TRIES);
+	if (delay > 300)
+		delay = 300;
+	wait = last + delay - now;
+	return wait > 0 ? (int)wait : 0;
+}
+
+void
+auth_failed(struct store *s, const char *kind, const char *who)
+{
+	sqlite3_stmt *st;
+
+	st = store_prepare(s, "INSERT INTO auth_failure (kind, who, at)"
+	    " VALUES (?1, ?2, ?3)");
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, who, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+}
+
+int
+event_add(struct store *s, const char *actor, const char *action,
+    sqlite3_int64 cohort_id, sqlite3_int64 trainee_id, const char *detail,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = store_prepare(s, "INSERT INTO event (actor, action, cohort_id,"
+	    " trainee_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)");
+	sqlite3_bind_text(st, 1, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
+	if (cohort_id > 0)
+		sqlite3_bind_int64(st, 3, cohort_id);
+	if (trainee_id > 0)
+		sqlite3_bind_int64(st, 4, trainee_id);
+	sqlite3_bind_text(st, 5, detail ? detail : "", -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(s, "cannot record the audit event");
+		return -1;
+	}
+	return 0;
+}
+
+int
+user_add(struct store *s, const char *name, enum role role,
+    const char *password, char **cause)
+{
+	sqlite3_stmt *st;
+	char *hash;
+	int rc;
+
+	if (*name == '\0' || strlen(name) > 64) {
+		*cause = xasprintf(_("a user name must have 1 to 64 "
+		    "characters"));
+		return -1;
+	}
+	if (strlen(password) < 8) {
+		*cause = xasprintf(_("the password must have at least 8 "
+		    "characters"));
+		return -1;
+	}
+	if ((hash = auth_hash(password)) == NULL) {
+		*cause = xasprintf(_("cannot hash the password"));
+		return -1;
+	}
+	if (store_begin(s, cause) != 0) {
+		free(hash);
+		return -1;
+	}
+	st = store_prepare(s, "INSERT INTO app_user (name, role, hash)"
+	    " VALUES (?1, ?2, ?3)");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, role_name(role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, hash, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	free(hash);
+	if (rc != SQLITE_DONE) {
+		if (rc == SQLITE_CONSTRAINT_UNIQUE)
+			*cause = xasprintf(_("user %s already exists"), name);
+		else
+			*cause = store_error(s, "cannot add the user");
+		store_rollback(s);
+		return -1;
+	}
+	if (event_add(s, "server", "user add", 0, 0, name, cause) != 0 ||
+	    store_commit(s, cause) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+user_login(struct store *s, const char *name, const char *password,
+    enum role min, struct user *u, char **cause)
+{
+	sqlite3_stmt *st;
+	int wait, ok = 0;
+	enum role role = ROLE_INSTRUCTOR;
+
+	memset(u, 0, sizeof *u);
+	if ((wait = auth_wait(s, "user", name)) > 0) {
+		*cause = xasprintf(_("too many failed logins for %s; try "
+		    "again in %d seconds"), name, wait);
+		return -1;
+	}
+	st = store_prepare(s, "SELECT id, role, hash FROM app_user"
+	    " WHERE name = ?1");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		ok = auth_verify(password, store_text(st, 2));
+		u->id = sqlite3_column_int64(st, 0);
+		role_parse(store_text(st, 1), &role);
+	} else
+		auth_verify(password, "$y$j9T$0000000000000000$0000000000000000000000000000000000000000000");
+	sqlite3_finalize(st);
+	if (!ok) {
+		auth_failed(s, "user", name);
+		*cause = xasprintf(_("wrong user name or password for %s"),
+		    name);
+		return -1;
+	}
+	if (role < min) {
+		*cause = xasprintf(_("permission denied: %s is an %s; this "
+		    "needs an %s"), name, role_name(role), role_name(min));
+		return -1;
+	}
+	u->name = xstrdup(name);
+	u->role = role;
+	return 0;
+}
+
+void
+user_release(struct user *u)
+{
+	free(u->name);
+	u->name = NULL;
+}

@@ -1,0 +1,54 @@
+/*
+ * Cohorts (training batches) and their rosters.  A cohort is bound to the
+ * exam definition version current when it was created.  Rosters come from
+ * CSV (libcsv): header-driven, all rows or none, every problem reported with
+ * its row number; the engine issues tickets and one-time PINs (stored only
+ * as yescrypt hashes).
+ */
+#ifndef FIRSTLINE_COHORT_H
+#define FIRSTLINE_COHORT_H
+
+#include <sqlite3.h>
+
+#include "diag.h"
+#include "table.h"
+
+struct store;
+
+/* Largest roster accepted, and the longest field. */
+#define ROSTER_MAX_ROWS		20000
+#define ROSTER_MAX_FIELD	200
+#define ROSTER_MAX_BYTES	(8u * 1024u * 1024u)
+
+struct cohort {
+	sqlite3_int64	 id;
+	char		*cohort;	/* public id */
+	char		*name;
+	sqlite3_int64	 exam_version_id;
+	char		*exam;
+	int		 sealed;
+};
+
+/*
+ * Create a cohort for the current version of exam.  id may be NULL: one is
+ * made up (YEAR-NNN).  Returns 0 with *out_id (to free), or -1 and *cause.
+ */
+int cohort_create(struct store *s, const char *name, const char *exam,
+    const char *id, char **out_id, char **cause);
+/* Find cohort by public id; -1 and *cause when unknown. */
+int cohort_find(struct store *s, const char *cohort, struct cohort *c,
+    char **cause);
+void cohort_release(struct cohort *c);
+/* cohort,name,exam,trainees,withdrawn,submitted,status,created */
+void cohort_list(struct store *s, struct table *t);
+
+/*
+ * Import the roster CSV at path into cohort: all rows or none.  On success
+ * returns 0 and t holds ticket,name,community,pin for every new trainee
+ * (the only time the PINs exist in clear).  On failure returns -1 with
+ * every problem in d as "FILE: row N: message".
+ */
+int roster_import(struct store *s, const char *cohort, const char *path,
+    struct table *t, struct diag *d);
+
+#endif
