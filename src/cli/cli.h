@@ -49,6 +49,13 @@ extern const struct cmd_entry cmd_rubric_list_entry;
 extern const struct cmd_entry cmd_rubric_show_entry;
 extern const struct cmd_entry cmd_exam_list_entry;
 extern const struct cmd_entry cmd_exam_show_entry;
+extern const struct cmd_entry cmd_cohort_create_entry;
+extern const struct cmd_entry cmd_cohort_list_entry;
+extern const struct cmd_entry cmd_roster_import_entry;
+extern const struct cmd_entry cmd_user_add_entry;
+extern const struct cmd_entry cmd_attempts_entry;
+extern const struct cmd_entry cmd_attempt_extend_entry;
+extern const struct cmd_entry cmd_attempt_retake_entry;
 
 /*
  * Parse the options of a command that takes only --format (formats allowed
@@ -79,6 +86,20 @@ int cmd_list(struct cli *c, const struct cmd_entry *e, int argc, char **argv,
     void (*fill)(struct store *, struct table *));
 int cmd_show(struct cli *c, const struct cmd_entry *e, int argc, char **argv,
     int (*fill)(struct store *, const char *, struct table *, char **));
+
+/*
+ * Read a password from file (its first line) or, when file is NULL, from the
+ * terminal without echo after prompt.  Returns the password to free, or NULL
+ * with *cause.
+ */
+char *cli_password(const char *file, const char *prompt, char **cause);
+/*
+ * Authenticate user name (password from file or the terminal) with at least
+ * role min_role (enum role); prints the refusal.  0 and *u, or -1.
+ */
+struct user;
+int cli_login(struct store *s, const char *name, const char *file,
+    int min_role, struct user *u);
 
 /* Write t as aligned text or RFC 4180 CSV to fp. */
 void output_table(const struct table *t, enum format f, FILE *fp);

@@ -22,6 +22,13 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_rubric_show_entry,
 	&cmd_exam_list_entry,
 	&cmd_exam_show_entry,
+	&cmd_cohort_create_entry,
+	&cmd_cohort_list_entry,
+	&cmd_roster_import_entry,
+	&cmd_user_add_entry,
+	&cmd_attempts_entry,
+	&cmd_attempt_extend_entry,
+	&cmd_attempt_retake_entry,
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
 

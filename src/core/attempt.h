@@ -26,6 +26,7 @@
 struct store;
 
 enum attempt_status {
+	ATTEMPT_NOT_STARTED,	/* a retake granted, not opened yet */
 	ATTEMPT_IN_PROGRESS,
 	ATTEMPT_SUBMITTED,
 	ATTEMPT_EXPIRED,	/* submitted automatically at the deadline */
@@ -108,8 +109,22 @@ struct grade {
 	size_t			 nmodules;
 };
 
-/* The clock every deadline is measured against (a seam for tests). */
+/*
+ * The clock every deadline is measured against, defined alone in clock.c so
+ * that unit tests can replace it (-Wl,--wrap=attempt_now).
+ */
 time_t attempt_now(void);
+
+/* "in-progress", "submitted", ... as in CSV output. */
+const char *attempt_status_name(enum attempt_status st);
+
+/*
+ * Close every attempt of the cohort (or of all cohorts when cohort_id is
+ * 0) whose deadline has passed: graded and marked expired.  Returns how many
+ * were closed, or -1 with *cause.
+ */
+int attempt_expire_due(struct store *s, sqlite3_int64 cohort_id,
+    char **cause);
 
 /*
  * Check ticket and PIN.  Failures are recorded and slow down: after the

@@ -258,13 +258,14 @@ load_exam(const struct exam *e, struct store *s, struct diag *notes,
 		return -1;
 	evid = sqlite3_last_insert_rowid(s->db);
 	ds = store_prepare(s, "INSERT INTO exam_draw (exam_version_id, module,"
-	    " difficulty, count) VALUES (?1, ?2, ?3, ?4)");
+	    " difficulty, count, seq) VALUES (?1, ?2, ?3, ?4, ?5)");
 	for (i = 0; rc == 0 && i < e->ndraws; i++) {
 		sqlite3_bind_int64(ds, 1, evid);
 		sqlite3_bind_text(ds, 2, e->draws[i].module, -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_int(ds, 3, e->draws[i].difficulty);
 		sqlite3_bind_int(ds, 4, e->draws[i].count);
+		sqlite3_bind_int(ds, 5, (int)i);
 		nquestions += e->draws[i].count;
 		rc = step_done(s, ds, d);
 	}

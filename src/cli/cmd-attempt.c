@@ -1,0 +1,155 @@
+/*
+ * firstline attempts / attempt extend / attempt retake: the proctor's view
+ * of a cohort's written test and the organizer's actions on a sitting.
+ */
+#include "config.h"
+
+#include "cli.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+#include "core/auth.h"
+#include "core/proctor.h"
+#include "core/store.h"
+
+static int
+cmd_attempts_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	return cmd_show(c, e, argc, argv, proctor_attempts);
+}
+
+/* Options of the organizer actions: --by, --reason, --password-file. */
+struct act_opts {
+	const char	*by;
+	const char	*reason;
+	const char	*file;
+};
+
+static int
+act_options(const struct cmd_entry *e, int argc, char **argv,
+    struct act_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "by", required_argument, NULL, 'b' },
+		{ "reason", required_argument, NULL, 'r' },
+		{ "password-file", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	o->by = o->reason = o->file = NULL;
+	while ((ch = getopt_long(argc, argv, "b:r:p:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'b': o->by = optarg; break;
+		case 'r': o->reason = optarg; break;
+		case 'p': o->file = optarg; break;
+		case 'h': cli_usage(e, stdout); return 1;
+		default: cli_usage(e, stderr); return -1;
+		}
+	}
+	if (o->by == NULL) {
+		cli_usage_error(e, _("--by USER is required"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmd_attempt_extend_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	struct act_opts o;
+	struct store *s;
+	struct user u;
+	char *cause = NULL, *end, when[32];
+	long minutes, deadline;
+	time_t t;
+	int rc;
+
+	if ((rc = act_options(e, argc, argv, &o)) != 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	if (optind + 3 != argc)
+		return cli_usage_error(e, _("give COHORT TICKET MINUTES"));
+	minutes = strtol(argv[optind + 2], &end, 10);
+	if (*end != '\0' || end == argv[optind + 2])
+		return cli_usage_error(e, _("MINUTES must be a number"));
+	if (o.reason == NULL)
+		return cli_usage_error(e, _("--reason is required"));
+	if ((s = cli_open(c)) == NULL)
+		return EXIT_REFUSED;
+	if (cli_login(s, o.by, o.file, ROLE_ORGANIZER, &u) != 0) {
+		store_free(&s);
+		return EXIT_REFUSED;
+	}
+	rc = proctor_extend(s, &u, argv[optind], argv[optind + 1],
+	    (int)minutes, o.reason, &deadline, &cause);
+	if (rc == 0) {
+		t = (time_t)deadline;
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S",
+		    localtime(&t));
+		printf(_("%s: %ld minutes added; the deadline is now %s\n"),
+		    argv[optind + 1], minutes, when);
+	} else {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	user_release(&u);
+	store_free(&s);
+	return rc == 0 ? EXIT_OK : EXIT_REFUSED;
+}
+
+static int
+cmd_attempt_retake_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	struct act_opts o;
+	struct store *s;
+	struct user u;
+	char *cause = NULL;
+	int rc, number;
+
+	if ((rc = act_options(e, argc, argv, &o)) != 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	if (optind + 2 != argc)
+		return cli_usage_error(e, _("give COHORT TICKET"));
+	if ((s = cli_open(c)) == NULL)
+		return EXIT_REFUSED;
+	if (cli_login(s, o.by, o.file, ROLE_ORGANIZER, &u) != 0) {
+		store_free(&s);
+		return EXIT_REFUSED;
+	}
+	rc = proctor_retake(s, &u, argv[optind], argv[optind + 1], &number,
+	    &cause);
+	if (rc == 0)
+		printf(_("%s: written attempt %d opened on a new paper\n"),
+		    argv[optind + 1], number);
+	else {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	user_release(&u);
+	store_free(&s);
+	return rc == 0 ? EXIT_OK : EXIT_REFUSED;
+}
+
+const struct cmd_entry cmd_attempts_entry = {
+	NULL, "attempts", "COHORT [--format text|csv]",
+	N_("proctor view: every sitting of a cohort, live"),
+	cmd_attempts_exec
+};
+
+const struct cmd_entry cmd_attempt_extend_entry = {
+	"attempt", "extend",
+	"COHORT TICKET MINUTES --by USER --reason TEXT [--password-file F]",
+	N_("give a sitting extra time (accommodation, incident), audited"),
+	cmd_attempt_extend_exec
+};
+
+const struct cmd_entry cmd_attempt_retake_entry = {
+	"attempt", "retake", "COHORT TICKET --by USER [--password-file F]",
+	N_("open a new attempt on a new paper after a failed written test"),
+	cmd_attempt_retake_exec
+};

@@ -1,0 +1,559 @@
+/*
+ * Written-test attempts: login, opening (start or resume), answers, flags,
+ * submission and expiry.  Every write is its own BEGIN IMMEDIATE transaction
+ * that first re-checks the session token, the status and the deadline in the
+ * database, so nothing is written to a closed attempt or by a client whose
+ * sitting was taken over.
+ */
+#include "config.h"
+
+#include "attempt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "core.h"
+#include "paper.h"
+#include "rand.h"
+#include "store.h"
+
+static const char *const status_names[] = {
+	"not-started", "in-progress", "submitted", "expired",
+};
+
+const char *
+attempt_status_name(enum attempt_status st)
+{
+	return status_names[st];
+}
+
+static enum attempt_status
+attempt_status_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(s, status_names[i]) == 0)
+			return (enum attempt_status)i;
+	return ATTEMPT_SUBMITTED;
+}
+
+void
+trainee_release(struct trainee *t)
+{
+	free(t->ticket);
+	free(t->name);
+	free(t->community);
+	free(t->cohort);
+	memset(t, 0, sizeof *t);
+}
+
+int
+trainee_login(struct store *s, const char *ticket, const char *pin,
+    struct trainee *t, int *wait_s, char **cause)
+{
+	sqlite3_stmt *st;
+	int ok = 0, withdrawn = 0;
+
+	memset(t, 0, sizeof *t);
+	*wait_s = auth_wait(s, "ticket", ticket);
+	if (*wait_s > 0) {
+		*cause = xasprintf(_("too many wrong PINs for this ticket; "
+		    "wait %d seconds"), *wait_s);
+		return -1;
+	}
+	st = store_prepare(s, "SELECT t.id, t.cohort_id, t.ticket, t.name,"
+	    " t.community, c.cohort, t.pin_hash, t.withdrawn_at IS NOT NULL"
+	    " FROM trainee t JOIN cohort c ON c.id = t.cohort_id"
+	    " WHERE t.ticket = ?1");
+	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		ok = auth_verify(pin, store_text(st, 6));
+		withdrawn = sqlite3_column_int(st, 7);
+		if (ok) {
+			t->id = sqlite3_column_int64(st, 0);
+			t->cohort_id = sqlite3_column_int64(st, 1);
+			t->ticket = xstrdup(store_text(st, 2));
+			t->name = xstrdup(store_text(st, 3));
+			t->community = xstrdup(store_text(st, 4));
+			t->cohort = xstrdup(store_text(st, 5));
+		}
+	}
+	sqlite3_finalize(st);
+	if (!ok) {
+		auth_failed(s, "ticket", ticket);
+		*wait_s = auth_wait(s, "ticket", ticket);
+		*cause = xasprintf(_("wrong ticket or PIN"));
+		return -1;
+	}
+	if (withdrawn) {
+		trainee_release(t);
+		*cause = xasprintf(_("this ticket was withdrawn from its "
+		    "cohort; ask the organizer"));
+		return -1;
+	}
+	return 0;
+}
+
+void
+attempt_free(struct attempt **ap)
+{
+	struct attempt *a = *ap;
+
+	if (a == NULL)
+		return;
+	paper_items_free(a->items, a->nitems);
+	free(a->token);
+	ltext_free(&a->exam_title);
+	free(a);
+	*ap = NULL;
+}
+
+/* Load the attempt row and its exam settings (not the paper). */
+static int
+attempt_read(struct store *s, sqlite3_int64 aid, struct attempt *a)
+{
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	st = store_prepare(s, "SELECT a.trainee_id, a.token, a.status,"
+	    " a.started_at, a.deadline, a.number, e.title_zh, e.title_en,"
+	    " e.minutes, e.show_result, e.written_pass, e.partial_credit"
+	    " FROM attempt a JOIN trainee t ON t.id = a.trainee_id"
+	    " JOIN cohort c ON c.id = t.cohort_id"
+	    " JOIN exam_version e ON e.id = c.exam_version_id"
+	    " WHERE a.id = ?1");
+	sqlite3_bind_int64(st, 1, aid);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		a->id = aid;
+		a->trainee_id = sqlite3_column_int64(st, 0);
+		free(a->token);
+		a->token = xstrdup(store_text(st, 1));
+		a->status = attempt_status_parse(store_text(st, 2));
+		a->started = (time_t)sqlite3_column_int64(st, 3);
+		a->deadline = (time_t)sqlite3_column_int64(st, 4);
+		a->number = sqlite3_column_int(st, 5);
+		ltext_free(&a->exam_title);
+		a->exam_title.zh = xstrdup(store_text(st, 6));
+		a->exam_title.en = xstrdup(store_text(st, 7));
+		a->minutes = sqlite3_column_int(st, 8);
+		a->show_result = sqlite3_column_int(st, 9);
+		a->pass = sqlite3_column_int(st, 10);
+		a->partial_credit = sqlite3_column_int(st, 11);
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Close attempt aid as status (inside the caller's transaction): grade it
+ * from its paper and store the result.
+ */
+static int
+attempt_close(struct store *s, sqlite3_int64 aid, enum attempt_status status,
+    char **cause)
+{
+	struct attempt a;
+	struct grade g;
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	if (attempt_read(s, aid, &a) != 0 || paper_load(s, &a, cause) != 0) {
+		if (*cause == NULL)
+			*cause = xasprintf("attempt %lld vanished",
+			    (long long)aid);
+		paper_items_free(a.items, a.nitems);
+		free(a.token);
+		ltext_free(&a.exam_title);
+		return -1;
+	}
+	attempt_grade(&a, &g);
+	st = store_prepare(s, "UPDATE attempt SET status = ?2, closed_at = ?3,"
+	    " correct = ?4, total = ?5, tenths = ?6"
+	    " WHERE id = ?1 AND status = 'in-progress'");
+	sqlite3_bind_int64(st, 1, aid);
+	sqlite3_bind_text(st, 2, attempt_status_name(status), -1,
+	    SQLITE_STATIC);
+	/* An expired attempt closed at its deadline, whenever noticed. */
+	sqlite3_bind_int64(st, 3, status == ATTEMPT_EXPIRED ?
+	    (sqlite3_int64)a.deadline : (sqlite3_int64)attempt_now());
+	sqlite3_bind_int(st, 4, g.correct);
+	sqlite3_bind_int(st, 5, g.total);
+	sqlite3_bind_int(st, 6, g.tenths);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc != 0)
+		*cause = store_error(s, "cannot close the attempt");
+	sqlite3_finalize(st);
+	grade_release(&g);
+	paper_items_free(a.items, a.nitems);
+	free(a.token);
+	ltext_free(&a.exam_title);
+	return rc;
+}
+
+int
+attempt_expire_due(struct store *s, sqlite3_int64 cohort_id, char **cause)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 *ids = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = 0;
+
+	if (store_begin(s, cause) != 0)
+		return -1;
+	st = store_prepare(s, "SELECT a.id FROM attempt a"
+	    " JOIN trainee t ON t.id = a.trainee_id"
+	    " WHERE a.status = 'in-progress' AND a.deadline <= ?1"
+	    " AND (?2 = 0 OR t.cohort_id = ?2)");
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)attempt_now());
+	sqlite3_bind_int64(st, 2, cohort_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		xgrow(&ids, &cap, n + 1, sizeof *ids);
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = attempt_close(s, ids[i], ATTEMPT_EXPIRED, cause);
+	free(ids);
+	if (rc == 0 && store_commit(s, cause) == 0)
+		return (int)n;
+	store_rollback(s);
+	return -1;
+}
+
+/* Start attempt aid now: draw and store its paper, set the deadline. */
+static int
+attempt_start(struct store *s, sqlite3_int64 aid, sqlite3_int64 evid,
+    int minutes, char **cause)
+{
+	struct paper_draw *d;
+	sqlite3_stmt *st;
+	uint64_t seed;
+	time_t now = attempt_now();
+	long n;
+	int rc;
+
+	rand_bytes(&seed, sizeof seed);
+	seed >>= 1;	/* fits SQLite's signed 64-bit integer */
+	if ((n = paper_draw(s, evid, seed, &d, cause)) < 0)
+		return -1;
+	rc = paper_store(s, aid, d, n, cause);
+	paper_draws_free(d, n);
+	if (rc != 0)
+		return -1;
+	st = store_prepare(s, "UPDATE attempt SET status = 'in-progress',"
+	    " seed = ?2, started_at = ?3, deadline = ?4 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, aid);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)seed);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)now + minutes * 60);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc != 0)
+		*cause = store_error(s, "cannot start the attempt");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Create the trainee's first attempt (not started); returns its id. */
+static sqlite3_int64
+attempt_create(struct store *s, sqlite3_int64 trainee_id, int number,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 id = -1;
+
+	st = store_prepare(s, "INSERT INTO attempt (trainee_id, number, seed,"
+	    " status, started_at, deadline) VALUES (?1, ?2, 0, 'not-started',"
+	    " 0, 0)");
+	sqlite3_bind_int64(st, 1, trainee_id);
+	sqlite3_bind_int(st, 2, number);
+	if (sqlite3_step(st) == SQLITE_DONE)
+		id = sqlite3_last_insert_rowid(s->db);
+	else
+		*cause = store_error(s, "cannot create the attempt");
+	sqlite3_finalize(st);
+	return id;
+}
+
+int
+attempt_open(struct store *s, const struct trainee *t, struct attempt **out,
+    char **cause)
+{
+	struct attempt *a;
+	sqlite3_stmt *st;
+	sqlite3_int64 aid = 0, evid = 0;
+	char *token = NULL;
+	const char *status = "";
+	int minutes = 0, sealed = 0;
+
+	*out = NULL;
+	*cause = NULL;
+	if (attempt_expire_due(s, t->cohort_id, cause) < 0)
+		return -1;
+	if (store_begin(s, cause) != 0)
+		return -1;
+	st = store_prepare(s, "SELECT a.id, a.status, c.exam_version_id,"
+	    " e.minutes, c.sealed_at IS NOT NULL FROM trainee t"
+	    " JOIN cohort c ON c.id = t.cohort_id"
+	    " JOIN exam_version e ON e.id = c.exam_version_id"
+	    " LEFT JOIN attempt a ON a.trainee_id = t.id"
+	    " WHERE t.id = ?1 ORDER BY a.number DESC LIMIT 1");
+	sqlite3_bind_int64(st, 1, t->id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		aid = sqlite3_column_int64(st, 0);
+		status = sqlite3_column_type(st, 1) == SQLITE_NULL ? "" :
+		    store_text(st, 1);
+		evid = sqlite3_column_int64(st, 2);
+		minutes = sqlite3_column_int(st, 3);
+		sealed = sqlite3_column_int(st, 4);
+	}
+	status = xstrdup(status);
+	sqlite3_finalize(st);
+	if (evid == 0) {
+		*cause = xasprintf(_("ticket %s has no cohort"), t->ticket);
+		goto fail;
+	}
+	if (aid == 0 || strcmp(status, "not-started") == 0) {
+		if (sealed) {
+			*cause = xasprintf(_("cohort %s is certified and "
+			    "sealed"), t->cohort);
+			goto fail;
+		}
+		if (aid == 0 && (aid = attempt_create(s, t->id, 1, cause)) < 0)
+			goto fail;
+		if (attempt_start(s, aid, evid, minutes, cause) != 0)
+			goto fail;
+		free((char *)status);
+		status = xstrdup("in-progress");
+	}
+	if (strcmp(status, "in-progress") == 0) {
+		token = rand_hex(16);
+		st = store_prepare(s, "UPDATE attempt SET token = ?2"
+		    " WHERE id = ?1");
+		sqlite3_bind_int64(st, 1, aid);
+		sqlite3_bind_text(st, 2, token, -1, SQLITE_STATIC);
+		sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (store_commit(s, cause) != 0)
+		goto fail;
+	free((char *)status);
+	free(token);
+
+	a = xcalloc(1, sizeof *a);
+	if (attempt_read(s, aid, a) != 0 || paper_load(s, a, cause) != 0) {
+		if (*cause == NULL)
+			*cause = xasprintf("attempt %lld vanished",
+			    (long long)aid);
+		attempt_free(&a);
+		return -1;
+	}
+	*out = a;
+	return 0;
+fail:
+	free((char *)status);
+	free(token);
+	store_rollback(s);
+	return -1;
+}
+
+/*
+ * Begin a write to a: check in the database that a is still this client's
+ * live attempt.  Returns 0 inside a transaction, or ATTEMPT_CLOSED /
+ * ATTEMPT_TAKEN_OVER / -1 outside one (expiring a due attempt on the way).
+ */
+static int
+attempt_write_begin(struct store *s, struct attempt *a, char **cause)
+{
+	sqlite3_stmt *st;
+	enum attempt_status status = ATTEMPT_SUBMITTED;
+	time_t deadline = 0;
+	int same = 0;
+
+	*cause = NULL;
+	if (store_begin(s, cause) != 0)
+		return -1;
+	st = store_prepare(s, "SELECT status, deadline, token = ?2"
+	    " FROM attempt WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_text(st, 2, a->token, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		status = attempt_status_parse(store_text(st, 0));
+		deadline = (time_t)sqlite3_column_int64(st, 1);
+		same = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	a->deadline = deadline;
+	if (status == ATTEMPT_IN_PROGRESS && deadline <= attempt_now()) {
+		if (attempt_close(s, a->id, ATTEMPT_EXPIRED, cause) != 0 ||
+		    store_commit(s, cause) != 0) {
+			store_rollback(s);
+			return -1;
+		}
+		a->status = ATTEMPT_EXPIRED;
+		return ATTEMPT_CLOSED;
+	}
+	if (status == ATTEMPT_IN_PROGRESS && same)
+		return 0;	/* still inside the transaction */
+	store_rollback(s);
+	if (status != ATTEMPT_IN_PROGRESS) {
+		a->status = status;
+		return ATTEMPT_CLOSED;
+	}
+	return ATTEMPT_TAKEN_OVER;
+}
+
+/* Whether response is well formed for item it. */
+static int
+attempt_response_ok(const struct paper_item *it, const char *r)
+{
+	int seen[8] = { 0 }, n = 0;
+	long v;
+	char *end;
+
+	if (*r == '\0')
+		return 1;
+	if (it->type == QTYPE_TRUEFALSE)
+		return strcmp(r, "0") == 0 || strcmp(r, "1") == 0;
+	while (*r != '\0') {
+		v = strtol(r, &end, 10);
+		if (end == r || v < 0 || v >= (long)it->noptions || seen[v])
+			return 0;
+		seen[v] = 1;
+		n++;
+		r = end;
+		if (*r == ',' && r[1] != '\0')
+			r++;
+		else if (*r != '\0')
+			return 0;
+	}
+	return it->type != QTYPE_SINGLE || n == 1;
+}
+
+static int
+attempt_update_item(struct store *s, struct attempt *a, size_t i,
+    const char *sql, const char *text, int value, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (i >= a->nitems) {
+		*cause = xasprintf("no question %zu", i + 1);
+		return -1;
+	}
+	if ((rc = attempt_write_begin(s, a, cause)) != 0)
+		return rc;
+	st = store_prepare(s, sql);
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+	if (text != NULL)
+		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int(st, 3, value);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)attempt_now());
+	rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(s->db) == 1 ?
+	    0 : -1;
+	sqlite3_finalize(st);
+	if (rc != 0) {
+		*cause = store_error(s, "cannot save");
+		store_rollback(s);
+		return -1;
+	}
+	if (store_commit(s, cause) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+attempt_answer(struct store *s, struct attempt *a, size_t i,
+    const char *response, char **cause)
+{
+	int rc;
+
+	if (i < a->nitems && !attempt_response_ok(&a->items[i], response)) {
+		*cause = xasprintf("invalid response \"%s\" to question %zu",
+		    response, i + 1);
+		return -1;
+	}
+	rc = attempt_update_item(s, a, i, "UPDATE paper_item SET"
+	    " response = ?3, answered_at = ?4"
+	    " WHERE attempt_id = ?1 AND seq = ?2", response, 0, cause);
+	if (rc == 0) {
+		free(a->items[i].response);
+		a->items[i].response = xstrdup(response);
+	}
+	return rc;
+}
+
+int
+attempt_flag(struct store *s, struct attempt *a, size_t i, int flagged,
+    char **cause)
+{
+	int rc;
+
+	rc = attempt_update_item(s, a, i, "UPDATE paper_item SET flagged = ?3"
+	    " WHERE attempt_id = ?1 AND seq = ?2 AND ?4 IS NOT NULL", NULL,
+	    flagged != 0, cause);
+	if (rc == 0)
+		a->items[i].flagged = flagged != 0;
+	return rc;
+}
+
+int
+attempt_submit(struct store *s, struct attempt *a, char **cause)
+{
+	int rc;
+
+	if ((rc = attempt_write_begin(s, a, cause)) != 0)
+		return rc;
+	if (attempt_close(s, a->id, ATTEMPT_SUBMITTED, cause) != 0 ||
+	    store_commit(s, cause) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	a->status = ATTEMPT_SUBMITTED;
+	return 0;
+}
+
+int
+attempt_refresh(struct store *s, struct attempt *a, char **cause)
+{
+	int rc = attempt_write_begin(s, a, cause);
+
+	if (rc == 0) {
+		store_rollback(s);
+		return 0;
+	}
+	return rc == ATTEMPT_CLOSED ? 0 : rc;
+}
+
+long
+attempt_remaining(const struct attempt *a, time_t now)
+{
+	return a->deadline > now ? (long)(a->deadline - now) : 0;
+}
+
+size_t
+attempt_answered(const struct attempt *a)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->nitems; i++)
+		n += paper_item_answered(&a->items[i]) != 0;
+	return n;
+}
+
+size_t
+attempt_flagged(const struct attempt *a)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->nitems; i++)
+		n += a->items[i].flagged != 0;
+	return n;
+}

@@ -1,0 +1,247 @@
+/*
+ * The proctor's view of a cohort's written test, and the organizer's extra
+ * time and retakes, each audited.
+ */
+#include "config.h"
+
+#include "proctor.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attempt.h"
+#include "cohort.h"
+#include "core.h"
+#include "store.h"
+
+int
+proctor_attempts(struct store *s, const char *cohort, struct table *t,
+    char **cause)
+{
+	static const char *const h[] = { "ticket", "name", "status",
+	    "answered", "total", "remaining_s", "attempt" };
+	struct cohort c;
+	sqlite3_stmt *st;
+	const char *row[7];
+	int i;
+
+	table_init(t, 7, h);
+	t->numeric = 0x78;
+	if (cohort_find(s, cohort, &c, cause) != 0)
+		return -1;
+	if (attempt_expire_due(s, c.id, cause) < 0) {
+		cohort_release(&c);
+		return -1;
+	}
+	/* A response is complete when it names as many options as an
+	 * ordering question has steps (other types: when not empty). */
+	st = store_prepare(s, "SELECT t.ticket, t.name,"
+	    " CASE WHEN t.withdrawn_at IS NOT NULL THEN 'withdrawn'"
+	    "   ELSE coalesce(a.status, 'not-started') END,"
+	    " (SELECT count(*) FROM paper_item p JOIN question q"
+	    "   ON q.id = p.question_id WHERE p.attempt_id = a.id"
+	    "   AND p.response <> '' AND (q.type <> 'ordering' OR"
+	    "   length(p.response) - length(replace(p.response, ',', '')) ="
+	    "   length(p.option_order) - length(replace(p.option_order, ',',"
+	    "   '')))),"
+	    " (SELECT count(*) FROM paper_item p WHERE p.attempt_id = a.id),"
+	    " CASE WHEN a.status = 'in-progress' THEN max(0, a.deadline - ?2)"
+	    "   ELSE '' END,"
+	    " coalesce(a.number, '')"
+	    " FROM trainee t LEFT JOIN attempt a ON a.trainee_id = t.id"
+	    "   AND a.number = (SELECT max(number) FROM attempt"
+	    "   WHERE trainee_id = t.id)"
+	    " WHERE t.cohort_id = ?1 ORDER BY t.ticket");
+	sqlite3_bind_int64(st, 1, c.id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)attempt_now());
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (i = 0; i < 7; i++)
+			row[i] = store_text(st, i);
+		table_add(t, row);
+	}
+	sqlite3_finalize(st);
+	cohort_release(&c);
+	return 0;
+}
+
+/* The trainee id of ticket in cohort c, or 0 with *cause. */
+static sqlite3_int64
+proctor_trainee(struct store *s, const struct cohort *c, const char *ticket,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 id = 0;
+
+	st = store_prepare(s, "SELECT id FROM trainee WHERE cohort_id = ?1"
+	    " AND ticket = ?2");
+	sqlite3_bind_int64(st, 1, c->id);
+	sqlite3_bind_text(st, 2, ticket, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else
+		*cause = xasprintf(_("no ticket %s in cohort %s"), ticket,
+		    c->cohort);
+	sqlite3_finalize(st);
+	return id;
+}
+
+/* Common start of an organizer action: role, cohort open, trainee. */
+static int
+proctor_begin(struct store *s, const struct user *u, const char *cohort,
+    const char *ticket, struct cohort *c, sqlite3_int64 *tid, char **cause)
+{
+	if (u->role != ROLE_ORGANIZER) {
+		*cause = xasprintf(_("permission denied: %s is an %s; this "
+		    "needs an organizer"), u->name, role_name(u->role));
+		return -1;
+	}
+	if (cohort_find(s, cohort, c, cause) != 0)
+		return -1;
+	if (c->sealed) {
+		*cause = xasprintf(_("cohort %s is certified and sealed"),
+		    cohort);
+		cohort_release(c);
+		return -1;
+	}
+	if (attempt_expire_due(s, c->id, cause) < 0 ||
+	    store_begin(s, cause) != 0) {
+		cohort_release(c);
+		return -1;
+	}
+	if ((*tid = proctor_trainee(s, c, ticket, cause)) == 0) {
+		store_rollback(s);
+		cohort_release(c);
+		return -1;
+	}
+	return 0;
+}
+
+int
+proctor_extend(struct store *s, const struct user *u, const char *cohort,
+    const char *ticket, int minutes, const char *reason, long *deadline,
+    char **cause)
+{
+	struct cohort c;
+	sqlite3_stmt *st;
+	sqlite3_int64 tid, aid = 0;
+	char *detail;
+	int rc;
+
+	if (minutes < 1 || minutes > 240) {
+		*cause = xasprintf(_("extra time must be 1 to 240 minutes"));
+		return -1;
+	}
+	if (reason == NULL || *reason == '\0') {
+		*cause = xasprintf(_("extra time needs a reason (--reason)"));
+		return -1;
+	}
+	if (proctor_begin(s, u, cohort, ticket, &c, &tid, cause) != 0)
+		return -1;
+	st = store_prepare(s, "SELECT id, deadline FROM attempt"
+	    " WHERE trainee_id = ?1 AND status = 'in-progress'");
+	sqlite3_bind_int64(st, 1, tid);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		aid = sqlite3_column_int64(st, 0);
+		*deadline = (long)sqlite3_column_int64(st, 1) + minutes * 60;
+	}
+	sqlite3_finalize(st);
+	if (aid == 0) {
+		*cause = xasprintf(_("ticket %s has no written test in "
+		    "progress (extra time is given during the sitting)"),
+		    ticket);
+		goto fail;
+	}
+	st = store_prepare(s, "UPDATE attempt SET deadline = ?2 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, aid);
+	sqlite3_bind_int64(st, 2, *deadline);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(s, "cannot extend");
+		goto fail;
+	}
+	detail = xasprintf("ticket %s: +%d min: %s", ticket, minutes, reason);
+	rc = event_add(s, u->name, "attempt extend", c.id, tid, detail, cause);
+	free(detail);
+	if (rc != 0 || store_commit(s, cause) != 0)
+		goto fail;
+	cohort_release(&c);
+	return 0;
+fail:
+	store_rollback(s);
+	cohort_release(&c);
+	return -1;
+}
+
+int
+proctor_retake(struct store *s, const struct user *u, const char *cohort,
+    const char *ticket, int *number, char **cause)
+{
+	struct cohort c;
+	sqlite3_stmt *st;
+	sqlite3_int64 tid;
+	const char *status = NULL;
+	char *detail;
+	int last = 0, tenths = 0, pass = 60, retakes = 1, rc;
+
+	if (proctor_begin(s, u, cohort, ticket, &c, &tid, cause) != 0)
+		return -1;
+	st = store_prepare(s, "SELECT a.number, a.status, coalesce(a.tenths, 0),"
+	    " e.written_pass, e.retakes FROM attempt a"
+	    " JOIN trainee t ON t.id = a.trainee_id"
+	    " JOIN cohort c ON c.id = t.cohort_id"
+	    " JOIN exam_version e ON e.id = c.exam_version_id"
+	    " WHERE a.trainee_id = ?1 ORDER BY a.number DESC LIMIT 1");
+	sqlite3_bind_int64(st, 1, tid);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		last = sqlite3_column_int(st, 0);
+		status = xstrdup(store_text(st, 1));
+		tenths = sqlite3_column_int(st, 2);
+		pass = sqlite3_column_int(st, 3);
+		retakes = sqlite3_column_int(st, 4);
+	}
+	sqlite3_finalize(st);
+	if (status == NULL || strcmp(status, "in-progress") == 0 ||
+	    strcmp(status, "not-started") == 0) {
+		*cause = xasprintf(_("ticket %s has no finished written test "
+		    "to retake"), ticket);
+		goto fail;
+	}
+	if (tenths >= pass * 10) {
+		*cause = xasprintf(_("ticket %s passed the written test "
+		    "(%d.%d%%); a retake is only for a failed test"), ticket,
+		    tenths / 10, tenths % 10);
+		goto fail;
+	}
+	if (last - 1 >= retakes) {
+		*cause = xasprintf(_("ticket %s has used the %d retake(s) the "
+		    "exam allows"), ticket, retakes);
+		goto fail;
+	}
+	st = store_prepare(s, "INSERT INTO attempt (trainee_id, number, seed,"
+	    " status, started_at, deadline) VALUES (?1, ?2, 0, 'not-started',"
+	    " 0, 0)");
+	sqlite3_bind_int64(st, 1, tid);
+	sqlite3_bind_int(st, 2, last + 1);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(s, "cannot create the retake");
+		goto fail;
+	}
+	detail = xasprintf("ticket %s: written attempt %d", ticket, last + 1);
+	rc = event_add(s, u->name, "attempt retake", c.id, tid, detail, cause);
+	free(detail);
+	if (rc != 0 || store_commit(s, cause) != 0)
+		goto fail;
+	*number = last + 1;
+	free((char *)status);
+	cohort_release(&c);
+	return 0;
+fail:
+	free((char *)status);
+	store_rollback(s);
+	cohort_release(&c);
+	return -1;
+}

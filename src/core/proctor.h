@@ -1,0 +1,39 @@
+/*
+ * Proctoring and organizer actions on written attempts: the live view of a
+ * cohort's sittings, extra time, and retakes.  Each action checks the
+ * acting user's role here, in the core, and is written to the audit trail.
+ */
+#ifndef FIRSTLINE_PROCTOR_H
+#define FIRSTLINE_PROCTOR_H
+
+#include "auth.h"
+#include "table.h"
+
+struct store;
+
+/*
+ * ticket,name,status,answered,total,remaining_s,attempt for every trainee
+ * of cohort (after closing attempts past their deadline).  -1 and *cause
+ * when the cohort is unknown.
+ */
+int proctor_attempts(struct store *s, const char *cohort, struct table *t,
+    char **cause);
+
+/*
+ * Give the live attempt of ticket in cohort minutes more (1..240), as u (an
+ * organizer), for reason.  Returns 0 with the new deadline in *deadline,
+ * or -1 and *cause.
+ */
+int proctor_extend(struct store *s, const struct user *u, const char *cohort,
+    const char *ticket, int minutes, const char *reason, long *deadline,
+    char **cause);
+
+/*
+ * Allow a retake of a failed written test: a new attempt, drawn when the
+ * trainee opens it.  u must be an organizer; the exam's retake limit
+ * applies.  Returns 0 and the new attempt number in *number, or -1.
+ */
+int proctor_retake(struct store *s, const struct user *u, const char *cohort,
+    const char *ticket, int *number, char **cause);
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * Inside the trainee client: the state shared by its screens (sit.c: the
+ * flow, language, login, instructions, result; sit-exam.c: the question
+ * screen, navigator, help and submit confirmation) and the screen runner.
+ * No curses here; key codes come through tui.h in the .c files.
+ */
+#ifndef FIRSTLINE_TUI_SIT_INT_H
+#define FIRSTLINE_TUI_SIT_INT_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "core/attempt.h"
+#include "layout.h"
+
+/* What a screen's key or tick handler decides. */
+enum sit_outcome {
+	SIT_STAY,	/* stay on this screen */
+	SIT_NEXT,	/* this screen is done */
+	SIT_QUIT,	/* the trainee left (before the exam) */
+	SIT_HANGUP,	/* the terminal went away: end at once */
+	SIT_CLOSED,	/* the attempt is submitted or expired */
+	SIT_TAKEN,	/* another login took the sitting over */
+	SIT_FAILED,	/* an error in sit->error */
+};
+
+/* The exam's sub-screens. */
+enum sit_view {
+	VIEW_QUESTION,
+	VIEW_NAVIGATOR,
+	VIEW_HELP,
+	VIEW_CONFIRM,
+};
+
+struct sit {
+	struct store	*s;
+	struct trainee	 t;
+	int		 logged_in;
+	struct attempt	*a;
+	char		*error;		/* SIT_FAILED: the message */
+
+	/* Language choice: 0 Chinese, 1 English. */
+	int		 lang_choice;
+
+	/* Login. */
+	char		 ticket[33];
+	char		 pin[33];
+	int		 field;		/* 0 ticket, 1 PIN */
+	time_t		 wait_until;	/* slowed down until then */
+	int		 login_failed;
+
+	/* The exam. */
+	enum sit_view	 view;
+	size_t		 cur;		/* current item */
+	size_t		 nav_cursor;
+	int		 scroll;
+	int		 resumed;	/* the attempt had answers already */
+	int		 expired;	/* closed by the clock while we sat */
+	int		 warned;	/* time warnings given: 1 10 min, 2 5, 3 1 */
+	time_t		 last_refresh;
+	char		*msg;		/* the message line, NULL for none */
+	enum lay_role	 msg_role;
+};
+
+/* A screen: its layout, its keys, and (optionally) what a tick does. */
+struct sit_screen {
+	void			(*layout)(struct sit *, struct lay *);
+	enum sit_outcome	(*key)(struct sit *, int);
+	enum sit_outcome	(*tick)(struct sit *);
+};
+
+/*
+ * Show a screen until a handler returns something other than SIT_STAY
+ * (or the terminal goes away: SIT_HANGUP).  Below the minimum size it
+ * shows the plain message instead and ignores keys; ticks still run.
+ */
+enum sit_outcome sit_show(struct sit *st, const struct sit_screen *scr);
+
+/* Set the message line (a copy of the formatted text) and its role. */
+void sit_message(struct sit *st, enum lay_role role, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Clear the message line. */
+void sit_message_clear(struct sit *st);
+
+/* The exam: the question screen and its sub-screens, until it ends. */
+enum sit_outcome sit_exam(struct sit *st);
+
+#endif
