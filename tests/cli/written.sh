@@ -1,0 +1,98 @@
+#!/bin/sh
+# Cohorts, rosters (every refusal names its row), the proctor view, extra
+# time and retakes through the command line, with roles enforced.
+. "$(dirname "$0")/lib.sh"
+
+G="$TESTDATA/good"
+fl init >/dev/null
+fl bank load "$G/mini-bank.xml" "$G/mini-rubric.xml" "$G/mini-sim.xml" "$G/mini-exam.xml" >/dev/null
+
+fl cohort create "第一批" --exam nope
+expect_rc 1 "a cohort for an unknown exam is refused"
+fl cohort create "第一批"
+expect_rc 2 "cohort create without --exam is a usage error"
+fl cohort create "第一批" --exam mini-exam --id c1
+expect_rc 0 "cohort create"
+[ "$OUT" = c1 ]; ok $? "cohort create prints the id"
+fl cohort create "again" --exam mini-exam --id c1
+expect_rc 1 "a duplicate cohort id is refused"
+fl cohort create "made-up id" --exam mini-exam
+has "$(date -u +%Y)-" "$OUT" "a cohort id is made up when not given"
+
+# Every roster problem is reported with its row; nothing is enrolled.
+bad_roster() {	# DESC TEXT CONTENT
+	printf '%b' "$3" > "$TMP/r.csv"
+	fl roster import c1 "$TMP/r.csv"
+	expect_rc 1 "$1: refused"
+	has "$2" "$ERR" "$1: the message names the row"
+	[ "$(sql 'SELECT count(*) FROM trainee')" = 0 ]; ok $? "$1: nobody enrolled"
+}
+bad_roster "missing required column" "r.csv: row 1: missing required column 'community'" 'name,group\n张三,staff\n'
+bad_roster "unknown column" "row 1: unknown column 'grp'" 'name,community,grp\n张三,东关,staff\n'
+bad_roster "empty name" "r.csv: row 3: the name is empty" 'name,community\n张三,东关\n  ,西关\n'
+bad_roster "unknown group" "r.csv: row 2: unknown group 'cadre'" 'name,community,group\n张三,东关,cadre\n'
+bad_roster "invalid UTF-8" "r.csv: row 2: column name is not valid UTF-8" 'name,community\n\xd5\xc5\xc8\xfd,东关\n'
+bad_roster "duplicate row" "r.csv: row 4: duplicate of row 2" 'name,community,phone\n张三,东关,1\n李四,东关,2\n张三,东关,1\n'
+long=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "x" }')
+bad_roster "oversized field" "r.csv: row 2: column community is longer than 200 bytes" "name,community\n张三,$long\n"
+bad_roster "wrong field count" "r.csv: row 2: 3 fields, the header has 2" 'name,community\n张三,东关,x\n'
+bad_roster "malformed quotes" "malformed CSV" 'name,community\n"张三,东关\n'
+bad_roster "header only" "no trainees below the header" 'name,community\n'
+
+printf '\357\273\277name,community,group,phone,external_id\n张三,东关社区,staff,138,A1\n"Li, Si",西关社区,volunteer,,A2\n' > "$TMP/r.csv"
+fl roster import c1 "$TMP/r.csv"
+expect_rc 0 "a good roster (with a byte order mark) imports"
+csv=$(printf '%s\n' "$OUT" | tr -d '\r')
+[ "$(printf '%s\n' "$csv" | head -1)" = "ticket,name,community,pin" ]; ok $? "roster import prints ticket,name,community,pin"
+has '"Li, Si",西关社区' "$csv" "names with commas are quoted"
+pin=$(printf '%s\n' "$csv" | awk -F, 'NR == 2 { print $4 }')
+ticket=$(printf '%s\n' "$csv" | awk -F, 'NR == 2 { print $1 }')
+printf '%s\n' "$pin" | grep -qx '[0-9]\{6\}'; ok $? "PINs have six digits"
+[ "$(sql "SELECT count(*) FROM trainee WHERE pin_hash LIKE '\$y\$%' AND pin_hash NOT LIKE '%$pin%'")" = 2 ]; ok $? "PINs are stored as yescrypt hashes only"
+fl roster import c1 "$TMP/r.csv"
+expect_rc 1 "importing the same people again is refused"
+has "already enrolled in cohort c1 as ticket $ticket" "$ERR" "and names the ticket"
+
+fl attempts c1 --format csv
+expect_rc 0 "attempts"
+has "$ticket,张三,not-started,0,0,," "$(printf '%s' "$OUT" | tr -d '\r')" "attempts shows a trainee who has not started"
+
+# Accounts and roles.
+echo "organizer-pw" > "$TMP/org.pw"
+echo "instructor-pw" > "$TMP/ins.pw"
+echo "short" > "$TMP/short.pw"
+fl user add boss --role organizer --password-file "$TMP/org.pw"
+expect_rc 0 "user add organizer"
+fl user add teacher --role instructor --password-file "$TMP/ins.pw"
+expect_rc 0 "user add instructor"
+fl user add tiny --role instructor --password-file "$TMP/short.pw"
+expect_rc 1 "a short password is refused"
+fl user add boss --role organizer --password-file "$TMP/org.pw"
+expect_rc 1 "a duplicate user is refused"
+fl user add x --role admin --password-file "$TMP/org.pw"
+expect_rc 2 "an unknown role is a usage error"
+[ "$(sql "SELECT count(*) FROM app_user WHERE hash LIKE '\$y\$%'")" = 2 ]; ok $? "passwords are stored as yescrypt hashes"
+
+fl attempt extend c1 "$ticket" 10 --by teacher --reason "power cut" --password-file "$TMP/ins.pw"
+expect_rc 1 "an instructor cannot give extra time"
+has "permission denied" "$ERR" "and is told why"
+fl attempt extend c1 "$ticket" 10 --by boss --reason "power cut" --password-file "$TMP/ins.pw"
+expect_rc 1 "a wrong password is refused"
+has "wrong user name or password" "$ERR" "and is told so"
+fl attempt extend c1 "$ticket" 10 --by boss --password-file "$TMP/org.pw"
+expect_rc 2 "extra time without a reason is a usage error"
+fl attempt extend c1 "$ticket" 10 --by boss --reason "power cut" --password-file "$TMP/org.pw"
+expect_rc 1 "no extra time before the sitting starts"
+has "no written test in progress" "$ERR" "and says why"
+fl attempt retake c1 "$ticket" --by boss --password-file "$TMP/org.pw"
+expect_rc 1 "no retake without a finished test"
+fl attempt retake c1 99999999 --by boss --password-file "$TMP/org.pw"
+expect_rc 1 "an unknown ticket is refused"
+has "no ticket 99999999 in cohort c1" "$ERR" "and named"
+fl attempts nope
+expect_rc 1 "attempts of an unknown cohort is refused"
+
+fl cohort list --format csv
+has "c1,第一批,mini-exam,2,0,0,open," "$(printf '%s' "$OUT" | tr -d '\r')" "cohort list"
+
+done_testing
