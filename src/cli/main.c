@@ -29,6 +29,9 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_attempts_entry,
 	&cmd_attempt_extend_entry,
 	&cmd_attempt_retake_entry,
+	&cmd_score_set_entry,
+	&cmd_score_history_entry,
+	&cmd_sit_entry,
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
 
@@ -58,7 +61,11 @@ main_help(FILE *fp, const char *group)
 			continue;
 		usage = e->group ? xasprintf("%s %s %s", e->group, e->name,
 		    e->args) : xasprintf("%s %s", e->name, e->args);
-		fprintf(fp, "  %-34s %s\n", usage, _(e->summary));
+		if (strlen(usage) > 34)
+			fprintf(fp, "  %s\n  %-34s %s\n", usage, "",
+			    _(e->summary));
+		else
+			fprintf(fp, "  %-34s %s\n", usage, _(e->summary));
 		free(usage);
 	}
 	fprintf(fp, _("\nRun 'firstline COMMAND --help' for a command's "
