@@ -24,6 +24,8 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_exam_show_entry,
 	&cmd_cohort_create_entry,
 	&cmd_cohort_list_entry,
+	&cmd_cohort_withdraw_entry,
+	&cmd_cohort_certify_entry,
 	&cmd_roster_import_entry,
 	&cmd_user_add_entry,
 	&cmd_attempts_entry,
@@ -31,6 +33,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_attempt_retake_entry,
 	&cmd_score_set_entry,
 	&cmd_score_history_entry,
+	&cmd_report_cohort_entry,
 	&cmd_sit_entry,
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])

@@ -158,6 +158,7 @@ attempt_close(struct store *s, sqlite3_int64 aid, enum attempt_status status,
 	struct attempt a;
 	struct grade g;
 	sqlite3_stmt *st;
+	size_t i;
 	int rc;
 
 	memset(&a, 0, sizeof a);
@@ -184,9 +185,22 @@ attempt_close(struct store *s, sqlite3_int64 aid, enum attempt_status status,
 	sqlite3_bind_int(st, 5, g.total);
 	sqlite3_bind_int(st, 6, g.tenths);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	st = store_prepare(s, "INSERT INTO attempt_module (attempt_id, module,"
+	    " correct, total, tenths) VALUES (?1, ?2, ?3, ?4, ?5)");
+	for (i = 0; rc == 0 && i < g.nmodules; i++) {
+		sqlite3_bind_int64(st, 1, aid);
+		sqlite3_bind_text(st, 2, g.modules[i].module, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, g.modules[i].correct);
+		sqlite3_bind_int(st, 4, g.modules[i].total);
+		sqlite3_bind_int(st, 5, g.modules[i].tenths);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
 	if (rc != 0)
 		*cause = store_error(s, "cannot close the attempt");
-	sqlite3_finalize(st);
 	grade_release(&g);
 	paper_items_free(a.items, a.nitems);
 	free(a.token);

@@ -45,7 +45,8 @@ expect_rc() {
 has() {
 	case "$2" in
 	*"$1"*) ok 0 "$3" ;;
-	*) printf '# wanted: %s\n# in: %s\n' "$1" "$2"; ok 1 "$3" ;;
+	*) printf '# wanted: %s\n' "$1"; printf '%s\n' "$2" | sed 's/^/# in: /'
+	   ok 1 "$3" ;;
 	esac
 }
 

@@ -1,0 +1,305 @@
+/*
+ * firstline report cohort, cohort certify, cohort withdraw: a cohort's
+ * results against the 95% / 30% rules, as text or CSV, and the organizer's
+ * actions that depend on them.
+ */
+#include "config.h"
+
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/results.h"
+#include "core/store.h"
+#include "core/text.h"
+
+static void
+report_rule_line(FILE *fp, const char *label, int count, int n, int tenths,
+    int rule, int meets)
+{
+	char pct[16];
+
+	results_tenths(tenths, pct);
+	fprintf(fp, "%s%*s%d/%d = %s%%   (%s %d%%)   %s\n", label,
+	    (int)(18 - (int)text_width(label) > 1 ?
+	    18 - (int)text_width(label) : 1), "", count, n, pct,
+	    _("rule >="), rule, meets ? _("meets") : _("below"));
+}
+
+/* The verdict sentence: "meets the rules" or what is missing. */
+static void
+report_verdict(FILE *fp, const struct cohort_result *r)
+{
+	if (r->meets_pass && r->meets_excellence) {
+		fprintf(fp, _("Verdict: meets the rules\n"));
+		return;
+	}
+	fprintf(fp, _("Verdict: below the rules"));
+	if (r->n == 0)
+		fprintf(fp, _(": nobody assessed"));
+	if (r->need_passes > 0)
+		fprintf(fp, ngettext(": needs %d more pass",
+		    ": needs %d more passes", r->need_passes),
+		    r->need_passes);
+	if (r->need_excellents > 0)
+		fprintf(fp, ngettext("%s needs %d more excellent",
+		    "%s needs %d more excellents", r->need_excellents),
+		    r->need_passes > 0 ? "," : ":", r->need_excellents);
+	fputc('\n', fp);
+}
+
+static void
+report_text(const struct cohort_result *r, FILE *fp)
+{
+	static const char *const bands[RESULT_BANDS] = {
+	    "<60", "60-69.9", "70-79.9", "80-89.9", ">=90" };
+	struct table t;
+	size_t i;
+	int b, k;
+	char pct[16];
+
+	fprintf(fp, _("Cohort %s: %s\n"), r->cohort, r->name);
+	fprintf(fp, _("Exam: %s (%s)\n"), r->exam_title, r->exam);
+	if (r->sealed_at != NULL)
+		fprintf(fp, _("Certified %s by %s\n"), r->sealed_at,
+		    r->sealed_by);
+	else
+		fprintf(fp, _("Not certified (created %s)\n"), r->created);
+	fputc('\n', fp);
+	results_table(r, &t);
+	output_table(&t, FORMAT_TEXT, fp);
+	table_release(&t);
+	fputc('\n', fp);
+	fprintf(fp, _("Enrolled %d, withdrawn %d, counted %d (absent %d)\n"),
+	    r->enrolled, r->withdrawn, r->n, r->absents);
+	report_rule_line(fp, _("Pass rate"), r->passes, r->n,
+	    r->pass_rate_tenths, r->rule_pass, r->meets_pass);
+	report_rule_line(fp, _("Excellence rate"), r->excellents, r->n,
+	    r->excellence_rate_tenths, r->rule_excellent,
+	    r->meets_excellence);
+	report_verdict(fp, r);
+	if (r->nmeans > 0) {
+		fprintf(fp, _("\nMean written score per module:\n"));
+		for (i = 0; i < r->nmeans; i++) {
+			results_tenths(r->means[i].tenths, pct);
+			fprintf(fp, "  %-12s %6s%%\n", r->means[i].module,
+			    pct);
+		}
+	}
+	fprintf(fp, _("\nDistribution of totals:\n"));
+	for (b = 0; b < RESULT_BANDS; b++) {
+		fprintf(fp, "  %-8s %3d  ", bands[b], r->bands[b]);
+		for (k = 0; k < r->bands[b] && k < 60; k++)
+			fputc('#', fp);
+		fputc('\n', fp);
+	}
+}
+
+static int
+cmd_report_cohort_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "summary", no_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cohort_result r;
+	enum format f = FORMAT_TEXT;
+	const char *out = NULL;
+	struct store *s;
+	struct table t;
+	FILE *fp = stdout;
+	char *cause = NULL;
+	int ch, summary = 0, rc;
+
+	while ((ch = getopt_long(argc, argv, "f:o:sh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				f = FORMAT_TEXT;
+			else if (strcmp(optarg, "csv") == 0)
+				f = FORMAT_CSV;
+			else
+				return cli_usage_error(e, _("unknown format "
+				    "'%s'"), optarg);
+			break;
+		case 'o': out = optarg; break;
+		case 's': summary = 1; break;
+		case 'h': cli_usage(e, stdout); return EXIT_OK;
+		default: cli_usage(e, stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(e, _("give the COHORT"));
+	if ((s = cli_open(c)) == NULL)
+		return EXIT_REFUSED;
+	if (results_compute(s, argv[optind], &r, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		store_free(&s);
+		return EXIT_REFUSED;
+	}
+	if (out != NULL && (fp = fopen(out, "w")) == NULL) {
+		rc = cli_error(_("%s: cannot write: %m"), out);
+		results_release(&r);
+		store_free(&s);
+		return rc;
+	}
+	if (summary) {
+		results_summary(&r, &t);
+		output_table(&t, f, fp);
+		table_release(&t);
+	} else if (f == FORMAT_CSV) {
+		results_table(&r, &t);
+		output_table(&t, f, fp);
+		table_release(&t);
+	} else
+		report_text(&r, fp);
+	rc = EXIT_OK;
+	if (fp != stdout && fclose(fp) != 0)
+		rc = cli_error(_("%s: cannot write: %m"), out);
+	results_release(&r);
+	store_free(&s);
+	return rc;
+}
+
+/* --by, --reason, --password-file for the organizer's cohort actions. */
+static int
+cohort_act_options(const struct cmd_entry *e, int argc, char **argv,
+    const char **by, const char **reason, const char **file)
+{
+	static const struct option longopts[] = {
+		{ "by", required_argument, NULL, 'b' },
+		{ "reason", required_argument, NULL, 'r' },
+		{ "password-file", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	*by = *reason = *file = NULL;
+	while ((ch = getopt_long(argc, argv, "b:r:p:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'b': *by = optarg; break;
+		case 'r': *reason = optarg; break;
+		case 'p': *file = optarg; break;
+		case 'h': cli_usage(e, stdout); return 1;
+		default: cli_usage(e, stderr); return -1;
+		}
+	}
+	if (*by == NULL) {
+		cli_usage_error(e, _("--by USER is required"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmd_cohort_certify_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	struct cohort_result r;
+	const char *by, *reason, *file;
+	struct store *s;
+	struct user u;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = cohort_act_options(e, argc, argv, &by, &reason, &file)) != 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	if (optind + 1 != argc)
+		return cli_usage_error(e, _("give the COHORT"));
+	if ((s = cli_open(c)) == NULL)
+		return EXIT_REFUSED;
+	if (cli_login(s, by, file, ROLE_ORGANIZER, &u) != 0) {
+		store_free(&s);
+		return EXIT_REFUSED;
+	}
+	rc = cohort_certify(s, &u, argv[optind], &r, &cause);
+	if (rc < 0) {
+		cli_error("%s", cause);
+		free(cause);
+		rc = EXIT_REFUSED;
+	} else {
+		report_rule_line(rc == 0 ? stdout : stderr, _("Pass rate"),
+		    r.passes, r.n, r.pass_rate_tenths, r.rule_pass,
+		    r.meets_pass);
+		report_rule_line(rc == 0 ? stdout : stderr,
+		    _("Excellence rate"), r.excellents, r.n,
+		    r.excellence_rate_tenths, r.rule_excellent,
+		    r.meets_excellence);
+		if (rc == 0) {
+			printf(_("cohort %s certified and sealed\n"),
+			    argv[optind]);
+			rc = EXIT_OK;
+		} else {
+			report_verdict(stderr, &r);
+			fprintf(stderr, _("firstline: cohort %s not "
+			    "certified\n"), argv[optind]);
+			rc = EXIT_BELOW;
+		}
+		results_release(&r);
+	}
+	user_release(&u);
+	store_free(&s);
+	return rc;
+}
+
+static int
+cmd_cohort_withdraw_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	const char *by, *reason, *file;
+	struct store *s;
+	struct user u;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = cohort_act_options(e, argc, argv, &by, &reason, &file)) != 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	if (optind + 2 != argc)
+		return cli_usage_error(e, _("give COHORT TICKET"));
+	if (reason == NULL)
+		return cli_usage_error(e, _("--reason is required"));
+	if ((s = cli_open(c)) == NULL)
+		return EXIT_REFUSED;
+	if (cli_login(s, by, file, ROLE_ORGANIZER, &u) != 0) {
+		store_free(&s);
+		return EXIT_REFUSED;
+	}
+	rc = cohort_withdraw(s, &u, argv[optind], argv[optind + 1], reason,
+	    &cause);
+	if (rc == 0)
+		printf(_("%s: withdrawn from cohort %s\n"), argv[optind + 1],
+		    argv[optind]);
+	else {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	user_release(&u);
+	store_free(&s);
+	return rc == 0 ? EXIT_OK : EXIT_REFUSED;
+}
+
+const struct cmd_entry cmd_report_cohort_entry = {
+	"report", "cohort", "COHORT [--format text|csv] [--summary] [-o FILE]",
+	N_("a cohort's results, rates and verdict"),
+	cmd_report_cohort_exec
+};
+
+const struct cmd_entry cmd_cohort_certify_entry = {
+	"cohort", "certify", "COHORT --by USER [--password-file F]",
+	N_("enforce the pass and excellence rules; seal the cohort"),
+	cmd_cohort_certify_exec
+};
+
+const struct cmd_entry cmd_cohort_withdraw_entry = {
+	"cohort", "withdraw",
+	"COHORT TICKET --by USER --reason TEXT [--password-file F]",
+	N_("withdraw a trainee (not counted in the rates), audited"),
+	cmd_cohort_withdraw_exec
+};

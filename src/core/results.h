@@ -1,0 +1,125 @@
+/*
+ * Results and the cohort rules (SPEC section 7): each trainee's components
+ * (written, practical, simulation) as percentages in tenths, the weighted
+ * total, the class (excellent, pass, fail, absent, withdrawn), and the
+ * cohort's pass and excellence rates against the exam's rules.  Integer
+ * arithmetic only: percentages round half-up to one decimal, rates are
+ * truncated, and the comparison is passes * 100 >= rate * n.
+ */
+#ifndef FIRSTLINE_RESULTS_H
+#define FIRSTLINE_RESULTS_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "auth.h"
+#include "table.h"
+
+struct store;
+
+enum component_kind { COMP_WRITTEN, COMP_PRACTICAL, COMP_SIMULATION };
+#define COMP_COUNT 3
+
+enum trainee_class {
+	CLASS_EXCELLENT,
+	CLASS_PASS,
+	CLASS_FAIL,
+	CLASS_ABSENT,
+	CLASS_WITHDRAWN,
+};
+
+struct component_result {
+	int	present;	/* every required part recorded */
+	int	tenths;
+	int	passed;
+	int	retake;		/* a retake was needed */
+	int	critical_missed;
+};
+
+struct trainee_result {
+	char			*ticket;
+	char			*name;
+	char			*community;
+	char			*group;
+	struct component_result	 comp[COMP_COUNT];
+	int			 has_total;
+	int			 total_tenths;	/* weighted */
+	int			 retake;
+	enum trainee_class	 cls;
+};
+
+struct module_mean {
+	char	*module;
+	int	 tenths;		/* mean written score of the module */
+	int	 attempts;
+};
+
+/* Bands of the total: <60, 60-69.9, 70-79.9, 80-89.9, >=90. */
+#define RESULT_BANDS 5
+
+struct cohort_result {
+	char			*cohort;
+	char			*name;
+	char			*exam;
+	char			*exam_title;
+	char			*created;
+	char			*sealed_at;	/* NULL when open */
+	char			*sealed_by;
+	int			 weights[COMP_COUNT];
+	int			 pass_marks[COMP_COUNT];
+	int			 excellent;	/* total threshold, percent */
+	int			 rule_pass;	/* cohort pass rate, percent */
+	int			 rule_excellent;
+	struct trainee_result	*trainees;
+	size_t			 ntrainees;
+	int			 enrolled, withdrawn, n;
+	int			 passes, excellents, absents, in_progress;
+	int			 pass_rate_tenths;	/* truncated */
+	int			 excellence_rate_tenths;
+	int			 meets_pass, meets_excellence;
+	int			 need_passes, need_excellents;
+	struct module_mean	*means;
+	size_t			 nmeans;
+	int			 bands[RESULT_BANDS];
+};
+
+const char *class_name(enum trainee_class c);
+
+/*
+ * Compute the results of cohort (closing attempts past their deadline
+ * first).  Returns 0 and r (free with results_release), or -1 and *cause.
+ */
+int results_compute(struct store *s, const char *cohort,
+    struct cohort_result *r, char **cause);
+void results_release(struct cohort_result *r);
+
+/* The cohort verdict's arithmetic alone (exposed for tests). */
+void results_rates(struct cohort_result *r);
+
+/*
+ * ticket,name,community,group,written,practical,simulation,total,class,
+ * retake (percentages with one decimal, empty when missing).
+ */
+void results_table(const struct cohort_result *r, struct table *t);
+/*
+ * cohort,enrolled,withdrawn,n,passes,pass_rate,excellents,excellence_rate,
+ * verdict.
+ */
+void results_summary(const struct cohort_result *r, struct table *t);
+/* "95.0" from tenths. */
+void results_tenths(int tenths, char buf[16]);
+
+/*
+ * Certify cohort as u (an organizer): refuse while any trainee is still
+ * sitting, compute, and seal when both rules are met.  Returns 0 (sealed),
+ * 1 (below the rules: r says by how much), or -1 with *cause.  r is filled
+ * in the first two cases.
+ */
+int cohort_certify(struct store *s, const struct user *u, const char *cohort,
+    struct cohort_result *r, char **cause);
+
+/* Withdraw ticket from cohort (an organizer, with a reason). */
+int cohort_withdraw(struct store *s, const struct user *u,
+    const char *cohort, const char *ticket, const char *reason, char **cause);
+
+#endif
