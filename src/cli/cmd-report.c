@@ -285,6 +285,25 @@ cmd_cohort_withdraw_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	return rc == 0 ? EXIT_OK : EXIT_REFUSED;
 }
 
+static void
+coverage_fill(struct store *s, struct table *t)
+{
+	results_coverage(s, COVERAGE_MINIMUM, t);
+}
+
+static int
+cmd_report_coverage_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	return cmd_list(c, e, argc, argv, coverage_fill);
+}
+
+const struct cmd_entry cmd_report_coverage_entry = {
+	"report", "coverage", "[--format text|csv]",
+	N_("communities with fewer than 15 certified responders"),
+	cmd_report_coverage_exec
+};
+
 const struct cmd_entry cmd_report_cohort_entry = {
 	"report", "cohort", "COHORT [--format text|csv] [--summary] [-o FILE]",
 	N_("a cohort's results, rates and verdict"),

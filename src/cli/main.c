@@ -34,6 +34,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_score_set_entry,
 	&cmd_score_history_entry,
 	&cmd_report_cohort_entry,
+	&cmd_report_coverage_entry,
 	&cmd_sit_entry,
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])

@@ -385,11 +385,46 @@ results_summary(const struct cohort_result *r, struct table *t)
 	table_add(t, row);
 }
 
+/* Record every trainee's class at certification (inside a transaction). */
+static int
+results_record(struct store *s, sqlite3_int64 cid,
+    const struct cohort_result *r, char **cause)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = 0;
+
+	st = store_prepare(s, "INSERT INTO certified_result (trainee_id,"
+	    " cohort_id, class, total_tenths, retake) SELECT id, ?1, ?3, ?4,"
+	    " ?5 FROM trainee WHERE cohort_id = ?1 AND ticket = ?2");
+	for (i = 0; i < r->ntrainees && rc == 0; i++) {
+		const struct trainee_result *t = &r->trainees[i];
+
+		sqlite3_bind_int64(st, 1, cid);
+		sqlite3_bind_text(st, 2, t->ticket, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, class_name(t->cls), -1,
+		    SQLITE_STATIC);
+		if (t->has_total)
+			sqlite3_bind_int(st, 4, t->total_tenths);
+		else
+			sqlite3_bind_null(st, 4);
+		sqlite3_bind_int(st, 5, t->retake);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			*cause = store_error(s, "cannot record the results");
+			rc = -1;
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 cohort_certify(struct store *s, const struct user *u, const char *cohort,
     struct cohort_result *r, char **cause)
 {
 	sqlite3_stmt *st;
+	sqlite3_int64 cid;
 	char *detail;
 	int rc;
 
@@ -433,14 +468,18 @@ cohort_certify(struct store *s, const struct user *u, const char *cohort,
 		store_rollback(s);
 		goto fail;
 	}
-	detail = xasprintf("%d of %d passed, %d excellent", r->passes, r->n,
-	    r->excellents);
 	st = store_prepare(s, "SELECT id FROM cohort WHERE cohort = ?1");
 	sqlite3_bind_text(st, 1, cohort, -1, SQLITE_STATIC);
 	sqlite3_step(st);
-	rc = event_add(s, u->name, "cohort certify",
-	    sqlite3_column_int64(st, 0), 0, detail, cause);
+	cid = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	if (results_record(s, cid, r, cause) != 0) {
+		store_rollback(s);
+		goto fail;
+	}
+	detail = xasprintf("%d of %d passed, %d excellent", r->passes, r->n,
+	    r->excellents);
+	rc = event_add(s, u->name, "cohort certify", cid, 0, detail, cause);
 	free(detail);
 	if (rc != 0 || store_commit(s, cause) != 0) {
 		store_rollback(s);
@@ -512,4 +551,31 @@ fail:
 	store_rollback(s);
 	cohort_release(&c);
 	return -1;
+}
+
+void
+results_coverage(struct store *s, int minimum, struct table *t)
+{
+	static const char *const h[] = { "community", "certified",
+	    "enrolled", "needed" };
+	sqlite3_stmt *st;
+	const char *row[4];
+	int i;
+
+	table_init(t, 4, h);
+	t->numeric = 0xe;
+	st = store_prepare(s, "SELECT t.community,"
+	    " count(r.trainee_id) AS certified, count(*),"
+	    " max(0, ?1 - count(r.trainee_id))"
+	    " FROM trainee t LEFT JOIN certified_result r"
+	    " ON r.trainee_id = t.id AND r.class IN ('pass','excellent')"
+	    " GROUP BY t.community HAVING certified < ?1"
+	    " ORDER BY certified, t.community");
+	sqlite3_bind_int(st, 1, minimum);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (i = 0; i < 4; i++)
+			row[i] = store_text(st, i);
+		table_add(t, row);
+	}
+	sqlite3_finalize(st);
 }

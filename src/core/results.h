@@ -122,4 +122,13 @@ int cohort_certify(struct store *s, const struct user *u, const char *cohort,
 int cohort_withdraw(struct store *s, const struct user *u,
     const char *cohort, const char *ticket, const char *reason, char **cause);
 
+/* Certified responders every community should have (SPEC section 1). */
+#define COVERAGE_MINIMUM 15
+
+/*
+ * community,certified,enrolled,needed for every community (as named in the
+ * rosters) with fewer than minimum trainees passed in certified cohorts.
+ */
+void results_coverage(struct store *s, int minimum, struct table *t);
+
 #endif

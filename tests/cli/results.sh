@@ -81,4 +81,10 @@ expect_rc 1 "a sealed cohort refuses withdrawals"
 fl report cohort c1 --summary --format csv
 has "c1,5,2,3,3,100.0,1,33.3,meets" "$(printf '%s' "$OUT" | tr -d '\r')" "summary after certification"
 
+fl report coverage --format csv
+cov=$(printf '%s\n' "$OUT" | tr -d '\r')
+[ "$(printf '%s\n' "$cov" | head -1)" = "community,certified,enrolled,needed" ]; ok $? "coverage CSV header"
+has "东关社区,1,1,14" "$cov" "a community with one certified responder needs 14 more"
+has "北关,0,2,15" "$cov" "withdrawn and absent trainees are not certified responders"
+
 done_testing
