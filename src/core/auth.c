@@ -100,7 +100,12 @@ void
 auth_failed(struct store *s, const char *kind, const char *who)
 {
 	sqlite3_stmt *st;
+	char *cause = NULL;
 
+	if (store_begin(s, &cause) != 0) {
+		free(cause);	/* the failure is still refused */
+		return;
+	}
 	st = store_prepare(s, "INSERT INTO auth_failure (kind, who, at)"
 	    " VALUES (?1, ?2, ?3)");
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
@@ -108,6 +113,10 @@ auth_failed(struct store *s, const char *kind, const char *who)
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
 	sqlite3_step(st);
 	sqlite3_finalize(st);
+	if (store_commit(s, &cause) != 0) {
+		free(cause);
+		store_rollback(s);
+	}
 }
 
 int
