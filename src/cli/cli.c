@@ -183,3 +183,33 @@ cmd_show(struct cli *c, const struct cmd_entry *e, int argc, char **argv,
 	store_free(&s);
 	return rc == 0 ? EXIT_OK : EXIT_REFUSED;
 }
+
+int
+cli_act_options(const struct cmd_entry *e, int argc, char **argv,
+    struct act_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "by", required_argument, NULL, 'b' },
+		{ "reason", required_argument, NULL, 'r' },
+		{ "password-file", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	o->by = o->reason = o->file = NULL;
+	while ((ch = getopt_long(argc, argv, "b:r:p:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'b': o->by = optarg; break;
+		case 'r': o->reason = optarg; break;
+		case 'p': o->file = optarg; break;
+		case 'h': cli_usage(e, stdout); return 1;
+		default: cli_usage(e, stderr); return -1;
+		}
+	}
+	if (o->by == NULL) {
+		cli_usage_error(e, _("--by USER is required"));
+		return -1;
+	}
+	return 0;
+}

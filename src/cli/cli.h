@@ -108,6 +108,19 @@ struct user;
 int cli_login(struct store *s, const char *name, const char *file,
     int min_role, struct user *u);
 
+/* The options of actions done as a user: --by, --reason, --password-file. */
+struct act_opts {
+	const char	*by;
+	const char	*reason;
+	const char	*file;
+};
+/*
+ * Parse them (--by is required).  Returns -1 after a usage error, 1 after
+ * printing help, 0 to go on with optind at the first operand.
+ */
+int cli_act_options(const struct cmd_entry *e, int argc, char **argv,
+    struct act_opts *o);
+
 /* Write t as aligned text or RFC 4180 CSV to fp. */
 void output_table(const struct table *t, enum format f, FILE *fp);
 

@@ -20,43 +20,6 @@ cmd_attempts_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	return cmd_show(c, e, argc, argv, proctor_attempts);
 }
 
-/* Options of the organizer actions: --by, --reason, --password-file. */
-struct act_opts {
-	const char	*by;
-	const char	*reason;
-	const char	*file;
-};
-
-static int
-act_options(const struct cmd_entry *e, int argc, char **argv,
-    struct act_opts *o)
-{
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "reason", required_argument, NULL, 'r' },
-		{ "password-file", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int ch;
-
-	o->by = o->reason = o->file = NULL;
-	while ((ch = getopt_long(argc, argv, "b:r:p:h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'b': o->by = optarg; break;
-		case 'r': o->reason = optarg; break;
-		case 'p': o->file = optarg; break;
-		case 'h': cli_usage(e, stdout); return 1;
-		default: cli_usage(e, stderr); return -1;
-		}
-	}
-	if (o->by == NULL) {
-		cli_usage_error(e, _("--by USER is required"));
-		return -1;
-	}
-	return 0;
-}
-
 static int
 cmd_attempt_extend_exec(struct cli *c, const struct cmd_entry *e, int argc,
     char **argv)
@@ -69,7 +32,7 @@ cmd_attempt_extend_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	time_t t;
 	int rc;
 
-	if ((rc = act_options(e, argc, argv, &o)) != 0)
+	if ((rc = cli_act_options(e, argc, argv, &o)) != 0)
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	if (optind + 3 != argc)
 		return cli_usage_error(e, _("give COHORT TICKET MINUTES"));
@@ -111,7 +74,7 @@ cmd_attempt_retake_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	char *cause = NULL;
 	int rc, number;
 
-	if ((rc = act_options(e, argc, argv, &o)) != 0)
+	if ((rc = cli_act_options(e, argc, argv, &o)) != 0)
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	if (optind + 2 != argc)
 		return cli_usage_error(e, _("give COHORT TICKET"));

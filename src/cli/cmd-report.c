@@ -167,55 +167,24 @@ cmd_report_cohort_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	return rc;
 }
 
-/* --by, --reason, --password-file for the organizer's cohort actions. */
-static int
-cohort_act_options(const struct cmd_entry *e, int argc, char **argv,
-    const char **by, const char **reason, const char **file)
-{
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "reason", required_argument, NULL, 'r' },
-		{ "password-file", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int ch;
-
-	*by = *reason = *file = NULL;
-	while ((ch = getopt_long(argc, argv, "b:r:p:h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'b': *by = optarg; break;
-		case 'r': *reason = optarg; break;
-		case 'p': *file = optarg; break;
-		case 'h': cli_usage(e, stdout); return 1;
-		default: cli_usage(e, stderr); return -1;
-		}
-	}
-	if (*by == NULL) {
-		cli_usage_error(e, _("--by USER is required"));
-		return -1;
-	}
-	return 0;
-}
-
 static int
 cmd_cohort_certify_exec(struct cli *c, const struct cmd_entry *e, int argc,
     char **argv)
 {
 	struct cohort_result r;
-	const char *by, *reason, *file;
+	struct act_opts o;
 	struct store *s;
 	struct user u;
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = cohort_act_options(e, argc, argv, &by, &reason, &file)) != 0)
+	if ((rc = cli_act_options(e, argc, argv, &o)) != 0)
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	if (optind + 1 != argc)
 		return cli_usage_error(e, _("give the COHORT"));
 	if ((s = cli_open(c)) == NULL)
 		return EXIT_REFUSED;
-	if (cli_login(s, by, file, ROLE_ORGANIZER, &u) != 0) {
+	if (cli_login(s, o.by, o.file, ROLE_ORGANIZER, &u) != 0) {
 		store_free(&s);
 		return EXIT_REFUSED;
 	}
@@ -253,26 +222,26 @@ static int
 cmd_cohort_withdraw_exec(struct cli *c, const struct cmd_entry *e, int argc,
     char **argv)
 {
-	const char *by, *reason, *file;
+	struct act_opts o;
 	struct store *s;
 	struct user u;
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = cohort_act_options(e, argc, argv, &by, &reason, &file)) != 0)
+	if ((rc = cli_act_options(e, argc, argv, &o)) != 0)
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	if (optind + 2 != argc)
 		return cli_usage_error(e, _("give COHORT TICKET"));
-	if (reason == NULL)
+	if (o.reason == NULL)
 		return cli_usage_error(e, _("--reason is required"));
 	if ((s = cli_open(c)) == NULL)
 		return EXIT_REFUSED;
-	if (cli_login(s, by, file, ROLE_ORGANIZER, &u) != 0) {
+	if (cli_login(s, o.by, o.file, ROLE_ORGANIZER, &u) != 0) {
 		store_free(&s);
 		return EXIT_REFUSED;
 	}
-	rc = cohort_withdraw(s, &u, argv[optind], argv[optind + 1], reason,
-	    &cause);
+	rc = cohort_withdraw(s, &u, argv[optind], argv[optind + 1],
+	    o.reason, &cause);
 	if (rc == 0)
 		printf(_("%s: withdrawn from cohort %s\n"), argv[optind + 1],
 		    argv[optind]);

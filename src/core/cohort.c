@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "attempt.h"
 #include "auth.h"
 #include "core.h"
 #include "store.h"
@@ -125,6 +126,42 @@ cohort_find(struct store *s, const char *cohort, struct cohort *c,
 		    "list')"), cohort);
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int
+cohort_find_due(struct store *s, const char *cohort, struct cohort *c,
+    char **cause)
+{
+	if (cohort_find(s, cohort, c, cause) != 0)
+		return -1;
+	if (attempt_expire_due(s, c->id, cause) < 0) {
+		cohort_release(c);
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3_int64
+cohort_trainee(struct store *s, const struct cohort *c, const char *ticket,
+    int withdrawn_ok, char **cause)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 id = 0;
+
+	st = store_prepare(s, "SELECT id, withdrawn_at IS NOT NULL FROM"
+	    " trainee WHERE cohort_id = ?1 AND ticket = ?2");
+	sqlite3_bind_int64(st, 1, c->id);
+	sqlite3_bind_text(st, 2, ticket, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		*cause = xasprintf(_("no ticket %s in cohort %s"), ticket,
+		    c->cohort);
+	else if (sqlite3_column_int(st, 1) && !withdrawn_ok)
+		*cause = xasprintf(_("ticket %s was withdrawn from cohort %s"),
+		    ticket, c->cohort);
+	else
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
 }
 
 void

@@ -39,6 +39,18 @@ int cohort_create(struct store *s, const char *name, const char *exam,
 int cohort_find(struct store *s, const char *cohort, struct cohort *c,
     char **cause);
 void cohort_release(struct cohort *c);
+/*
+ * cohort_find, then close the cohort's attempts past their deadline, so
+ * that what follows sees every sitting as it really is.
+ */
+int cohort_find_due(struct store *s, const char *cohort, struct cohort *c,
+    char **cause);
+/*
+ * The id of ticket in cohort c, or 0 with *cause (unknown; or withdrawn,
+ * unless withdrawn_ok).
+ */
+sqlite3_int64 cohort_trainee(struct store *s, const struct cohort *c,
+    const char *ticket, int withdrawn_ok, char **cause);
 /* cohort,name,exam,trainees,withdrawn,submitted,status,created */
 void cohort_list(struct store *s, struct table *t);
 

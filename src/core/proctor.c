@@ -28,12 +28,8 @@ proctor_attempts(struct store *s, const char *cohort, struct table *t,
 
 	table_init(t, 7, h);
 	t->numeric = 0x78;
-	if (cohort_find(s, cohort, &c, cause) != 0)
+	if (cohort_find_due(s, cohort, &c, cause) != 0)
 		return -1;
-	if (attempt_expire_due(s, c.id, cause) < 0) {
-		cohort_release(&c);
-		return -1;
-	}
 	/* A response is complete when it names as many options as an
 	 * ordering question has steps (other types: when not empty). */
 	st = store_prepare(s, "SELECT t.ticket, t.name,"
@@ -65,27 +61,6 @@ proctor_attempts(struct store *s, const char *cohort, struct table *t,
 	return 0;
 }
 
-/* The trainee id of ticket in cohort c, or 0 with *cause. */
-static sqlite3_int64
-proctor_trainee(struct store *s, const struct cohort *c, const char *ticket,
-    char **cause)
-{
-	sqlite3_stmt *st;
-	sqlite3_int64 id = 0;
-
-	st = store_prepare(s, "SELECT id FROM trainee WHERE cohort_id = ?1"
-	    " AND ticket = ?2");
-	sqlite3_bind_int64(st, 1, c->id);
-	sqlite3_bind_text(st, 2, ticket, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	else
-		*cause = xasprintf(_("no ticket %s in cohort %s"), ticket,
-		    c->cohort);
-	sqlite3_finalize(st);
-	return id;
-}
-
 /* Common start of an organizer action: role, cohort open, trainee. */
 static int
 proctor_begin(struct store *s, const struct user *u, const char *cohort,
@@ -96,7 +71,7 @@ proctor_begin(struct store *s, const struct user *u, const char *cohort,
 		    "needs an organizer"), u->name, role_name(u->role));
 		return -1;
 	}
-	if (cohort_find(s, cohort, c, cause) != 0)
+	if (cohort_find_due(s, cohort, c, cause) != 0)
 		return -1;
 	if (c->sealed) {
 		*cause = xasprintf(_("cohort %s is certified and sealed"),
@@ -104,12 +79,11 @@ proctor_begin(struct store *s, const struct user *u, const char *cohort,
 		cohort_release(c);
 		return -1;
 	}
-	if (attempt_expire_due(s, c->id, cause) < 0 ||
-	    store_begin(s, cause) != 0) {
+	if (store_begin(s, cause) != 0) {
 		cohort_release(c);
 		return -1;
 	}
-	if ((*tid = proctor_trainee(s, c, ticket, cause)) == 0) {
+	if ((*tid = cohort_trainee(s, c, ticket, 1, cause)) == 0) {
 		store_rollback(s);
 		cohort_release(c);
 		return -1;

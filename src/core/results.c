@@ -168,12 +168,8 @@ results_compute(struct store *s, const char *cohort, struct cohort_result *r,
 	int one_of = 0, band;
 
 	memset(r, 0, sizeof *r);
-	if (cohort_find(s, cohort, &c, cause) != 0)
+	if (cohort_find_due(s, cohort, &c, cause) != 0)
 		return -1;
-	if (attempt_expire_due(s, c.id, cause) < 0) {
-		cohort_release(&c);
-		return -1;
-	}
 	st = store_prepare(s, "SELECT c.name, e.exam, CASE WHEN ?2 THEN"
 	    " e.title_zh ELSE e.title_en END, c.created_at, c.sealed_at,"
 	    " (SELECT name FROM app_user WHERE id = c.sealed_by),"

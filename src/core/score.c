@@ -36,30 +36,6 @@ score_parse_mark(char *arg, struct score_mark *m, char **cause)
 	return 0;
 }
 
-/* The trainee of ticket in cohort c (not withdrawn); 0 with *cause. */
-static sqlite3_int64
-score_trainee(struct store *s, const struct cohort *c, const char *ticket,
-    char **cause)
-{
-	sqlite3_stmt *st;
-	sqlite3_int64 id = 0;
-
-	st = store_prepare(s, "SELECT id, withdrawn_at IS NOT NULL FROM"
-	    " trainee WHERE cohort_id = ?1 AND ticket = ?2");
-	sqlite3_bind_int64(st, 1, c->id);
-	sqlite3_bind_text(st, 2, ticket, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		*cause = xasprintf(_("no ticket %s in cohort %s"), ticket,
-		    c->cohort);
-	else if (sqlite3_column_int(st, 1))
-		*cause = xasprintf(_("ticket %s was withdrawn from cohort %s"),
-		    ticket, c->cohort);
-	else
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return id;
-}
-
 struct rubric_info {
 	sqlite3_int64	 version_id;
 	char		*component;
@@ -266,7 +242,7 @@ score_set(struct store *s, const struct user *u,
 		cohort_release(&c);
 		return -1;
 	}
-	if ((tid = score_trainee(s, &c, q->ticket, cause)) == 0)
+	if ((tid = cohort_trainee(s, &c, q->ticket, 0, cause)) == 0)
 		goto fail;
 	if (written) {
 		ri.component = xstrdup("written");
@@ -379,15 +355,7 @@ score_history(struct store *s, const char *cohort, const char *ticket,
 	t->numeric = 0x19;
 	if (cohort_find(s, cohort, &c, cause) != 0)
 		return -1;
-	st = store_prepare(s, "SELECT id FROM trainee WHERE cohort_id = ?1"
-	    " AND ticket = ?2");
-	sqlite3_bind_int64(st, 1, c.id);
-	sqlite3_bind_text(st, 2, ticket, -1, SQLITE_STATIC);
-	tid = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (tid == 0) {
-		*cause = xasprintf(_("no ticket %s in cohort %s"), ticket,
-		    cohort);
+	if ((tid = cohort_trainee(s, &c, ticket, 1, cause)) == 0) {
 		cohort_release(&c);
 		return -1;
 	}
