@@ -235,6 +235,10 @@ lay_page(struct lay *l, const char *title, const struct lay_para *p,
 		const char *t = p[i].text != NULL ? p[i].text : "";
 		int col = LAY_MARGIN + p[i].indent;
 
+		if (p[i].key != NULL) {
+			lay_put(l, row, col, ROLE_LABEL, p[i].key);
+			col += p[i].hang;
+		}
 		width = l->cols - col - LAY_MARGIN;
 		lines = lay_wrap(l, row, col, width, bottom - row, p[i].role,
 		    t);

@@ -164,6 +164,12 @@ struct lay_para {
 	enum lay_role	 role;
 	int		 indent;	/* extra columns of indent */
 	int		 cursor;	/* put the cursor at the end of it */
+	/*
+	 * A two-column row (help): key in ROLE_LABEL at the indent, text
+	 * after hang columns, its continuation lines under itself.
+	 */
+	const char	*key;
+	int		 hang;
 };
 
 /*

@@ -1,0 +1,558 @@
+/*
+ * The trainee client's flow: language choice, login (ticket and hidden
+ * PIN, slowed down after failures), opening the attempt, the instructions,
+ * the exam (sit-exam.c), and the end: result, "time is up", or "opened
+ * elsewhere".  Also the screen runner every screen goes through.
+ */
+#include "config.h"
+
+#include "sit.h"
+#include "sit-int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/attempt.h"
+#include "core/core.h"
+#include "core/text.h"
+#include "lang.h"
+#include "tui.h"
+
+/* ---------------------------------------------------------- helpers */
+
+void
+sit_message(struct sit *st, enum lay_role role, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(st->msg);
+	va_start(ap, fmt);
+	st->msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	st->msg_role = role;
+}
+
+void
+sit_message_clear(struct sit *st)
+{
+	free(st->msg);
+	st->msg = NULL;
+}
+
+enum sit_outcome
+sit_show(struct sit *st, const struct sit_screen *scr)
+{
+	enum sit_outcome o;
+	enum ui_event ev;
+	struct lay l;
+	int cols, rows, key, small;
+	time_t now, last_tick = 0;
+
+	for (;;) {
+		ui_size(&cols, &rows);
+		lay_init(&l, cols, rows);
+		small = lay_too_small(cols, rows);
+		if (small)
+			lay_too_small_screen(&l);
+		else
+			scr->layout(st, &l);
+		ui_draw(&l);
+		lay_release(&l);
+
+		ev = ui_wait(1000, &key);
+		o = SIT_STAY;
+		switch (ev) {
+		case UI_HANGUP:
+			return SIT_HANGUP;
+		case UI_RESIZE:
+		case UI_TICK:
+			break;
+		case UI_KEY:
+			if (!small)
+				o = scr->key(st, key);
+			break;
+		}
+		if (o != SIT_STAY)
+			return o;
+		/* Ticks run once a second, also while keys keep coming. */
+		now = time(NULL);
+		if (scr->tick != NULL && now != last_tick) {
+			last_tick = now;
+			if ((o = scr->tick(st)) != SIT_STAY)
+				return o;
+		}
+	}
+}
+
+/* "label" padded with spaces to width columns (a new string). */
+static char *
+sit_pad(const char *label, size_t width)
+{
+	size_t w = text_width(label);
+
+	return xasprintf("%s%*s", label, (int)(width > w ? width - w : 0), "");
+}
+
+static int
+sit_is_enter(int key)
+{
+	return key == '\n' || key == '\r' || key == KEY_ENTER;
+}
+
+static int
+sit_is_backspace(int key)
+{
+	return key == KEY_BACKSPACE || key == 127 || key == UI_CTRL('h');
+}
+
+/* --------------------------------------------------------- language */
+
+static void
+sit_language_layout(struct sit *st, struct lay *l)
+{
+	struct lay_para p[5];
+
+	memset(p, 0, sizeof p);
+	p[0].text = "请选择考试语言。";
+	p[1].text = "Choose the language of your exam.";
+	p[2].text = "";
+	p[3].text = "1  中文";
+	p[3].indent = 2;
+	p[3].role = st->lang_choice == 0 ? ROLE_CURSOR : ROLE_NORMAL;
+	p[4].text = "2  English";
+	p[4].indent = 2;
+	p[4].role = st->lang_choice == 1 ? ROLE_CURSOR : ROLE_NORMAL;
+	lay_page(l, "firstline  应急响应第一人 笔试 / written test", p,
+	    sizeof p / sizeof p[0],
+	    "1 中文  2 English  Enter 确定/confirm  Esc 退出/quit");
+}
+
+static enum sit_outcome
+sit_language_key(struct sit *st, int key)
+{
+	switch (key) {
+	case '1':
+		st->lang_choice = 0;
+		break;
+	case '2':
+		st->lang_choice = 1;
+		break;
+	case KEY_UP:
+	case KEY_DOWN:
+	case '\t':
+		st->lang_choice = !st->lang_choice;
+		break;
+	case UI_ESC:
+	case UI_CTRL('c'):
+	case UI_CTRL('d'):
+		return SIT_QUIT;
+	default:
+		if (sit_is_enter(key)) {
+			lang_set(st->lang_choice == 0);
+			return SIT_NEXT;
+		}
+		break;
+	}
+	return SIT_STAY;
+}
+
+static const struct sit_screen sit_language_screen = {
+	sit_language_layout, sit_language_key, NULL
+};
+
+/* ------------------------------------------------------------ login */
+
+static void
+sit_login_layout(struct sit *st, struct lay *l)
+{
+	const char *lt = tr(N_("Ticket number:"), "准考证号：");
+	const char *lp = tr(N_("PIN:"), "密码：");
+	size_t w = text_width(lt) > text_width(lp) ? text_width(lt) :
+	    text_width(lp);
+	char *pt = sit_pad(lt, w + 1), *pp = sit_pad(lp, w + 1);
+	char *ticket, *pin, stars[sizeof st->pin];
+	size_t n = strlen(st->pin);
+	struct lay_para p[6];
+
+	memset(stars, '*', n);
+	stars[n] = '\0';
+	ticket = xasprintf("%s%s", pt, st->ticket);
+	pin = xasprintf("%s%s", pp, stars);
+	memset(p, 0, sizeof p);
+	p[0].text = tr(N_("Enter the ticket number and the PIN from your exam "
+	    "slip. The PIN is not shown as you type."),
+	    "请输入考试通知单上的准考证号和密码。输入密码时不会显示。");
+	p[1].text = "";
+	p[2].text = ticket;
+	p[2].role = st->field == 0 ? ROLE_INPUT : ROLE_NORMAL;
+	p[2].cursor = st->field == 0;
+	p[3].text = pin;
+	p[3].role = st->field == 1 ? ROLE_INPUT : ROLE_NORMAL;
+	p[3].cursor = st->field == 1;
+	p[4].text = "";
+	p[5].text = st->msg != NULL ? st->msg : "";
+	p[5].role = st->msg_role;
+	lay_page(l, tr(N_("Written test: log in"), "笔试：登录"), p, 6,
+	    tr(N_("Enter confirm  Tab next field  Backspace delete  Esc quit"),
+	    "回车 确定  Tab 切换  退格 删除  Esc 退出"));
+	free(pt);
+	free(pp);
+	free(ticket);
+	free(pin);
+}
+
+static void
+sit_login_wait_message(struct sit *st, long left)
+{
+	sit_message(st, ROLE_ERROR, tr(N_("Too many wrong tries. Please wait "
+	    "%ld seconds, then try again."),
+	    "错误次数过多。请等待 %ld 秒后再试。"), left);
+}
+
+static enum sit_outcome
+sit_login_try(struct sit *st)
+{
+	char *cause = NULL;
+	time_t now = time(NULL);
+	int wait_s = 0, rc, wrong;
+
+	if (now < st->wait_until) {
+		sit_login_wait_message(st, (long)(st->wait_until - now));
+		return SIT_STAY;
+	}
+	sit_message(st, ROLE_NORMAL, "%s", tr(N_("Checking..."),
+	    "正在核对……"));
+	rc = trainee_login(st->s, st->ticket, st->pin, &st->t, &wait_s,
+	    &cause);
+	explicit_bzero(st->pin, sizeof st->pin);
+	if (rc == 0) {
+		free(cause);
+		st->logged_in = 1;
+		sit_message_clear(st);
+		return SIT_NEXT;
+	}
+	st->login_failed++;
+	st->field = 1;
+	wrong = cause != NULL && strcmp(cause, _("wrong ticket or PIN")) == 0;
+	if (wait_s > 0)
+		st->wait_until = now + wait_s;
+	if (wrong && wait_s > 0)
+		sit_message(st, ROLE_ERROR, tr(N_("Wrong ticket number or PIN. "
+		    "Too many wrong tries: please wait %d seconds, then try "
+		    "again."), "准考证号或密码错误。错误次数过多：请等待 %d 秒"
+		    "后再试。"), wait_s);
+	else if (wrong)
+		sit_message(st, ROLE_ERROR, "%s", tr(N_("Wrong ticket number "
+		    "or PIN. Check your exam slip and try again."),
+		    "准考证号或密码错误。请核对考试通知单后重试。"));
+	else if (wait_s > 0)
+		sit_login_wait_message(st, (long)wait_s);
+	else
+		sit_message(st, ROLE_ERROR, "%s", cause != NULL ? cause : "");
+	free(cause);
+	return SIT_STAY;
+}
+
+static enum sit_outcome
+sit_login_key(struct sit *st, int key)
+{
+	char *f = st->field == 0 ? st->ticket : st->pin;
+	size_t max = st->field == 0 ? sizeof st->ticket : sizeof st->pin;
+	size_t n = strlen(f);
+
+	if (sit_is_enter(key)) {
+		if (st->field == 0 && *st->ticket != '\0') {
+			st->field = 1;
+			return SIT_STAY;
+		}
+		if (*st->ticket == '\0') {
+			st->field = 0;
+			return SIT_STAY;
+		}
+		if (*st->pin == '\0')
+			return SIT_STAY;
+		return sit_login_try(st);
+	}
+	if (sit_is_backspace(key)) {
+		if (n > 0)
+			f[n - 1] = '\0';
+		return SIT_STAY;
+	}
+	switch (key) {
+	case '\t':
+	case KEY_BTAB:
+	case KEY_UP:
+	case KEY_DOWN:
+		st->field = !st->field;
+		return SIT_STAY;
+	case UI_CTRL('u'):
+		explicit_bzero(f, max);
+		return SIT_STAY;
+	case UI_ESC:
+	case UI_CTRL('c'):
+	case UI_CTRL('d'):
+		return SIT_QUIT;
+	}
+	if (key > ' ' && key < 0x7f && n + 1 < max) {
+		f[n] = (char)key;
+		f[n + 1] = '\0';
+	}
+	return SIT_STAY;
+}
+
+static enum sit_outcome
+sit_login_tick(struct sit *st)
+{
+	time_t now = time(NULL);
+
+	if (st->wait_until == 0)
+		return SIT_STAY;
+	if (now < st->wait_until)
+		sit_login_wait_message(st, (long)(st->wait_until - now));
+	else {
+		st->wait_until = 0;
+		sit_message(st, ROLE_NORMAL, "%s", tr(N_("You can try again "
+		    "now."), "现在可以重试了。"));
+	}
+	return SIT_STAY;
+}
+
+static const struct sit_screen sit_login_screen = {
+	sit_login_layout, sit_login_key, sit_login_tick
+};
+
+/* ----------------------------------------------------- instructions */
+
+static void
+sit_instructions_layout(struct sit *st, struct lay *l)
+{
+	const struct attempt *a = st->a;
+	char clock[32];
+	char *who, *what, *resume = NULL;
+	struct lay_para p[12];
+	size_t n = 0;
+
+	lay_clock_exact(attempt_remaining(a, attempt_now()), clock,
+	    sizeof clock);
+	memset(p, 0, sizeof p);
+	who = xasprintf(tr(N_("%s, ticket %s, community %s."),
+	    "%s，准考证号 %s，%s。"), st->t.name, st->t.ticket,
+	    st->t.community);
+	what = xasprintf(tr(N_("The written test has %zu questions and lasts "
+	    "%d minutes. The clock has started and does not stop: if the "
+	    "connection is lost, log in again and you continue where you "
+	    "were. Time left: %s."),
+	    "本次笔试共 %zu 题，限时 %d 分钟。计时已经开始且不会暂停；"
+	    "如果连接中断，重新登录即可从中断处继续。剩余时间：%s。"),
+	    a->nitems, a->minutes, clock);
+	p[n++].text = who;
+	p[n++].text = "";
+	p[n++].text = what;
+	if (st->resumed) {
+		p[n++].text = "";
+		resume = xasprintf(tr(N_("You are continuing your exam: %zu of "
+		    "%zu answered, %zu flagged."),
+		    "你正在继续考试：已答 %zu/%zu 题，标记 %zu 题。"),
+		    attempt_answered(a), a->nitems, attempt_flagged(a));
+		p[n].role = ROLE_WARN;
+		p[n++].text = resume;
+	}
+	p[n++].text = "";
+	p[n++].text = tr(N_("Each answer is saved the moment you choose it."),
+	    "每次作答都会立即保存。");
+	p[n++].text = "";
+	p[n++].text = tr(N_("Keys: A-H or 1-8 choose; n or Right next; p or "
+	    "Left previous; f flag for review; g list of questions; "
+	    "s submit; t time left; ? help."),
+	    "按键：A-H 或 1-8 选择；n 或右方向键 下一题；p 或左方向键 上一题；"
+	    "f 标记待查；g 题目列表；s 交卷；t 剩余时间；? 帮助。");
+	p[n++].text = "";
+	p[n].role = ROLE_LABEL;
+	p[n++].text = tr(N_("Press Enter to begin."), "按回车键开始答题。");
+	lay_page(l, lang_text(&a->exam_title), p, n,
+	    tr(N_("Enter begin"), "回车 开始"));
+	free(who);
+	free(what);
+	free(resume);
+}
+
+static enum sit_outcome
+sit_instructions_key(struct sit *st, int key)
+{
+	return sit_is_enter(key) ? SIT_NEXT : SIT_STAY;
+}
+
+static const struct sit_screen sit_instructions_screen = {
+	sit_instructions_layout, sit_instructions_key, NULL
+};
+
+/* ------------------------------------------------------------- ends */
+
+/* A result line per module: "  cpr          8/10    80.0%". */
+static char *
+sit_module_line(const struct grade_module *m)
+{
+	return xasprintf("%-16s %3d/%-3d  %3d.%d%%", m->module, m->correct,
+	    m->total, m->tenths / 10, m->tenths % 10);
+}
+
+static void
+sit_result_layout(struct sit *st, struct lay *l)
+{
+	const struct attempt *a = st->a;
+	struct lay_para p[48];
+	char *lines[48];
+	size_t n = 0, nl = 0, i;
+	struct grade g;
+
+	memset(p, 0, sizeof p);
+	memset(&g, 0, sizeof g);
+	if (a->status == ATTEMPT_EXPIRED) {
+		p[n].role = ROLE_WARN;
+		p[n++].text = tr(N_("Time is up: your answers were submitted "
+		    "automatically."), "考试时间到，你的答案已自动提交。");
+	} else
+		p[n++].text = tr(N_("Your answers are submitted."),
+		    "你的答案已提交。");
+	p[n++].text = "";
+	if (a->show_result) {
+		attempt_grade(a, &g);
+		lines[nl] = xasprintf(tr(N_("Score: %d.%d%% (%d of %d correct; "
+		    "pass mark %d%%)."), "成绩：%d.%d%%（答对 %d/%d 题；"
+		    "及格线 %d%%）。"), g.tenths / 10, g.tenths % 10,
+		    g.correct, g.total, a->pass);
+		p[n++].text = lines[nl++];
+		p[n].role = g.passed ? ROLE_OK : ROLE_ERROR;
+		p[n++].text = g.passed ? tr(N_("Passed."), "及格。") :
+		    tr(N_("Not passed."), "未及格。");
+		p[n++].text = "";
+		p[n].role = ROLE_LABEL;
+		p[n++].text = tr(N_("By module:"), "各模块成绩：");
+		for (i = 0; i < g.nmodules && n < 46; i++) {
+			lines[nl] = sit_module_line(&g.modules[i]);
+			p[n].indent = 2;
+			p[n++].text = lines[nl++];
+		}
+	} else
+		p[n++].text = tr(N_("Your instructor will tell you the result."),
+		    "成绩将由培训老师公布。");
+	lay_page(l, lang_text(&a->exam_title), p, n,
+	    tr(N_("Enter end"), "回车 结束"));
+	for (i = 0; i < nl; i++)
+		free(lines[i]);
+	grade_release(&g);
+}
+
+static enum sit_outcome
+sit_end_key(struct sit *st, int key)
+{
+	return sit_is_enter(key) || key == 'q' || key == UI_ESC ? SIT_NEXT :
+	    SIT_STAY;
+}
+
+static const struct sit_screen sit_result_screen = {
+	sit_result_layout, sit_end_key, NULL
+};
+
+static void
+sit_notice_layout(struct sit *st, struct lay *l)
+{
+	struct lay_para p[3];
+
+	memset(p, 0, sizeof p);
+	p[0].role = ROLE_ERROR;
+	p[0].text = st->msg != NULL ? st->msg : "";
+	p[1].text = "";
+	p[2].text = tr(N_("Press Enter to end."), "按回车键结束。");
+	lay_page(l, "firstline", p, 3, tr(N_("Enter end"), "回车 结束"));
+}
+
+static const struct sit_screen sit_notice_screen = {
+	sit_notice_layout, sit_end_key, NULL
+};
+
+/* ---------------------------------------------------------- the run */
+
+static enum sit_outcome
+sit_open(struct sit *st)
+{
+	char *cause = NULL;
+	size_t i;
+
+	if (attempt_open(st->s, &st->t, &st->a, &cause) != 0) {
+		st->error = cause;
+		return SIT_FAILED;
+	}
+	if (st->a->status != ATTEMPT_IN_PROGRESS)
+		return SIT_CLOSED;
+	for (i = 0; i < st->a->nitems; i++)
+		if (*st->a->items[i].response != '\0' ||
+		    st->a->items[i].flagged)
+			st->resumed = 1;
+	return SIT_NEXT;
+}
+
+int
+sit_run(struct store *s, char **cause)
+{
+	struct sit st;
+	enum sit_outcome o;
+	int rc = 0;
+
+	memset(&st, 0, sizeof st);
+	st.s = s;
+	st.lang_choice = fl_lang_zh() ? 0 : 1;
+	lang_set(st.lang_choice == 0);
+	if (ui_start(cause) != 0)
+		return -1;
+
+	o = sit_show(&st, &sit_language_screen);
+	if (o == SIT_NEXT)
+		o = sit_show(&st, &sit_login_screen);
+	if (o == SIT_NEXT)
+		o = sit_open(&st);
+	if (o == SIT_NEXT)
+		o = sit_show(&st, &sit_instructions_screen);
+	if (o == SIT_NEXT)
+		o = sit_exam(&st);
+
+	switch (o) {
+	case SIT_CLOSED:
+		o = sit_show(&st, &sit_result_screen);
+		break;
+	case SIT_TAKEN:
+		sit_message(&st, ROLE_ERROR, "%s", tr(N_("This ticket was "
+		    "opened on another terminal, so this one is closed. Your "
+		    "answers are saved."), "该准考证已在另一台终端登录，"
+		    "本终端已关闭。你的答案已保存。"));
+		o = sit_show(&st, &sit_notice_screen);
+		break;
+	case SIT_FAILED:
+		sit_message(&st, ROLE_ERROR, "%s", st.error);
+		if (sit_show(&st, &sit_notice_screen) == SIT_HANGUP)
+			o = SIT_HANGUP;
+		break;
+	default:
+		break;
+	}
+	ui_end();
+
+	if (o == SIT_FAILED) {
+		*cause = st.error;
+		st.error = NULL;
+		rc = -1;
+	} else if (o == SIT_HANGUP) {
+		*cause = xstrdup(_("the terminal was closed or the client was "
+		    "told to end; the answers given are saved"));
+		rc = -1;
+	}
+	explicit_bzero(st.pin, sizeof st.pin);
+	free(st.msg);
+	free(st.error);
+	attempt_free(&st.a);
+	if (st.logged_in)
+		trainee_release(&st.t);
+	return rc;
+}
