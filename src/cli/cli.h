@@ -30,6 +30,7 @@ enum format {
 
 struct cli {
 	const char	*db;		/* --db, $FIRSTLINE_DB, ./firstline.db */
+	int		 db_given;	/* by --db or $FIRSTLINE_DB */
 };
 
 struct cmd_entry {
@@ -42,6 +43,7 @@ struct cmd_entry {
 };
 
 extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_bank_check_entry;
 extern const struct cmd_entry cmd_bank_load_entry;
 extern const struct cmd_entry cmd_bank_list_entry;

@@ -15,6 +15,7 @@
 
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
+	&cmd_backup_entry,
 	&cmd_bank_check_entry,
 	&cmd_bank_load_entry,
 	&cmd_bank_list_entry,
@@ -127,11 +128,13 @@ main(int argc, char **argv)
 #endif
 	env = getenv("FIRSTLINE_DB");
 	c.db = env != NULL && *env != '\0' ? env : "firstline.db";
+	c.db_given = env != NULL && *env != '\0';
 
 	while ((ch = getopt_long(argc, argv, "+d:hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			c.db = optarg;
+			c.db_given = 1;
 			break;
 		case 'h':
 			main_help(stdout, NULL);

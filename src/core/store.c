@@ -248,3 +248,51 @@ store_free(struct store **sp)
 	free(s);
 	*sp = NULL;
 }
+
+int
+store_backup(struct store *s, const char *dest, char **cause)
+{
+	sqlite3_backup *b;
+	sqlite3 *out = NULL;
+	int fd, rc;
+
+	fd = open(dest, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd == -1) {
+		*cause = xasprintf(_("%s: cannot create the backup: %s"), dest,
+		    strerror(errno));
+		return -1;
+	}
+	close(fd);
+	if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		*cause = xasprintf(_("%s: cannot open the backup: %s"), dest,
+		    out ? sqlite3_errmsg(out) : "out of memory");
+		sqlite3_close(out);
+		unlink(dest);
+		return -1;
+	}
+	b = sqlite3_backup_init(out, "main", s->db, "main");
+	if (b == NULL) {
+		*cause = xasprintf(_("%s: backup failed: %s"), dest,
+		    sqlite3_errmsg(out));
+		sqlite3_close(out);
+		unlink(dest);
+		return -1;
+	}
+	/* Copy in steps so writers are not held up for long. */
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		*cause = xasprintf(_("%s: backup failed: %s"), dest,
+		    sqlite3_errstr(rc));
+		sqlite3_close(out);
+		unlink(dest);
+		return -1;
+	}
+	rc = sqlite3_close(out);
+	return rc == SQLITE_OK ? 0 : -1;
+}

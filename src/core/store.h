@@ -58,6 +58,13 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 /* Text of column i, or "" when NULL (never NULL). */
 const char *store_text(sqlite3_stmt *st, int i);
 
+/*
+ * Copy the whole database to a new file at dest (mode 0600) with SQLite's
+ * online backup API, while other connections go on writing.  Refuses an
+ * existing dest.  Returns 0, or -1 and *cause.
+ */
+int store_backup(struct store *s, const char *dest, char **cause);
+
 /* A message for the last error of the connection, to free. */
 char *store_error(struct store *s, const char *what);
 

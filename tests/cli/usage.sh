@@ -25,6 +25,13 @@ mode=$(stat -c %a "$FIRSTLINE_DB")
 [ "$(sql 'PRAGMA journal_mode')" = wal ]; ok $? "the database is in WAL mode"
 fl init;		expect_rc 0 "init again is harmless"
 
+fl backup "$TMP/backup.db"
+expect_rc 0 "backup writes a copy"
+[ "$(stat -c %a "$TMP/backup.db")" = 600 ]; ok $? "the backup is 0600"
+[ "$(sqlite3 "$TMP/backup.db" 'PRAGMA integrity_check')" = ok ]; ok $? "the backup passes integrity_check"
+fl backup "$TMP/backup.db"
+expect_rc 1 "backup refuses to overwrite a file"
+
 sqlite3 "$FIRSTLINE_DB" 'PRAGMA user_version = 99'
 fl bank list;		expect_rc 1 "a database from a newer firstline is refused"
 has "newer" "$ERR"	"and the message says it is newer"
