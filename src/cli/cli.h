@@ -62,9 +62,12 @@ extern const struct cmd_entry cmd_score_set_entry;
 extern const struct cmd_entry cmd_score_history_entry;
 extern const struct cmd_entry cmd_report_cohort_entry;
 extern const struct cmd_entry cmd_report_coverage_entry;
+extern const struct cmd_entry cmd_report_certificates_entry;
 extern const struct cmd_entry cmd_cohort_certify_entry;
 extern const struct cmd_entry cmd_cohort_withdraw_entry;
 extern const struct cmd_entry cmd_sit_entry;
+extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_score_client_entry;
 
 /*
  * Parse the options of a command that takes only --format (formats allowed

@@ -1,18 +1,68 @@
 /*
- * firstline report cohort, cohort certify, cohort withdraw: a cohort's
- * results against the 95% / 30% rules, as text or CSV, and the organizer's
- * actions that depend on them.
+ * firstline report cohort, report coverage, report certificates, cohort
+ * certify, cohort withdraw: a cohort's results against the 95% / 30% rules,
+ * as text, CSV or PDF, the communities short of certified responders, the
+ * certificates of a certified cohort, and the organizer's actions that
+ * depend on them.
  */
 #include "config.h"
 
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/results.h"
 #include "core/store.h"
 #include "core/text.h"
+#include "report/pdf.h"
+
+/* Open out for a PDF; refuses a terminal.  NULL after saying why. */
+static FILE *
+report_pdf_open(const char *out)
+{
+	FILE *fp;
+
+	if ((fp = fopen(out, "w")) == NULL) {
+		cli_error(_("%s: cannot write: %m"), out);
+		return NULL;
+	}
+	if (isatty(fileno(fp))) {
+		cli_error(_("%s is a terminal: a PDF is written to a file "
+		    "(-o FILE)"), out);
+		fclose(fp);
+		return NULL;
+	}
+	return fp;
+}
+
+/*
+ * Close a PDF that pdf_*_write (returning rc, with cause) wrote to fp;
+ * print the warning or the error, and remove a failed regular file.
+ */
+static int
+report_pdf_close(FILE *fp, const char *out, int rc, char *cause)
+{
+	struct stat sb;
+	int regular;
+
+	regular = fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode);
+	if (rc > 0)
+		fprintf(stderr, _("firstline: warning: %s: %s\n"), out, cause);
+	else if (rc < 0)
+		cli_error("%s: %s", out, cause);
+	free(cause);
+	if (fclose(fp) != 0 && rc >= 0) {
+		cli_error(_("%s: cannot write: %m"), out);
+		rc = -1;
+	}
+	if (rc < 0 && regular)
+		unlink(out);
+	return rc < 0 ? EXIT_REFUSED : EXIT_OK;
+}
 
 static void
 report_rule_line(FILE *fp, const char *label, int count, int n, int tenths,
@@ -123,6 +173,8 @@ cmd_report_cohort_exec(struct cli *c, const struct cmd_entry *e, int argc,
 				f = FORMAT_TEXT;
 			else if (strcmp(optarg, "csv") == 0)
 				f = FORMAT_CSV;
+			else if (strcmp(optarg, "pdf") == 0)
+				f = FORMAT_PDF;
 			else
 				return cli_usage_error(e, _("unknown format "
 				    "'%s'"), optarg);
@@ -135,6 +187,10 @@ cmd_report_cohort_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error(e, _("give the COHORT"));
+	if (f == FORMAT_PDF && summary)
+		return cli_usage_error(e, _("--summary is text or CSV only"));
+	if (f == FORMAT_PDF && out == NULL)
+		return cli_usage_error(e, _("--format pdf needs -o FILE"));
 	if ((s = cli_open(c)) == NULL)
 		return EXIT_REFUSED;
 	if (results_compute(s, argv[optind], &r, &cause) != 0) {
@@ -142,6 +198,17 @@ cmd_report_cohort_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		free(cause);
 		store_free(&s);
 		return EXIT_REFUSED;
+	}
+	if (f == FORMAT_PDF) {
+		store_free(&s);
+		rc = EXIT_REFUSED;
+		if ((fp = report_pdf_open(out)) != NULL) {
+			rc = pdf_cohort_write(&r, fp, &cause);
+			rc = report_pdf_close(fp, out, rc, cause);
+		}
+		pdf_shutdown();
+		results_release(&r);
+		return rc;
 	}
 	if (out != NULL && (fp = fopen(out, "w")) == NULL) {
 		rc = cli_error(_("%s: cannot write: %m"), out);
@@ -254,27 +321,146 @@ cmd_cohort_withdraw_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	return rc == 0 ? EXIT_OK : EXIT_REFUSED;
 }
 
-static void
-coverage_fill(struct store *s, struct table *t)
-{
-	results_coverage(s, COVERAGE_MINIMUM, t);
-}
-
 static int
 cmd_report_coverage_exec(struct cli *c, const struct cmd_entry *e, int argc,
     char **argv)
 {
-	return cmd_list(c, e, argc, argv, coverage_fill);
+	const char *out = NULL;
+	struct store *s;
+	struct table t;
+	enum format f;
+	FILE *fp;
+	char *cause = NULL;
+	int rc;
+
+	rc = cli_options(e, argc, argv, 1u << FORMAT_TEXT | 1u << FORMAT_CSV |
+	    1u << FORMAT_PDF, &f, &out);
+	if (rc != 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	if (optind != argc)
+		return cli_usage_error(e, _("unexpected argument '%s'"),
+		    argv[optind]);
+	if (f == FORMAT_PDF && out == NULL)
+		return cli_usage_error(e, _("--format pdf needs -o FILE"));
+	if ((s = cli_open(c)) == NULL)
+		return EXIT_REFUSED;
+	results_coverage(s, COVERAGE_MINIMUM, &t);
+	store_free(&s);
+	rc = EXIT_OK;
+	if (f == FORMAT_PDF) {
+		rc = EXIT_REFUSED;
+		if ((fp = report_pdf_open(out)) != NULL) {
+			rc = pdf_coverage_write(&t, COVERAGE_MINIMUM, fp,
+			    &cause);
+			rc = report_pdf_close(fp, out, rc, cause);
+		}
+		pdf_shutdown();
+	} else if (out != NULL) {
+		if ((fp = fopen(out, "w")) == NULL)
+			rc = cli_error(_("%s: cannot write: %m"), out);
+		else {
+			output_table(&t, f, fp);
+			if (fclose(fp) != 0)
+				rc = cli_error(_("%s: cannot write: %m"), out);
+		}
+	} else
+		output_table(&t, f, stdout);
+	table_release(&t);
+	return rc;
 }
 
+/* The certificates of a certified cohort into dir, one per passed trainee. */
+static int
+report_certificates(const struct cohort_result *r, const char *dir)
+{
+	struct stat sb;
+	char *path, *cause;
+	FILE *fp;
+	size_t i;
+	int rc = EXIT_OK;
+
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		return cli_error(_("%s: cannot create the folder: %m"), dir);
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return cli_error(_("%s: not a folder"), dir);
+	for (i = 0; i < r->ntrainees && rc == EXIT_OK; i++) {
+		const struct trainee_result *t = &r->trainees[i];
+
+		if (!pdf_certificate_due(t))
+			continue;
+		/* Tickets are issued by the engine: digits only. */
+		if (t->ticket[strspn(t->ticket, "0123456789")] != '\0' ||
+		    *t->ticket == '\0')
+			return cli_error(_("ticket '%s' cannot name a file"),
+			    t->ticket);
+		path = xasprintf("%s/%s.pdf", dir, t->ticket);
+		cause = NULL;
+		rc = EXIT_REFUSED;
+		if ((fp = report_pdf_open(path)) != NULL) {
+			rc = pdf_certificate_write(r, t, fp, &cause);
+			rc = report_pdf_close(fp, path, rc, cause);
+		}
+		if (rc == EXIT_OK)
+			printf("%s\n", path);
+		free(path);
+	}
+	return rc;
+}
+
+static int
+cmd_report_certificates_exec(struct cli *c, const struct cmd_entry *e,
+    int argc, char **argv)
+{
+	struct cohort_result r;
+	const char *out = NULL;
+	struct store *s;
+	char *cause = NULL;
+	int rc;
+
+	rc = cli_options(e, argc, argv, 0, NULL, &out);
+	if (rc != 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	if (optind + 1 != argc)
+		return cli_usage_error(e, _("give the COHORT"));
+	if (out == NULL)
+		return cli_usage_error(e, _("-o DIR is required: the folder "
+		    "for the certificates"));
+	if ((s = cli_open(c)) == NULL)
+		return EXIT_REFUSED;
+	rc = results_compute(s, argv[optind], &r, &cause);
+	store_free(&s);
+	if (rc != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_REFUSED;
+	}
+	if (r.sealed_at == NULL)
+		rc = cli_error(_("cohort %s is not certified: certificates "
+		    "are issued only for a certified (sealed) cohort; see "
+		    "'firstline cohort certify'"), r.cohort);
+	else {
+		rc = report_certificates(&r, out);
+		pdf_shutdown();
+	}
+	results_release(&r);
+	return rc;
+}
+
+const struct cmd_entry cmd_report_certificates_entry = {
+	"report", "certificates", "COHORT -o DIR",
+	N_("certificates (PDF) of a certified cohort"),
+	cmd_report_certificates_exec
+};
+
 const struct cmd_entry cmd_report_coverage_entry = {
-	"report", "coverage", "[--format text|csv]",
+	"report", "coverage", "[--format text|csv|pdf] [-o FILE]",
 	N_("communities with fewer than 15 certified responders"),
 	cmd_report_coverage_exec
 };
 
 const struct cmd_entry cmd_report_cohort_entry = {
-	"report", "cohort", "COHORT [--format text|csv] [--summary] [-o FILE]",
+	"report", "cohort",
+	"COHORT [--format text|csv|pdf] [--summary] [-o FILE]",
 	N_("a cohort's results, rates and verdict"),
 	cmd_report_cohort_exec
 };

@@ -34,9 +34,12 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_attempt_retake_entry,
 	&cmd_score_set_entry,
 	&cmd_score_history_entry,
+	&cmd_score_client_entry,
 	&cmd_report_cohort_entry,
 	&cmd_report_coverage_entry,
+	&cmd_report_certificates_entry,
 	&cmd_sit_entry,
+	&cmd_demo_entry,
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
 
@@ -61,8 +64,9 @@ main_help(FILE *fp, const char *group)
 		const struct cmd_entry *e = cmd_table[i];
 		char *usage;
 
-		if (group != NULL && (e->group == NULL ||
-		    strcmp(e->group, group) != 0))
+		/* A group's help also shows a command of the group's name. */
+		if (group != NULL && strcmp(e->group != NULL ? e->group :
+		    e->name, group) != 0)
 			continue;
 		usage = e->group ? xasprintf("%s %s %s", e->group, e->name,
 		    e->args) : xasprintf("%s %s", e->name, e->args);
@@ -153,7 +157,9 @@ main(int argc, char **argv)
 		main_help(stderr, NULL);
 		return EXIT_USAGE;
 	}
-	if (main_is_group(argv[0])) {
+	/* A group that is also a command ("score") runs it when alone. */
+	if (main_is_group(argv[0]) &&
+	    !(argc == 1 && main_find(NULL, argv[0]) != NULL)) {
 		if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
 		    strcmp(argv[1], "-h") == 0) {
 			main_help(argc < 2 ? stderr : stdout, argv[0]);

@@ -1,7 +1,8 @@
 /*
- * Inside the trainee client: the state shared by its screens (sit.c: the
- * flow, language, login, instructions, result; sit-exam.c: the question
- * screen, navigator, help and submit confirmation) and the screen runner.
+ * Inside the trainee client: the state shared by its screens and the
+ * screen runner.  sit.c: the flow, instructions, result; sit-login.c:
+ * language and login; sit-exam.c: the question screen, the clock;
+ * sit-nav.c: navigator, help and submit confirmation.
  * No curses here; key codes come through tui.h in the .c files.
  */
 #ifndef FIRSTLINE_TUI_SIT_INT_H
@@ -84,5 +85,35 @@ void sit_message_clear(struct sit *st);
 
 /* The exam: the question screen and its sub-screens, until it ends. */
 enum sit_outcome sit_exam(struct sit *st);
+
+/* sit.c: small helpers of the screens. */
+/* label padded with spaces to width columns (a new string to free). */
+char *sit_pad(const char *label, size_t width);
+/* Whether a key is Enter, or Backspace. */
+int sit_is_enter(int key);
+int sit_is_backspace(int key);
+
+/* sit-login.c: the first screens. */
+extern const struct sit_screen sit_language_screen;
+extern const struct sit_screen sit_login_screen;
+
+/* sit-exam.c, for the other views of the exam. */
+/* The header of the exam screens; *who is a string to free. */
+void sit_header(struct sit *st, struct lay_header *h, char **who);
+/* Open question i (0-based) on the question screen. */
+void sit_goto(struct sit *st, size_t i);
+/*
+ * What a write call's result means for the screen: SIT_STAY when it was
+ * written; SIT_FAILED when it was not (the message line says why, the
+ * trainee stays); SIT_CLOSED or SIT_TAKEN to leave the exam.  Frees cause.
+ */
+enum sit_outcome sit_written(struct sit *st, int rc, char *cause);
+
+/* sit-nav.c: the navigator, help and the submit confirmation. */
+void sit_navigator_layout(struct sit *st, struct lay *l);
+enum sit_outcome sit_navigator_key(struct sit *st, int key);
+void sit_help_layout(struct sit *st, struct lay *l);
+void sit_confirm_layout(struct sit *st, struct lay *l);
+enum sit_outcome sit_confirm_key(struct sit *st, int key);
 
 #endif

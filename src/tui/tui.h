@@ -8,6 +8,9 @@
 #define FIRSTLINE_TUI_H
 
 #include <curses.h>
+/* The instructor client builds on ncurses' form and menu libraries. */
+#include <form.h>
+#include <menu.h>
 
 #include "layout.h"
 
@@ -51,6 +54,13 @@ int ui_ended(void);
 void ui_size(int *cols, int *rows);
 /* Draw a layout: erase, the spans in their roles' attributes, cursor. */
 void ui_draw(const struct lay *l);
+/*
+ * ui_draw() without updating the terminal, for screens that put windows
+ * of their own (forms, menus) over the layout before doupdate().
+ */
+void ui_paint(const struct lay *l);
+/* The attributes of a role (colour or monochrome), for such windows. */
+attr_t ui_attr(enum lay_role role);
 /* Ring the terminal's bell (time warnings). */
 void ui_beep(void);
 

@@ -281,7 +281,7 @@ ui_size(int *cols, int *rows)
 }
 
 void
-ui_draw(const struct lay *l)
+ui_paint(const struct lay *l)
 {
 	size_t i;
 
@@ -310,7 +310,20 @@ ui_draw(const struct lay *l)
 		move(l->rows - 1, l->cols - 1);
 		curs_set(0);
 	}
-	refresh();
+	wnoutrefresh(stdscr);
+}
+
+void
+ui_draw(const struct lay *l)
+{
+	ui_paint(l);
+	doupdate();
+}
+
+attr_t
+ui_attr(enum lay_role role)
+{
+	return ui.attrs[role];
 }
 
 void

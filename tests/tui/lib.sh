@@ -1,6 +1,6 @@
-# tmux helpers for the end-to-end tests of the trainee client (sourced;
-# POSIX sh).  Each test script gets its own tmux server (a socket of its
-# own, no configuration file), killed when the script ends; the client
+# tmux helpers for the end-to-end tests of the clients (sourced; POSIX
+# sh).  Each test script gets its own tmux server (a socket of its own, our
+# configuration only), killed when the script ends; the client
 # runs in a window of the size asked for, and the tests read the screen
 # with capture-pane.  TAP output through tests/cli/lib.sh.
 . "$(dirname "$0")/../cli/lib.sh"
@@ -16,17 +16,19 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
 	exit 0
 fi
 
-TUI_SOCK="firstline-tui-$$"
+# The server's socket lives in the test's directory, removed at the end.
+TUI_SOCK="$TMP/tmux.sock"
 TUI_CONF="$TMP/tmux.conf"
-# Keep a dead pane (to read its exit status); a large history is not needed.
+# Keep a dead pane (to read its screen), and the server between sessions.
 cat >"$TUI_CONF" <<'EOF'
+set -s exit-empty off
 set -g remain-on-exit on
 set -g history-limit 100
 set -g status off
 EOF
-trap 'tmux -L "$TUI_SOCK" kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
+trap 'tmux -S "$TUI_SOCK" kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
 
-tm() { tmux -L "$TUI_SOCK" -f "$TUI_CONF" "$@"; }
+tm() { tmux -S "$TUI_SOCK" -f "$TUI_CONF" "$@"; }
 
 # tui_db: a database with the mini bank and the four-type exam (mini-all)
 # and the shipped course (exam standard); cohorts c1 (mini-all) and c2
@@ -50,9 +52,14 @@ tui_db() {
 	"$FIRSTLINE" roster import c2 "$TMP/roster.csv" >"$TMP/c2.csv"
 }
 
-# ticket COHORT N / pin COHORT N: the Nth trainee's ticket and PIN.
-ticket() { awk -F, -v n="$2" 'NR == n + 1 { print $1 }' "$TMP/$1.csv"; }
-pin() { awk -F, -v n="$2" 'NR == n + 1 { print $4 }' "$TMP/$1.csv"; }
+# ticket COHORT N / pin COHORT N: the Nth trainee's ticket and PIN (the
+# CSV has CRLF line ends).
+ticket() {
+	tr -d '\r' <"$TMP/$1.csv" | awk -F, -v n="$2" 'NR == n + 1 { print $1 }'
+}
+pin() {
+	tr -d '\r' <"$TMP/$1.csv" | awk -F, -v n="$2" 'NR == n + 1 { print $4 }'
+}
 
 # tui_start NAME W H [VAR=VALUE...]: start the client in window NAME of a
 # new session, W x H, with the environment given.  The pane runs the
@@ -64,13 +71,41 @@ tui_start() {
 	    "exec env $* '$FIRSTLINE' --db '$FIRSTLINE_DB' sit"
 }
 
+# tui_start_rc NAME W H [VAR=VALUE...]: the same, the client's exit status
+# going to $TMP/NAME.rc (tmux can be slow to reap a pane's process, so its
+# pane_dead_status is not relied on).
+tui_start_rc() {
+	name=$1 w=$2 h=$3
+	shift 3
+	rm -f "$TMP/$name.rc"
+	tm new-session -d -s "$name" -x "$w" -y "$h" \
+	    "env $* '$FIRSTLINE' --db '$FIRSTLINE_DB' sit; echo \$? >'$TMP/$name.rc'"
+}
+
 # tui_start_cmd NAME W H COMMAND: the same with a shell command of our own.
 tui_start_cmd() {
 	tm new-session -d -s "$1" -x "$2" -y "$3" "$4"
 }
 
-tui_pid() { tm display-message -p -t "$1" '#{pane_pid}'; }
+# tui_pid NAME: the client's pid: the pane's process, or its child when
+# the pane runs a shell around the client.
+tui_pid() {
+	_p=$(tm display-message -p -t "$1" '#{pane_pid}')
+	_c=$(awk -v p="$_p" '$4 == p { print $1; exit }' /proc/[0-9]*/stat \
+	    2>/dev/null)
+	echo "${_c:-$_p}"
+}
 tui_dead() { [ "$(tm display-message -p -t "$1" '#{pane_dead}')" = 1 ]; }
+# tui_wait_dead NAME [TENTHS]: until the pane's process has ended and tmux
+# has noticed (default 5 s).
+tui_wait_dead() {
+	_n=0
+	until tui_dead "$1"; do
+		[ "$_n" -ge "${2:-50}" ] && return 1
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+}
 tui_status() { tm display-message -p -t "$1" '#{pane_dead_status}'; }
 tui_keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
 tui_text() { n=$1; shift; tm send-keys -t "$n" -l "$@"; }
@@ -132,10 +167,16 @@ screen_hasnt() {
 	esac
 }
 
+# pid_alive PID: PID runs (a zombie has ended: its parent reaps it later).
+pid_alive() {
+	kill -0 "$1" 2>/dev/null &&
+	    [ "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" != Z ]
+}
+
 # pid_gone PID TENTHS: wait until process PID has ended.
 pid_gone() {
 	_n=0
-	while kill -0 "$1" 2>/dev/null; do
+	while pid_alive "$1"; do
 		[ "$_n" -ge "$2" ] && return 1
 		sleep 0.1
 		_n=$((_n + 1))
@@ -177,3 +218,37 @@ seq_of() {
 
 # cpu_ticks PID: user + system time of PID so far, in clock ticks.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# goto NAME SEQ COUNT: open question SEQ (0-based) of COUNT through the
+# navigator; the status line is English or Chinese.
+goto() {
+	tui_keys "$1" g
+	tui_wait "$1" "F  " || return 1
+	tui_keys "$1" Home
+	_i=0
+	while [ "$_i" -lt "$2" ]; do
+		tui_keys "$1" Right
+		_i=$((_i + 1))
+	done
+	tui_keys "$1" Enter
+	tui_wait "$1" " $(($2 + 1))/$3" || return 1
+	tui_wait_gone "$1" "F  "
+}
+
+# ended_with NAME STATUS DESC: a TAP result: the client started with
+# tui_start_rc ended with STATUS (waits up to 5 s).
+ended_with() {
+	_n=0
+	while [ ! -s "$TMP/$1.rc" ] && [ "$_n" -lt 50 ]; do
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+	_st=$(cat "$TMP/$1.rc" 2>/dev/null)
+	[ "$_st" = "$2" ]
+	_r=$?
+	if [ $_r -ne 0 ]; then
+		printf '# exit status: %s\n' "$_st"
+		tui_screen "$1" | sed 's/^/#|/'
+	fi
+	ok $_r "$3"
+}

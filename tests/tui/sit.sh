@@ -13,41 +13,57 @@ T1=$(ticket c1 1) P1=$(pin c1 1)
 T2=$(ticket c1 2) P2=$(pin c1 2)
 
 # ------------------------------------------------------------ login
+T3=$(ticket c1 3) P3=$(pin c1 3)
 tui_start s 80 24
 screen_has s "Choose the language of your exam" "language choice first"
 screen_has s "2  English" "both languages offered"
 tui_keys s 2 Enter
 screen_has s "Ticket number:" "login screen in English"
 
-tui_text s "$T2"
+# Three wrong PINs: refused, recorded, then a wait.
+tui_text s "$T3"
 tui_keys s Enter
 tui_text s "999999"
 screen_has s "******" "the PIN shows as stars"
 screen_hasnt s "999999" "the PIN is not echoed"
 tui_keys s Enter
 screen_has s "Wrong ticket number or PIN" "wrong PIN refused"
-[ "$(sql "SELECT count(*) FROM auth_failure WHERE who = '$T2'")" = 1 ]
+[ "$(sql "SELECT count(*) FROM auth_failure WHERE who = '$T3'")" = 1 ]
 ok $? "the failure is recorded"
-
 tui_text s "999998"
 tui_keys s Enter
-sleep 0.3
+tui_wait_gone s "******"
 tui_text s "999997"
 tui_keys s Enter
-screen_has s "please wait" "third failure: the client says to wait"
-# The right PIN during the wait is refused without being checked.
-tui_text s "$P2"
-tui_keys s Enter
-screen_has s "Please wait" "a try during the wait is held back"
-[ "$(sql "SELECT count(*) FROM auth_failure WHERE who = '$T2'")" = 3 ]
-ok $? "three failures recorded, the held-back try not checked"
-tui_wait s "You can try again now" 60
-ok $? "the wait ends"
+screen_has s "Too many wrong tries" "third failure: the client says to wait"
+[ "$(sql "SELECT count(*) FROM auth_failure WHERE who = '$T3'")" = 3 ]
+ok $? "three failures recorded"
+# Five more failures make the wait a minute: the right PIN is held back
+# (not even checked) until it is over.
+for i in 1 2 3 4 5; do
+	sql "INSERT INTO auth_failure (kind, who, at)
+	    VALUES ('ticket', '$T3', strftime('%s', 'now'))"
+done
 tui_keys s C-u
+tui_text s "$P3"
+tui_keys s Enter
+screen_has s "Too many wrong tries. Please wait" \
+    "the right PIN during the wait is held back"
+[ "$(sql "SELECT count(*) FROM auth_failure WHERE who = '$T3'")" = 8 ]
+ok $? "the held-back try is not checked"
+hasnt "Question" "$SCREEN" "no exam during the wait"
+tui_keys s Escape
+tui_wait_gone s "Ticket number" 50
+
+# Another trainee: a wrong PIN, then the right one.
+tm kill-session -t s
+tui_start_rc s 80 24
+login s 2 "$T2" 123456
+screen_has s "Wrong ticket number or PIN" "wrong PIN refused again"
 tui_text s "$P2"
 tui_keys s Enter
 screen_has s "The written test has 4 questions and lasts 10 minutes" \
-    "right PIN after the wait: instructions"
+    "right PIN: instructions"
 screen_has s "John Smith, ticket $T2, community Lianchi" \
     "instructions name the trainee"
 tui_keys s Enter
@@ -63,21 +79,7 @@ M=$(seq_of "$T2" multiple)
 F=$(seq_of "$T2" truefalse)
 O=$(seq_of "$T2" ordering)
 
-# goto SEQ: open question SEQ (0-based) through the navigator.
-goto() {
-	tui_keys s g
-	tui_wait s "answered    -  empty" || return 1
-	tui_keys s Home
-	_i=0
-	while [ "$_i" -lt "$1" ]; do
-		tui_keys s Right
-		_i=$((_i + 1))
-	done
-	tui_keys s Enter
-	tui_wait s "Question $(($1 + 1))/4"
-}
-
-goto "$S"
+goto s "$S" 4
 ok $? "navigator opens the single-choice question"
 screen_has s "Single choice: choose one answer." "single choice says so"
 tui_keys s B
@@ -91,7 +93,7 @@ screen_has s "answer C saved" "single: 3 chooses C"
 [ "$(item "$T2" "$S" response)" = 2 ]
 ok $? "single: response 2 stored"
 
-goto "$M"
+goto s "$M" 4
 ok $? "navigator opens the multiple-choice question"
 tui_keys s A
 screen_has s "answer A saved" "multiple: A"
@@ -105,7 +107,7 @@ screen_has s "answer C saved" "multiple: A again takes it back"
 ok $? "multiple: response 2 stored"
 screen_has s "[x] C." "multiple: C ticked"
 
-goto "$F"
+goto s "$F" 4
 ok $? "navigator opens the true/false question"
 screen_has s "B. False" "true/false offers True and False"
 tui_keys s B
@@ -113,7 +115,7 @@ screen_has s "answer False saved" "true/false: False"
 [ "$(item "$T2" "$F" response)" = 0 ]
 ok $? "true/false: response 0 stored"
 
-goto "$O"
+goto s "$O" 4
 ok $? "navigator opens the ordering question"
 tui_keys s C A
 screen_has s "Your order: C, A" "ordering: the order pressed"
@@ -157,7 +159,7 @@ tui_keys s x
 screen_has s "Question 1/4" "any key leaves help"
 
 # Clearing an answer: Backspace on the true/false question.
-goto "$F"
+goto s "$F" 4
 tui_keys s BSpace
 screen_has s "answer cleared and saved" "Backspace clears"
 [ "$(item "$T2" "$F" response)" = "" ]
@@ -202,9 +204,7 @@ screen_has s "mini" "the module is listed"
     submitted ]
 ok $? "the attempt is submitted in the database"
 tui_keys s Enter
-tui_wait_gone s "Score:" 50
-tui_dead s && [ "$(tui_status s)" = 0 ]
-ok $? "Enter ends the client with status 0"
+ended_with s 0 "Enter ends the client with status 0"
 
 # A login after submission shows the result again, not the paper.
 tm kill-session -t s
@@ -216,13 +216,11 @@ tui_keys s Enter
 
 # ----------------------------------------------- Esc leaves the login
 tm kill-session -t s
-tui_start s 80 24
+tui_start_rc s 80 24
 tui_wait s "Choose the language"
 tui_keys s Enter
 tui_wait s "Ticket number"
 tui_keys s Escape
-tui_wait_gone s "Ticket number" 50
-tui_dead s && [ "$(tui_status s)" = 0 ]
-ok $? "Esc on the login screen ends the client"
+ended_with s 0 "Esc on the login screen ends the client"
 
 done_testing
