@@ -132,7 +132,6 @@ struct lay_question {
 	 */
 	const int		*chosen;
 	int			 item_flagged;
-	int			 saved;		/* the response is stored */
 	const char		*message;	/* may be NULL */
 	enum lay_role		 message_role;
 	int			 scroll;	/* first body line wanted */

@@ -1,7 +1,7 @@
 /*
- * The exam itself: the question screen and its keys (SPEC section 3), the
- * navigator, help, and the submit confirmation with the empty and flagged
- * counts; the clock, its warnings, expiry and take-over.
+ * The exam itself: the question screen and its keys (SPEC section 3); the
+ * clock, its warnings, expiry and take-over; the dispatch to the other
+ * views (navigator, help, submit confirmation: sit-nav.c).
  *
  * Every answer and flag goes to the core first (attempt_answer and
  * attempt_flag commit before they return); the screen says "saved" only
@@ -30,11 +30,7 @@
 
 /* ------------------------------------------------------- core calls */
 
-/*
- * What a write call's result means for the screen: SIT_STAY when it was
- * written; SIT_FAILED when it was not (the message line says why, the
- * trainee stays); SIT_CLOSED or SIT_TAKEN to leave the exam.
- */
+/* What a write call's result means for the screen (see sit-int.h). */
 enum sit_outcome
 sit_written(struct sit *st, int rc, char *cause)
 {
@@ -270,7 +266,6 @@ sit_question_layout(struct sit *st, struct lay *l)
 	q.noptions = nopt;
 	q.chosen = chosen;
 	q.item_flagged = it->flagged;
-	q.saved = *it->response != '\0';
 	q.message = st->msg;
 	q.message_role = st->msg_role;
 	q.scroll = st->scroll;

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/attempt.h"
+#include "core/table.h"
 #include "layout.h"
 
 /* What a screen's key or tick handler decides. */
@@ -48,7 +49,6 @@ struct sit {
 	char		 pin[33];
 	int		 field;		/* 0 ticket, 1 PIN */
 	time_t		 wait_until;	/* slowed down until then */
-	int		 login_failed;
 
 	/* The exam. */
 	enum sit_view	 view;
@@ -56,11 +56,13 @@ struct sit {
 	size_t		 nav_cursor;
 	int		 scroll;
 	int		 resumed;	/* the attempt had answers already */
-	int		 expired;	/* closed by the clock while we sat */
 	int		 warned;	/* time warnings given: 1 10 min, 2 5, 3 1 */
 	time_t		 last_refresh;
 	char		*msg;		/* the message line, NULL for none */
 	enum lay_role	 msg_role;
+
+	/* The result: module titles (catalog_banks: module, title, ...). */
+	struct table	 modules;
 };
 
 /* A screen: its layout, its keys, and (optionally) what a tick does. */

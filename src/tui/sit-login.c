@@ -27,7 +27,8 @@ sit_language_layout(struct sit *st, struct lay *l)
 
 	memset(p, 0, sizeof p);
 	p[0].text = "请选择考试语言。";
-	p[1].text = "Choose the language of your exam.";
+	/* Both languages at once: the trainee has not chosen yet. */
+	p[1].text = N_("Choose the language of your exam.");
 	p[2].text = "";
 	p[3].text = "1  中文";
 	p[3].indent = 2;
@@ -133,8 +134,6 @@ sit_login_try(struct sit *st)
 		sit_login_wait_message(st, (long)(st->wait_until - now));
 		return SIT_STAY;
 	}
-	sit_message(st, ROLE_NORMAL, "%s", tr(N_("Checking..."),
-	    "正在核对……"));
 	rc = trainee_login(st->s, st->ticket, st->pin, &st->t, &wait_s,
 	    &cause);
 	explicit_bzero(st->pin, sizeof st->pin);
@@ -144,7 +143,6 @@ sit_login_try(struct sit *st)
 		sit_message_clear(st);
 		return SIT_NEXT;
 	}
-	st->login_failed++;
 	st->field = 1;
 	now = time(NULL);	/* checking a PIN takes a while */
 	wrong = cause != NULL && strcmp(cause, _("wrong ticket or PIN")) == 0;

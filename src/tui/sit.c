@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/attempt.h"
+#include "core/catalog.h"
 #include "core/core.h"
 #include "core/text.h"
 #include "lang.h"
@@ -174,12 +175,29 @@ static const struct sit_screen sit_instructions_screen = {
 
 /* ------------------------------------------------------------- ends */
 
-/* A result line per module: "  cpr          8/10    80.0%". */
-static char *
-sit_module_line(const struct grade_module *m)
+/* The module's title in the trainee's language, else its id. */
+static const char *
+sit_module_title(const struct sit *st, const char *module)
 {
-	return xasprintf("%-16s %3d/%-3d  %3d.%d%%", m->module, m->correct,
+	size_t r;
+
+	for (r = 1; r < st->modules.nrows; r++)
+		if (strcmp(table_cell(&st->modules, r, 0), module) == 0)
+			return table_cell(&st->modules, r, 1);
+	return module;
+}
+
+/* A result line per module: "心肺复苏与AED      7/7    100.0%". */
+static char *
+sit_module_line(const struct sit *st, const struct grade_module *m,
+    size_t width)
+{
+	char *title = sit_pad(sit_module_title(st, m->module), width), *line;
+
+	line = xasprintf("%s  %3d/%-3d  %3d.%d%%", title, m->correct,
 	    m->total, m->tenths / 10, m->tenths % 10);
+	free(title);
+	return line;
 }
 
 static void
@@ -188,7 +206,7 @@ sit_result_layout(struct sit *st, struct lay *l)
 	const struct attempt *a = st->a;
 	struct lay_para p[48];
 	char *lines[48];
-	size_t n = 0, nl = 0, i;
+	size_t n = 0, nl = 0, i, w, width = 0;
 	struct grade g;
 
 	memset(p, 0, sizeof p);
@@ -214,8 +232,14 @@ sit_result_layout(struct sit *st, struct lay *l)
 		p[n++].text = "";
 		p[n].role = ROLE_LABEL;
 		p[n++].text = tr(N_("By module:"), "各模块成绩：");
+		for (i = 0; i < g.nmodules; i++) {
+			w = text_width(sit_module_title(st,
+			    g.modules[i].module));
+			if (w > width)
+				width = w;
+		}
 		for (i = 0; i < g.nmodules && n < 46; i++) {
-			lines[nl] = sit_module_line(&g.modules[i]);
+			lines[nl] = sit_module_line(st, &g.modules[i], width);
 			p[n].indent = 2;
 			p[n++].text = lines[nl++];
 		}
@@ -304,6 +328,8 @@ sit_run(struct store *s, char **cause)
 
 	switch (o) {
 	case SIT_CLOSED:
+		/* Module titles for the breakdown, in the trainee's language. */
+		catalog_banks(s, &st.modules);
 		o = sit_show(&st, &sit_result_screen);
 		break;
 	case SIT_TAKEN:
@@ -335,6 +361,7 @@ sit_run(struct store *s, char **cause)
 	explicit_bzero(st.pin, sizeof st.pin);
 	free(st.msg);
 	free(st.error);
+	table_release(&st.modules);
 	attempt_free(&st.a);
 	if (st.logged_in)
 		trainee_release(&st.t);

@@ -157,7 +157,7 @@ ui_start(char **cause)
 		if (fd == -1 || (ui.tty = fdopen(fd, "r+")) == NULL) {
 			if (fd != -1)
 				close(fd);
-			*cause = xasprintf(_("the trainee client needs a "
+			*cause = xasprintf(_("the client needs a "
 			    "terminal: %s"), strerror(errno));
 			return -1;
 		}

@@ -199,7 +199,7 @@ tui_keys s y
 screen_has s "Your answers are submitted." "y submits"
 screen_has s "Score:" "result shows the score"
 screen_has s "By module:" "result per module"
-screen_has s "mini" "the module is listed"
+screen_has s "Test module" "the module is listed by its title"
 [ "$(sql "SELECT status FROM attempt WHERE id = $(attempt_of "$T2")")" = \
     submitted ]
 ok $? "the attempt is submitted in the database"
