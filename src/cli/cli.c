@@ -213,3 +213,27 @@ cli_act_options(const struct cmd_entry *e, int argc, char **argv,
 	}
 	return 0;
 }
+
+int
+cli_run_client(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv, int (*run)(struct store *, char **))
+{
+	struct store *s;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = cli_options(e, argc, argv, 0, NULL, NULL)) != 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	if (optind != argc)
+		return cli_usage_error(e, _("the client takes no arguments"));
+	if ((s = cli_open(c)) == NULL)
+		return EXIT_REFUSED;
+	rc = run(s, &cause);
+	store_free(&s);
+	if (rc != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_REFUSED;
+	}
+	return EXIT_OK;
+}

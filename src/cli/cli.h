@@ -126,6 +126,13 @@ struct act_opts {
 int cli_act_options(const struct cmd_entry *e, int argc, char **argv,
     struct act_opts *o);
 
+/*
+ * The body of a client command (sit, score): no operands, open the
+ * database, hand the terminal to run, print what went wrong after curses.
+ */
+int cli_run_client(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv, int (*run)(struct store *, char **));
+
 /* Write t as aligned text or RFC 4180 CSV to fp. */
 void output_table(const struct table *t, enum format f, FILE *fp);
 
