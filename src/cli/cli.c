@@ -237,3 +237,16 @@ cli_run_client(struct cli *c, const struct cmd_entry *e, int argc,
 	}
 	return EXIT_OK;
 }
+
+struct store *
+cli_open_as(struct cli *c, const struct act_opts *o, int min_role,
+    struct user *u)
+{
+	struct store *s;
+
+	if ((s = cli_open(c)) == NULL)
+		return NULL;
+	if (cli_login(s, o->by, o->file, min_role, u) != 0)
+		store_free(&s);
+	return s;
+}

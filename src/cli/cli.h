@@ -133,6 +133,13 @@ int cli_act_options(const struct cmd_entry *e, int argc, char **argv,
 int cli_run_client(struct cli *c, const struct cmd_entry *e, int argc,
     char **argv, int (*run)(struct store *, char **));
 
+/*
+ * Open the database and authenticate o->by with at least min_role; prints
+ * the refusal.  The store, or NULL.
+ */
+struct store *cli_open_as(struct cli *c, const struct act_opts *o,
+    int min_role, struct user *u);
+
 /* Write t as aligned text or RFC 4180 CSV to fp. */
 void output_table(const struct table *t, enum format f, FILE *fp);
 

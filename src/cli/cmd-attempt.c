@@ -41,12 +41,8 @@ cmd_attempt_extend_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		return cli_usage_error(e, _("MINUTES must be a number"));
 	if (o.reason == NULL)
 		return cli_usage_error(e, _("--reason is required"));
-	if ((s = cli_open(c)) == NULL)
+	if ((s = cli_open_as(c, &o, ROLE_ORGANIZER, &u)) == NULL)
 		return EXIT_REFUSED;
-	if (cli_login(s, o.by, o.file, ROLE_ORGANIZER, &u) != 0) {
-		store_free(&s);
-		return EXIT_REFUSED;
-	}
 	rc = proctor_extend(s, &u, argv[optind], argv[optind + 1],
 	    (int)minutes, o.reason, &deadline, &cause);
 	if (rc == 0) {
@@ -78,12 +74,8 @@ cmd_attempt_retake_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	if (optind + 2 != argc)
 		return cli_usage_error(e, _("give COHORT TICKET"));
-	if ((s = cli_open(c)) == NULL)
+	if ((s = cli_open_as(c, &o, ROLE_ORGANIZER, &u)) == NULL)
 		return EXIT_REFUSED;
-	if (cli_login(s, o.by, o.file, ROLE_ORGANIZER, &u) != 0) {
-		store_free(&s);
-		return EXIT_REFUSED;
-	}
 	rc = proctor_retake(s, &u, argv[optind], argv[optind + 1], &number,
 	    &cause);
 	if (rc == 0)

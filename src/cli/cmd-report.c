@@ -249,12 +249,8 @@ cmd_cohort_certify_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	if (optind + 1 != argc)
 		return cli_usage_error(e, _("give the COHORT"));
-	if ((s = cli_open(c)) == NULL)
+	if ((s = cli_open_as(c, &o, ROLE_ORGANIZER, &u)) == NULL)
 		return EXIT_REFUSED;
-	if (cli_login(s, o.by, o.file, ROLE_ORGANIZER, &u) != 0) {
-		store_free(&s);
-		return EXIT_REFUSED;
-	}
 	rc = cohort_certify(s, &u, argv[optind], &r, &cause);
 	if (rc < 0) {
 		cli_error("%s", cause);
@@ -301,12 +297,8 @@ cmd_cohort_withdraw_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		return cli_usage_error(e, _("give COHORT TICKET"));
 	if (o.reason == NULL)
 		return cli_usage_error(e, _("--reason is required"));
-	if ((s = cli_open(c)) == NULL)
+	if ((s = cli_open_as(c, &o, ROLE_ORGANIZER, &u)) == NULL)
 		return EXIT_REFUSED;
-	if (cli_login(s, o.by, o.file, ROLE_ORGANIZER, &u) != 0) {
-		store_free(&s);
-		return EXIT_REFUSED;
-	}
 	rc = cohort_withdraw(s, &u, argv[optind], argv[optind + 1],
 	    o.reason, &cause);
 	if (rc == 0)
