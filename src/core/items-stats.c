@@ -178,15 +178,18 @@ items_flag_words(unsigned flags, const char *const *words, size_t nwords,
 	size_t i, off = 0;
 	int w;
 
-	if (size > 0)
-		buf[0] = '\0';
+	if (size == 0)
+		return;
+	buf[0] = '\0';
 	for (i = 0; i < nwords; i++) {
 		if (!(flags & (1u << i)))
 			continue;
 		w = snprintf(buf + off, size - off, off ? " %s" : "%s",
 		    words[i]);
-		if (w < 0 || (size_t)w >= size - off)
+		if (w < 0 || (size_t)w >= size - off) {
+			buf[off] = '\0';	/* a word fits whole or not at all */
 			return;
+		}
 		off += (size_t)w;
 	}
 }
