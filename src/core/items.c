@@ -307,6 +307,16 @@ items_release(struct items_report *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* Point row[c] at cell[c] for every column, for the cells to fill. */
+static void
+items_row(const char **row, char (*cell)[32], size_t ncols)
+{
+	size_t c;
+
+	for (c = 0; c < ncols; c++)
+		row[c] = cell[c];
+}
+
 void
 items_table(const struct items_report *r, const char *undefined, int all,
     struct table *t)
@@ -314,41 +324,33 @@ items_table(const struct items_report *r, const char *undefined, int all,
 	static const char *const h[] = { "qid", "module", "type",
 	    "difficulty", "drawn", "facility", "sd", "discrimination",
 	    "efficiency", "flags", "bank_version", "exam", "exam_version" };
-	char num[8][32], flags[64];
+	char cell[13][32];
 	const char *row[13];
 	size_t i, j;
 
 	table_init(t, all ? 13 : 10, h);
 	t->numeric = 0x1f8 | 1ul << 10 | 1ul << 12;
+	items_row(row, cell, 13);
 	for (i = 0; i < r->npapers; i++) {
 		const struct items_paper *p = &r->papers[i];
 
+		row[11] = p->exam;
+		snprintf(cell[12], 32, "%d", p->version);
 		for (j = 0; j < p->nq; j++) {
 			const struct items_question *q = &p->q[j];
 
-			snprintf(num[0], 32, "%d", q->difficulty);
-			snprintf(num[1], 32, "%zu", q->st.n);
-			items_format(q->st.facility, 3, undefined, num[2]);
-			items_format(q->st.sd, 3, undefined, num[3]);
-			items_format(q->st.discrimination, 3, undefined,
-			    num[4]);
-			items_format(q->st.efficiency, 3, undefined, num[5]);
-			snprintf(num[6], 32, "%d", q->bank_version);
-			snprintf(num[7], 32, "%d", p->version);
-			items_item_flags(q->st.flags, flags, sizeof flags);
 			row[0] = q->qid;
 			row[1] = q->module;
 			row[2] = qtype_name(q->type);
-			row[3] = num[0];
-			row[4] = num[1];
-			row[5] = num[2];
-			row[6] = num[3];
-			row[7] = num[4];
-			row[8] = num[5];
-			row[9] = flags;
-			row[10] = num[6];
-			row[11] = p->exam;
-			row[12] = num[7];
+			snprintf(cell[3], 32, "%d", q->difficulty);
+			snprintf(cell[4], 32, "%zu", q->st.n);
+			items_format(q->st.facility, 3, undefined, cell[5]);
+			items_format(q->st.sd, 3, undefined, cell[6]);
+			items_format(q->st.discrimination, 3, undefined,
+			    cell[7]);
+			items_format(q->st.efficiency, 3, undefined, cell[8]);
+			items_item_flags(q->st.flags, cell[9], 32);
+			snprintf(cell[10], 32, "%d", q->bank_version);
 			table_add(t, row);
 		}
 	}
@@ -361,35 +363,27 @@ items_summary(const struct items_report *r, const char *undefined,
 	static const char *const h[] = { "exam", "exam_version", "attempts",
 	    "questions", "mean", "sd", "alpha", "error_ratio", "se",
 	    "flags" };
-	char num[8][32], flags[64];
+	char cell[10][32];
 	const char *row[10];
 	size_t i;
 
 	table_init(t, 10, h);
 	t->numeric = 0x1fe;
+	items_row(row, cell, 10);
 	for (i = 0; i < r->npapers; i++) {
 		const struct paper_stats *ps = &r->papers[i].st;
 		double pct = ps->max > 0 ? 100 / ps->max : NAN;
 
-		snprintf(num[0], 32, "%d", r->papers[i].version);
-		snprintf(num[1], 32, "%zu", ps->n);
-		snprintf(num[2], 32, "%zu", ps->k);
-		items_format(ps->mean * pct, 2, undefined, num[3]);
-		items_format(ps->sd * pct, 2, undefined, num[4]);
-		items_format(ps->alpha, 3, undefined, num[5]);
-		items_format(ps->error_ratio * 100, 2, undefined, num[6]);
-		items_format(ps->se * pct, 2, undefined, num[7]);
-		items_paper_flags(ps->flags, flags, sizeof flags);
 		row[0] = r->papers[i].exam;
-		row[1] = num[0];
-		row[2] = num[1];
-		row[3] = num[2];
-		row[4] = num[3];
-		row[5] = num[4];
-		row[6] = num[5];
-		row[7] = num[6];
-		row[8] = num[7];
-		row[9] = flags;
+		snprintf(cell[1], 32, "%d", r->papers[i].version);
+		snprintf(cell[2], 32, "%zu", ps->n);
+		snprintf(cell[3], 32, "%zu", ps->k);
+		items_format(ps->mean * pct, 2, undefined, cell[4]);
+		items_format(ps->sd * pct, 2, undefined, cell[5]);
+		items_format(ps->alpha, 3, undefined, cell[6]);
+		items_format(ps->error_ratio * 100, 2, undefined, cell[7]);
+		items_format(ps->se * pct, 2, undefined, cell[8]);
+		items_paper_flags(ps->flags, cell[9], 32);
 		table_add(t, row);
 	}
 }
