@@ -54,12 +54,14 @@ items_paper_get(struct store *s, struct items_report *r, size_t *cap,
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		size_t c = p->ncells++;
 
-		xgrow(&p->cell_module, &ccap, p->ncells,
-		    sizeof *p->cell_module);
-		p->cell_difficulty = xreallocarray(p->cell_difficulty, ccap,
-		    sizeof *p->cell_difficulty);
-		p->cell_count = xreallocarray(p->cell_count, ccap,
-		    sizeof *p->cell_count);
+		if (c == ccap) {
+			xgrow(&p->cell_module, &ccap, p->ncells,
+			    sizeof *p->cell_module);
+			p->cell_difficulty = xreallocarray(p->cell_difficulty,
+			    ccap, sizeof *p->cell_difficulty);
+			p->cell_count = xreallocarray(p->cell_count, ccap,
+			    sizeof *p->cell_count);
+		}
 		p->cell_module[c] = xstrdup(store_text(st, 0));
 		p->cell_difficulty[c] = sqlite3_column_int(st, 1);
 		p->cell_count[c] = (size_t)sqlite3_column_int(st, 2);
@@ -141,8 +143,11 @@ items_add_attempt(struct items_paper *p, const struct attempt *a,
 		struct items_question *q = items_question_get(p, &a->items[i],
 		    bv[i]);
 
-		xgrow(&q->score, &q->cap, q->n + 1, sizeof *q->score);
-		q->total = xreallocarray(q->total, q->cap, sizeof *q->total);
+		if (q->n == q->cap) {
+			xgrow(&q->score, &q->cap, q->n + 1, sizeof *q->score);
+			q->total = xreallocarray(q->total, q->cap,
+			    sizeof *q->total);
+		}
 		q->score[q->n] = score[i];
 		q->total[q->n++] = total;
 		c = items_cell(p, &a->items[i]);
