@@ -8,6 +8,7 @@
 
 #include "items.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,11 +216,21 @@ items_paper_flags(unsigned flags, char *buf, size_t size)
 void
 items_format(double v, int decimals, const char *undefined, char buf[32])
 {
+	const char *dp;
+	char *p;
+
 	if (isnan(v) || isinf(v)) {
 		snprintf(buf, 32, "%s", undefined);
 		return;
 	}
 	snprintf(buf, 32, "%.*f", decimals, v);
+	/* A point whatever the locale: CSV readers and scripts expect it. */
+	dp = localeconv()->decimal_point;
+	if (strcmp(dp, ".") != 0 && *dp != '\0' &&
+	    (p = strstr(buf, dp)) != NULL) {
+		*p = '.';
+		memmove(p + 1, p + strlen(dp), strlen(p + strlen(dp)) + 1);
+	}
 	/* "-0.000" is 0 rounded: print it without the sign. */
 	if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
 		memmove(buf, buf + 1, strlen(buf));

@@ -159,7 +159,10 @@ void items_table(const struct items_report *r, const char *undefined,
  */
 void items_summary(const struct items_report *r, const char *undefined,
     struct table *t);
-/* v with decimals places, undefined when NAN; never "-0.000". */
+/*
+ * v with that many decimals and a decimal point whatever the locale;
+ * undefined when NAN; never "-0.000".
+ */
 void items_format(double v, int decimals, const char *undefined,
     char buf[32]);
 
