@@ -186,6 +186,26 @@ fl report items --format csv
 [ "$(printf '%s\n' "$OUT" | tr -d '\r')" = "$csv" ]
 ok $? "every cohort: the same analysis (the other cohort has no attempts)"
 
+# Partial credit: the exam's policy decides the item score.  Four trainees
+# pick one of the two correct options of mini-002 and get the rest right.
+fl bank load "$G/mini-bank.xml" "$I/items-partial.xml" >/dev/null
+fl cohort create "部分得分" --exam items-partial --id c3 >/dev/null
+{ echo "name,community"; for k in 1 2 3 4; do echo "P$k,南关"; done; } > "$TMP/r3.csv"
+fl roster import c3 "$TMP/r3.csv"
+printf '%s\n' "$OUT" | tr -d '\r' | while IFS=, read -r ticket name community pin; do
+	[ "$ticket" = ticket ] && continue
+	"$SIT" "$FIRSTLINE_DB" "$ticket" "$pin" mini-002=half '*=right' ||
+	    echo "# cannot sit $ticket"
+done
+fl report items --cohort c3 --format csv
+csv=$(printf '%s\n' "$OUT" | tr -d '\r')
+[ "$(field mini-002 3),$(field mini-002 5),$(field mini-002 6),$(field mini-002 7),$(field mini-002 8)" = "multiple,4,0.500,0.000," ]
+ok $? "with partial credit one correct option of two scores half a point"
+fl report items --format csv --summary
+sum=$(printf '%s\n' "$OUT" | tr -d '\r')
+[ "$(printf '%s\n' "$sum" | wc -l)" -eq 3 ]; ok $? "every cohort: one summary row per exam"
+has "items-partial,1,4,3,83.33,0.00,,,,few" "$sum" "totals that never vary: mean 2.5 of 3, alpha, error ratio and SE undefined"
+
 fl report items --cohort c2
 expect_rc 0 "an empty cohort is not an error"
 has "cohort c2 has no submitted or expired written attempts" "$ERR" "an empty cohort says so"
