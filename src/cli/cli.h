@@ -63,6 +63,7 @@ extern const struct cmd_entry cmd_score_history_entry;
 extern const struct cmd_entry cmd_report_cohort_entry;
 extern const struct cmd_entry cmd_report_coverage_entry;
 extern const struct cmd_entry cmd_report_certificates_entry;
+extern const struct cmd_entry cmd_report_items_entry;
 extern const struct cmd_entry cmd_cohort_certify_entry;
 extern const struct cmd_entry cmd_cohort_withdraw_entry;
 extern const struct cmd_entry cmd_sit_entry;

@@ -38,6 +38,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_report_cohort_entry,
 	&cmd_report_coverage_entry,
 	&cmd_report_certificates_entry,
+	&cmd_report_items_entry,
 	&cmd_sit_entry,
 	&cmd_demo_entry,
 };

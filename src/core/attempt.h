@@ -171,6 +171,13 @@ size_t attempt_flagged(const struct attempt *a);
 /* Whether the response of item i is complete (ordering: every step). */
 int paper_item_answered(const struct paper_item *it);
 
+/*
+ * Score of one item from its frozen key, in thousandths of a point (0 to
+ * 1000); partial is the exam's partial-credit policy for multiple choice.
+ * The one scoring rule: attempt_grade and the item analysis both use it.
+ */
+int grade_item(const struct paper_item *it, int partial);
+
 /* Grade a (any status) from its frozen paper.  Free with grade_release. */
 void attempt_grade(const struct attempt *a, struct grade *g);
 void grade_release(struct grade *g);

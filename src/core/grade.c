@@ -52,7 +52,7 @@ paper_item_answered(const struct paper_item *it)
  * Score of one item in thousandths of a point.  Partial credit for
  * multiple choice: (right picks - wrong picks) / correct options, at least 0.
  */
-static int
+int
 grade_item(const struct paper_item *it, int partial)
 {
 	int idx[8], n, i, right = 0, wrong = 0, ncorrect = 0;

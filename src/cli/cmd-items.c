@@ -1,0 +1,178 @@
+/*
+ * firstline report items: the item analysis of the written test, as text
+ * (per paper a header block with the paper's statistics, then its
+ * questions and a legend of the flags) or CSV (the questions, or with
+ * --summary one row per paper).  Read-only; runs without --by.
+ */
+#include "config.h"
+
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/items.h"
+#include "core/store.h"
+#include "core/text.h"
+
+/* "label     value" with the labels aligned by display width. */
+static void
+items_line(FILE *fp, const char *label, const char *value, const char *note)
+{
+	int pad = 18 - (int)text_width(label);
+
+	fprintf(fp, "%s%*s%s", label, pad > 1 ? pad : 1, "", value);
+	if (note != NULL)
+		fprintf(fp, "   (%s)", note);
+	fputc('\n', fp);
+}
+
+static void
+items_header(FILE *fp, const struct items_paper *p)
+{
+	const struct paper_stats *ps = &p->st;
+	double pct = ps->max > 0 ? 100 / ps->max : 0;
+	char v[32], w[40];
+
+	fprintf(fp, _("Paper: %s (exam %s, version %d)\n"), p->title, p->exam,
+	    p->version);
+	snprintf(v, sizeof v, "%zu", ps->n);
+	items_line(fp, _("Attempts"), v, ps->flags & PAPER_FEW ?
+	    _("few: too few attempts to judge the paper") : NULL);
+	snprintf(v, sizeof v, "%zu", ps->k);
+	items_line(fp, _("Questions"), v, NULL);
+	items_format(ps->mean * pct, 2, "-", v);
+	snprintf(w, sizeof w, "%s%%", v);
+	items_line(fp, _("Mean"), w, NULL);
+	items_format(ps->sd * pct, 2, "-", v);
+	snprintf(w, sizeof w, "%s%%", v);
+	items_line(fp, _("SD"), w, NULL);
+	items_format(ps->alpha, 3, "-", v);
+	items_line(fp, _("Alpha"), v, ps->flags & PAPER_LOW_ALPHA ?
+	    _("low-alpha: below 0.70") : NULL);
+	items_format(ps->error_ratio * 100, 2, "-", v);
+	snprintf(w, sizeof w, "%s%%", v);
+	items_line(fp, _("Error ratio"), w, NULL);
+	items_format(ps->se * pct, 2, "-", v);
+	snprintf(w, sizeof w, "%s%%", v);
+	items_line(fp, _("Standard error"), w, NULL);
+}
+
+/* The question table of paper i alone. */
+static void
+items_questions(FILE *fp, const struct items_report *r, size_t i)
+{
+	struct items_report one = *r;
+	struct table t;
+
+	one.papers = &r->papers[i];
+	one.npapers = 1;
+	items_table(&one, "-", 0, &t);
+	output_table(&t, FORMAT_TEXT, fp);
+	table_release(&t);
+}
+
+static void
+items_text(FILE *fp, const struct items_report *r, int summary)
+{
+	size_t i;
+
+	if (r->npapers == 0)
+		return;
+	for (i = 0; i < r->npapers; i++) {
+		if (i > 0)
+			fputc('\n', fp);
+		items_header(fp, &r->papers[i]);
+		if (summary)
+			continue;
+		fputc('\n', fp);
+		items_questions(fp, r, i);
+	}
+	if (summary)
+		return;
+	fprintf(fp, _("\nFlags: easy = facility above %.2f, tells nothing; "
+	    "negative = discrimination below 0, check the key;\n"
+	    "few = drawn fewer than %d times, too few to judge.  "
+	    "\"-\": undefined (the score never varied).\n"),
+	    ITEMS_EASY, ITEMS_MIN_DRAWN);
+}
+
+static void
+items_empty(const char *cohort)
+{
+	if (cohort != NULL)
+		fprintf(stderr, _("firstline: cohort %s has no submitted or "
+		    "expired written attempts: nothing to analyse\n"), cohort);
+	else
+		fprintf(stderr, _("firstline: no submitted or expired written "
+		    "attempts: nothing to analyse\n"));
+}
+
+static int
+cmd_report_items_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	static const struct option longopts[] = {
+		{ "cohort", required_argument, NULL, 'c' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "summary", no_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct items_report r;
+	enum format f = FORMAT_TEXT;
+	const char *cohort = NULL;
+	struct store *s;
+	struct table t;
+	char *cause = NULL;
+	int ch, summary = 0;
+
+	while ((ch = getopt_long(argc, argv, "c:f:sh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': cohort = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				f = FORMAT_TEXT;
+			else if (strcmp(optarg, "csv") == 0)
+				f = FORMAT_CSV;
+			else
+				return cli_usage_error(e, _("unknown format "
+				    "'%s'"), optarg);
+			break;
+		case 's': summary = 1; break;
+		case 'h': cli_usage(e, stdout); return EXIT_OK;
+		default: cli_usage(e, stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error(e, _("unexpected argument '%s'"),
+		    argv[optind]);
+	if ((s = cli_open(c)) == NULL)
+		return EXIT_REFUSED;
+	if (items_compute(s, cohort, &r, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		store_free(&s);
+		return EXIT_REFUSED;
+	}
+	store_free(&s);
+	if (r.npapers == 0)
+		items_empty(cohort);
+	if (f == FORMAT_CSV) {
+		if (summary)
+			items_summary(&r, "", &t);
+		else
+			items_table(&r, "", 1, &t);
+		output_table(&t, FORMAT_CSV, stdout);
+		table_release(&t);
+	} else
+		items_text(stdout, &r, summary);
+	items_release(&r);
+	return EXIT_OK;
+}
+
+const struct cmd_entry cmd_report_items_entry = {
+	"report", "items", "[--cohort COHORT] [--format text|csv] [--summary]",
+	N_("item analysis of the written test (Moodle's statistics)"),
+	cmd_report_items_exec
+};

@@ -1,0 +1,394 @@
+/*
+ * The item analysis over the database: every submitted or expired written
+ * attempt of a cohort (or of all cohorts), grouped by the exam version its
+ * paper was drawn from, each item scored from the frozen key by grade_item
+ * under the exam's partial-credit policy; then the statistics of
+ * items-stats.c per question and per paper, and the tables presenters print.
+ *
+ * Alpha is computed over slots, not questions.  Papers differ per trainee,
+ * so no question is on every paper, but the blueprint gives every paper the
+ * same cells: line L (module, difficulty, count) of the blueprint fills
+ * count slots.  Slot j of a paper is the k-th question of its cell, k
+ * counted in display order; every attempt has a score in every slot, and
+ * questions in one slot are drawn from the same module and difficulty, so
+ * a slot plays the part of Moodle's quiz position (Moodle also computes its
+ * coefficient of internal consistency over slots when questions are random).
+ */
+#include "config.h"
+
+#include "items.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attempt.h"
+#include "cohort.h"
+#include "core.h"
+#include "paper.h"
+#include "store.h"
+
+/* The paper of exam version evid, created with its blueprint if new. */
+static struct items_paper *
+items_paper_get(struct store *s, struct items_report *r, size_t *cap,
+    sqlite3_stmt *row)
+{
+	sqlite3_int64 evid = sqlite3_column_int64(row, 1);
+	struct items_paper *p;
+	sqlite3_stmt *st;
+	size_t i, ccap = 0;
+
+	for (i = 0; i < r->npapers; i++)
+		if (r->papers[i].evid == evid)
+			return &r->papers[i];
+	xgrow(&r->papers, cap, r->npapers + 1, sizeof *r->papers);
+	p = &r->papers[r->npapers++];
+	memset(p, 0, sizeof *p);
+	p->evid = evid;
+	p->exam = xstrdup(store_text(row, 2));
+	p->version = sqlite3_column_int(row, 3);
+	p->title = xstrdup(store_text(row, 4));
+	st = store_prepare(s, "SELECT module, difficulty, count FROM exam_draw"
+	    " WHERE exam_version_id = ?1 ORDER BY seq");
+	sqlite3_bind_int64(st, 1, evid);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		size_t c = p->ncells++;
+
+		if (c == ccap) {
+			xgrow(&p->cell_module, &ccap, p->ncells,
+			    sizeof *p->cell_module);
+			p->cell_difficulty = xreallocarray(p->cell_difficulty,
+			    ccap, sizeof *p->cell_difficulty);
+			p->cell_count = xreallocarray(p->cell_count, ccap,
+			    sizeof *p->cell_count);
+		}
+		p->cell_module[c] = xstrdup(store_text(st, 0));
+		p->cell_difficulty[c] = sqlite3_column_int(st, 1);
+		p->cell_count[c] = (size_t)sqlite3_column_int(st, 2);
+		p->nslots += p->cell_count[c];
+	}
+	sqlite3_finalize(st);
+	return p;
+}
+
+/* The blueprint line of it, or ncells when it has none. */
+static size_t
+items_cell(const struct items_paper *p, const struct paper_item *it)
+{
+	size_t c;
+
+	for (c = 0; c < p->ncells; c++)
+		if (p->cell_difficulty[c] == it->difficulty &&
+		    strcmp(p->cell_module[c], it->module) == 0)
+			break;
+	return c;
+}
+
+/* Find or insert (sorted by qid, then bank version) the question of it. */
+static struct items_question *
+items_question_get(struct items_paper *p, const struct paper_item *it,
+    int bank_version)
+{
+	struct items_question *q;
+	size_t lo = 0, hi = p->nq, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(p->q[mid].qid, it->qid);
+		if (c == 0)
+			c = (p->q[mid].bank_version > bank_version) -
+			    (p->q[mid].bank_version < bank_version);
+		if (c == 0)
+			return &p->q[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	xgrow(&p->q, &p->qcap, p->nq + 1, sizeof *p->q);
+	memmove(&p->q[lo + 1], &p->q[lo], (p->nq - lo) * sizeof *p->q);
+	p->nq++;
+	q = &p->q[lo];
+	memset(q, 0, sizeof *q);
+	q->qid = xstrdup(it->qid);
+	q->module = xstrdup(it->module);
+	q->type = it->type;
+	q->difficulty = it->difficulty;
+	q->bank_version = bank_version;
+	q->cell = items_cell(p, it);
+	return q;
+}
+
+/*
+ * Add attempt a (scored items in score[], bank versions in bv[]) to p: one
+ * draw per question, one row of the slot matrix.
+ */
+static void
+items_add_attempt(struct items_paper *p, const struct attempt *a,
+    const double *score, const int *bv)
+{
+	size_t *used = xcalloc(p->ncells + 1, sizeof *used), i, c, slot, base;
+	double total = 0, *row;
+
+	for (i = 0; i < a->nitems; i++)
+		total += score[i];
+	xgrow(&p->m, &p->mcap, (p->nattempts + 1) * (p->nslots ? p->nslots :
+	    1), sizeof *p->m);
+	row = &p->m[p->nattempts++ * p->nslots];
+	memset(row, 0, p->nslots * sizeof *row);
+	if (a->nitems != p->nslots)
+		p->mismatch = 1;
+	for (i = 0; i < a->nitems; i++) {
+		struct items_question *q = items_question_get(p, &a->items[i],
+		    bv[i]);
+
+		if (q->n == q->cap) {
+			xgrow(&q->score, &q->cap, q->n + 1, sizeof *q->score);
+			q->total = xreallocarray(q->total, q->cap,
+			    sizeof *q->total);
+		}
+		q->score[q->n] = score[i];
+		q->total[q->n++] = total;
+		c = items_cell(p, &a->items[i]);
+		for (base = 0, slot = 0; slot < c && slot < p->ncells; slot++)
+			base += p->cell_count[slot];
+		if (c == p->ncells || used[c] >= p->cell_count[c]) {
+			p->mismatch = 1;
+			continue;
+		}
+		row[base + used[c]++] = score[i];
+	}
+	free(used);
+}
+
+/* Load, score and add attempt aid (partial: the exam's policy). */
+static int
+items_attempt(struct store *s, struct items_paper *p, sqlite3_stmt *bvs,
+    sqlite3_int64 aid, int partial, char **cause)
+{
+	struct attempt a;
+	double *score;
+	int *bv;
+	size_t i;
+
+	memset(&a, 0, sizeof a);
+	a.id = aid;
+	if (paper_load(s, &a, cause) != 0)
+		return -1;
+	score = xcalloc(a.nitems, sizeof *score);
+	bv = xcalloc(a.nitems, sizeof *bv);
+	for (i = 0; i < a.nitems; i++)
+		score[i] = grade_item(&a.items[i], partial) / 1000.0;
+	sqlite3_bind_int64(bvs, 1, aid);
+	for (i = 0; i < a.nitems && sqlite3_step(bvs) == SQLITE_ROW; i++)
+		bv[i] = sqlite3_column_int(bvs, 0);
+	sqlite3_reset(bvs);
+	items_add_attempt(p, &a, score, bv);
+	free(score);
+	free(bv);
+	paper_items_free(a.items, a.nitems);
+	return 0;
+}
+
+static int
+items_cmp_question(const void *a, const void *b)
+{
+	const struct items_question *x = a, *y = b;
+	int c;
+
+	if (x->cell != y->cell)
+		return x->cell < y->cell ? -1 : 1;
+	if ((c = strcmp(x->qid, y->qid)) != 0)
+		return c;
+	return (x->bank_version > y->bank_version) -
+	    (x->bank_version < y->bank_version);
+}
+
+/* The statistics of p's questions and of p, questions put in order. */
+static void
+items_finish(struct items_paper *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nq; i++)
+		items_item_stats(p->q[i].score, p->q[i].total, p->q[i].n, 1.0,
+		    &p->q[i].st);
+	qsort(p->q, p->nq, sizeof *p->q, items_cmp_question);
+	items_paper_stats(p->m, p->nattempts, p->nslots, &p->st);
+	if (p->mismatch) {
+		/* Without complete slots there is no alpha to speak of. */
+		p->st.alpha = p->st.error_ratio = p->st.se = NAN;
+		p->st.flags &= ~(unsigned)PAPER_LOW_ALPHA;
+	}
+}
+
+/* The cohort's id (0 for all), closing attempts past their deadline. */
+static int
+items_scope(struct store *s, const char *cohort, sqlite3_int64 *id,
+    char **cause)
+{
+	struct cohort c;
+
+	*id = 0;
+	if (cohort == NULL)
+		return attempt_expire_due(s, 0, cause) < 0 ? -1 : 0;
+	if (cohort_find_due(s, cohort, &c, cause) != 0)
+		return -1;
+	*id = c.id;
+	cohort_release(&c);
+	return 0;
+}
+
+int
+items_compute(struct store *s, const char *cohort, struct items_report *r,
+    char **cause)
+{
+	sqlite3_stmt *st, *bvs;
+	sqlite3_int64 cid;
+	size_t cap = 0, i;
+	int rc = 0;
+
+	memset(r, 0, sizeof *r);
+	if (items_scope(s, cohort, &cid, cause) != 0)
+		return -1;
+	r->cohort = cohort != NULL ? xstrdup(cohort) : NULL;
+	st = store_prepare(s, "SELECT a.id, e.id, e.exam, e.version,"
+	    " CASE WHEN ?2 THEN e.title_zh ELSE e.title_en END,"
+	    " e.partial_credit FROM attempt a"
+	    " JOIN trainee t ON t.id = a.trainee_id"
+	    " JOIN cohort c ON c.id = t.cohort_id"
+	    " JOIN exam_version e ON e.id = c.exam_version_id"
+	    " WHERE a.status IN ('submitted','expired')"
+	    " AND (?1 = 0 OR c.id = ?1)"
+	    " ORDER BY e.exam, e.version, a.id");
+	bvs = store_prepare(s, "SELECT mv.version FROM paper_item p"
+	    " JOIN question q ON q.id = p.question_id"
+	    " JOIN module_version mv ON mv.id = q.module_version_id"
+	    " WHERE p.attempt_id = ?1 ORDER BY p.seq");
+	sqlite3_bind_int64(st, 1, cid);
+	sqlite3_bind_int(st, 2, fl_lang_zh());
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW)
+		rc = items_attempt(s, items_paper_get(s, r, &cap, st), bvs,
+		    sqlite3_column_int64(st, 0), sqlite3_column_int(st, 5),
+		    cause);
+	sqlite3_finalize(st);
+	sqlite3_finalize(bvs);
+	if (rc != 0) {
+		items_release(r);
+		return -1;
+	}
+	for (i = 0; i < r->npapers; i++)
+		items_finish(&r->papers[i]);
+	return 0;
+}
+
+void
+items_release(struct items_report *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->npapers; i++) {
+		struct items_paper *p = &r->papers[i];
+
+		for (j = 0; j < p->nq; j++) {
+			free(p->q[j].qid);
+			free(p->q[j].module);
+			free(p->q[j].score);
+			free(p->q[j].total);
+		}
+		for (j = 0; j < p->ncells; j++)
+			free(p->cell_module[j]);
+		free(p->cell_module);
+		free(p->cell_difficulty);
+		free(p->cell_count);
+		free(p->q);
+		free(p->m);
+		free(p->exam);
+		free(p->title);
+	}
+	free(r->papers);
+	free(r->cohort);
+	memset(r, 0, sizeof *r);
+}
+
+/* Point row[c] at cell[c] for every column, for the cells to fill. */
+static void
+items_row(const char **row, char (*cell)[32], size_t ncols)
+{
+	size_t c;
+
+	for (c = 0; c < ncols; c++)
+		row[c] = cell[c];
+}
+
+void
+items_table(const struct items_report *r, const char *undefined, int all,
+    struct table *t)
+{
+	static const char *const h[] = { "qid", "module", "type",
+	    "difficulty", "drawn", "facility", "sd", "discrimination",
+	    "efficiency", "flags", "bank_version", "exam", "exam_version" };
+	char cell[13][32];
+	const char *row[13];
+	size_t i, j;
+
+	table_init(t, all ? 13 : 10, h);
+	t->numeric = 0x1f8 | 1ul << 10 | 1ul << 12;
+	items_row(row, cell, 13);
+	for (i = 0; i < r->npapers; i++) {
+		const struct items_paper *p = &r->papers[i];
+
+		row[11] = p->exam;
+		snprintf(cell[12], 32, "%d", p->version);
+		for (j = 0; j < p->nq; j++) {
+			const struct items_question *q = &p->q[j];
+
+			row[0] = q->qid;
+			row[1] = q->module;
+			row[2] = qtype_name(q->type);
+			snprintf(cell[3], 32, "%d", q->difficulty);
+			snprintf(cell[4], 32, "%zu", q->st.n);
+			items_format(q->st.facility, 3, undefined, cell[5]);
+			items_format(q->st.sd, 3, undefined, cell[6]);
+			items_format(q->st.discrimination, 3, undefined,
+			    cell[7]);
+			items_format(q->st.efficiency, 3, undefined, cell[8]);
+			items_item_flags(q->st.flags, cell[9], 32);
+			snprintf(cell[10], 32, "%d", q->bank_version);
+			table_add(t, row);
+		}
+	}
+}
+
+void
+items_summary(const struct items_report *r, const char *undefined,
+    struct table *t)
+{
+	static const char *const h[] = { "exam", "exam_version", "attempts",
+	    "questions", "mean", "sd", "alpha", "error_ratio", "se",
+	    "flags" };
+	char cell[10][32];
+	const char *row[10];
+	size_t i;
+
+	table_init(t, 10, h);
+	t->numeric = 0x1fe;
+	items_row(row, cell, 10);
+	for (i = 0; i < r->npapers; i++) {
+		const struct paper_stats *ps = &r->papers[i].st;
+		double pct = ps->max > 0 ? 100 / ps->max : NAN;
+
+		row[0] = r->papers[i].exam;
+		snprintf(cell[1], 32, "%d", r->papers[i].version);
+		snprintf(cell[2], 32, "%zu", ps->n);
+		snprintf(cell[3], 32, "%zu", ps->k);
+		items_format(ps->mean * pct, 2, undefined, cell[4]);
+		items_format(ps->sd * pct, 2, undefined, cell[5]);
+		items_format(ps->alpha, 3, undefined, cell[6]);
+		items_format(ps->error_ratio * 100, 2, undefined, cell[7]);
+		items_format(ps->se * pct, 2, undefined, cell[8]);
+		items_paper_flags(ps->flags, cell[9], 32);
+		table_add(t, row);
+	}
+}
