@@ -320,6 +320,7 @@ moodle_export(struct store *s, const char *module, int en, char **xml,
 	    "%d, %s texts; bank export-moodle ", module, version,
 	    en ? "English" : "Chinese");
 	xmlTextWriterStartElement(c.w, BAD_CAST "quiz");
+	me_question_category(&c, "");
 	qs = store_prepare(s, "SELECT id, qid, type, name, difficulty,"
 	    " CASE WHEN ?2 THEN stem_en ELSE stem_zh END,"
 	    " CASE WHEN ?2 THEN explanation_en ELSE explanation_zh END,"
