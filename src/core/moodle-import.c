@@ -66,8 +66,11 @@ mi_text(struct moodle_ctx *c, const struct moodle_question *q, xmlNodePtr t,
 	free(raw);
 	if (images > 0)
 		diag_at(&c->mi->notes, c->file, xmlGetLineNo(t),
-		    _("question \"%s\": %s: %zu image(s) dropped; check that "
-		    "the text still makes sense"), q->label, what, images);
+		    ngettext("question \"%s\": %s: %zu image dropped; "
+		    "check that the text still makes sense",
+		    "question \"%s\": %s: %zu images dropped; check that "
+		    "the text still makes sense", images), q->label, what,
+		    images);
 	if (moodle_length(text) > MOODLE_MAX_TEXT) {
 		diag_at(c->d, c->file, xmlGetLineNo(t), _("question \"%s\": "
 		    "%s is longer than %d characters"), q->label, what,

@@ -87,7 +87,7 @@ has "bad-answers.xml:11: question \"Nothing right\": no answer has a positive fr
 has "bad-answers.xml:21: question \"Yes or no\": a true/false answer must read" "$ERR" "a true/false with other answers"
 has "bad-answers.xml:28: question \"Same twice\": answers 1 and 2 read the same" "$ERR" "two answers that read the same once reduced"
 has "bad-answers.xml:29: question \"Same twice\": answer 3: the fraction is not a number" "$ERR" "a fraction that is not a number"
-has "bad-answers.xml:26: question \"Same twice\": the question text: 1 image(s) dropped" "$ERR" "a dropped image is noted"
+has "bad-answers.xml:26: question \"Same twice\": the question text: 1 image dropped" "$ERR" "a dropped image is noted"
 [ "$(ls "$TMP" | grep -c 'keep.xml.')" = 0 ]; ok $? "no temporary file is left behind"
 
 # Usage errors.
