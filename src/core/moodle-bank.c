@@ -101,7 +101,10 @@ mb_question(struct moodle_ctx *c, xmlTextWriterPtr w,
 	mb_text(w, "stem", q->stem, en);
 	if (q->type != QTYPE_TRUEFALSE)
 		mb_options(w, q, en);
-	if (q->explanation != NULL)
+	/* A placeholder of ours coming back from an export is not feedback. */
+	if (q->explanation != NULL &&
+	    strcmp(q->explanation, MB_NO_FEEDBACK_ZH) != 0 &&
+	    strcmp(q->explanation, MB_NO_FEEDBACK_EN) != 0)
 		mb_text(w, "explanation", q->explanation, en);
 	else {
 		mb_ltext(w, "explanation", MB_NO_FEEDBACK_ZH,

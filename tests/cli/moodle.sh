@@ -133,6 +133,7 @@ has "<![CDATA[" "$(cat "$TMP/export.xml")" "texts in CDATA sections"
 
 fl bank import-moodle "$TMP/export.xml" --module firstaid --lang en -o "$TMP/again.xml"
 expect_rc 0 "the export imports again"
+has "1 question had no general feedback" "$ERR" "our own no-feedback explanation is recognised as no feedback"
 
 # Compare the two banks loaded in two databases, question by question.
 dump() {	# dump DB: every question with its key and texts, sorted
