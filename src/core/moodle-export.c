@@ -172,21 +172,23 @@ static void
 me_choices(struct me_ctx *c, int single, const struct me_option *o,
     size_t n)
 {
+	const char *right;
 	size_t i, k = 0;
-	char wrong[24];
+	char wrong[24] = "0";
 
 	for (i = 0; i < n; i++)
 		k += o[i].correct != 0;
+	/* A loaded bank has 1..8 options and at least one correct. */
+	right = k > 0 ? moodle_fraction(k) : "0";
+	if (!single && n > k)
+		snprintf(wrong, sizeof wrong, "-%s", moodle_fraction(n - k));
 	me_element(c, "single", single ? "true" : "false");
 	me_element(c, "shuffleanswers", "true");
 	me_element(c, "answernumbering", "abc");
 	me_element(c, "showstandardinstruction", "0");
 	me_combined_feedback(c);
-	snprintf(wrong, sizeof wrong, "-%s", n > k && !single ?
-	    moodle_fraction(n - k) : "0");
 	for (i = 0; i < n; i++)
-		me_answer(c, o[i].correct ? moodle_fraction(k) :
-		    single ? "0" : wrong, "html", o[i].text);
+		me_answer(c, o[i].correct ? right : wrong, "html", o[i].text);
 }
 
 static int
