@@ -47,6 +47,8 @@ extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_bank_check_entry;
 extern const struct cmd_entry cmd_bank_load_entry;
 extern const struct cmd_entry cmd_bank_list_entry;
+extern const struct cmd_entry cmd_bank_import_moodle_entry;
+extern const struct cmd_entry cmd_bank_export_moodle_entry;
 extern const struct cmd_entry cmd_rubric_list_entry;
 extern const struct cmd_entry cmd_rubric_show_entry;
 extern const struct cmd_entry cmd_exam_list_entry;

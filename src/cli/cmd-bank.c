@@ -27,6 +27,18 @@ bank_read_all(struct content_set *set, int argc, char **argv,
 	return rc;
 }
 
+/* A bank may be loaded with texts awaiting translation; say how many. */
+static void
+bank_warn_untranslated(const struct bank *b)
+{
+	if (b->nuntranslated > 0)
+		fprintf(stderr, ngettext("%s: warning: %zu text is marked "
+		    "untranslated (a copy of the other language)\n",
+		    "%s: warning: %zu texts are marked untranslated (copies "
+		    "of the other language)\n", b->nuntranslated), b->file,
+		    b->nuntranslated);
+}
+
 static int
 cmd_bank_check_exec(struct cli *c, const struct cmd_entry *e, int argc,
     char **argv)
@@ -51,10 +63,12 @@ cmd_bank_check_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		    "firstline: %zu problems found\n", diag_count(&d)),
 		    diag_count(&d));
 	} else {
-		for (i = 0; i < set.nbanks; i++)
+		for (i = 0; i < set.nbanks; i++) {
 			printf(_("%s: bank %s, %zu questions: ok\n"),
 			    set.banks[i]->file, set.banks[i]->module,
 			    set.banks[i]->nquestions);
+			bank_warn_untranslated(set.banks[i]);
+		}
 		for (i = 0; i < set.nrubrics; i++)
 			printf(_("%s: %s rubric %s, %zu items: ok\n"),
 			    set.rubrics[i]->file,
@@ -101,6 +115,8 @@ cmd_bank_load_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	} else if (rc == 0) {
 		for (i = 0; i < notes.n; i++)
 			printf("%s\n", notes.msgs[i]);
+		for (i = 0; i < set.nbanks; i++)
+			bank_warn_untranslated(set.banks[i]);
 	}
 	store_free(&s);
 	diag_release(&notes);

@@ -19,6 +19,8 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_bank_check_entry,
 	&cmd_bank_load_entry,
 	&cmd_bank_list_entry,
+	&cmd_bank_import_moodle_entry,
+	&cmd_bank_export_moodle_entry,
 	&cmd_rubric_list_entry,
 	&cmd_rubric_show_entry,
 	&cmd_exam_list_entry,

@@ -19,6 +19,7 @@ question_free(struct question *q)
 	size_t i;
 
 	free(q->id);
+	free(q->name);
 	ltext_free(&q->stem);
 	ltext_free(&q->explanation);
 	free(q->source);
@@ -144,7 +145,10 @@ question_from_xml(xmlNodePtr n, const char *file, struct question *q,
 		rc = -1;
 	free(what);
 	for (c = n->children; c != NULL; c = c->next) {
-		if (xmlsafe_is(c, "source")) {
+		if (xmlsafe_is(c, "name")) {
+			free(q->name);
+			q->name = xmlsafe_text(c);
+		} else if (xmlsafe_is(c, "source")) {
 			free(q->source);
 			q->source = xmlsafe_text(c);
 		} else if (xmlsafe_is(c, "tag")) {
@@ -174,6 +178,24 @@ question_from_xml(xmlNodePtr n, const char *file, struct question *q,
 	if (rc == 0)
 		rc = question_check_key(q, file, d);
 	return rc;
+}
+
+/* Texts under n marked status="untranslated" (copies awaiting a translator). */
+static size_t
+bank_untranslated(xmlNodePtr n)
+{
+	size_t count = 0;
+	char *status;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		status = xmlsafe_attr(n, "status");
+		count += status != NULL && strcmp(status, "untranslated") == 0;
+		free(status);
+		count += bank_untranslated(n->children);
+	}
+	return count;
 }
 
 struct bank *
@@ -213,5 +235,6 @@ bank_from_xml(xmlDocPtr doc, const char *file, struct diag *d)
 		bank_free(b);
 		return NULL;
 	}
+	b->nuntranslated = bank_untranslated(root->children);
 	return b;
 }

@@ -42,6 +42,7 @@ struct qoption {
 
 struct question {
 	char		*id;
+	char		*name;		/* optional short name, or NULL */
 	enum qtype	 type;
 	int		 difficulty;	/* 1..3 */
 	long		 line;
@@ -61,6 +62,7 @@ struct bank {
 	struct question	*questions;
 	size_t		 nquestions;
 	size_t		 nalloc;
+	size_t		 nuntranslated;	/* texts with status="untranslated" */
 	char		 digest[17];
 };
 

@@ -295,6 +295,9 @@ static const char *const schema_migrations[] = {
 	" WHEN (SELECT c.sealed_at IS NOT NULL FROM trainee t JOIN cohort c"
 	"   ON c.id = t.cohort_id WHERE t.id = NEW.trainee_id)"
 	" BEGIN SELECT RAISE(ABORT, 'the cohort is certified and sealed'); END;",
+
+	/* 3 -> 4: a question's optional short name (Moodle's question name). */
+	"ALTER TABLE question ADD COLUMN name TEXT NOT NULL DEFAULT '';",
 };
 
 size_t
