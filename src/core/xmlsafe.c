@@ -190,24 +190,35 @@ xmlsafe_digest(const char *buf, size_t len, char out[17])
 xmlDocPtr
 xmlsafe_read(const char *path, struct diag *d, char digest[17])
 {
-	struct xmlsafe_errors ex = { d, path, 0, 0 };
-	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
-	size_t size, before = diag_count(d);
+	size_t size;
 	char *buf;
 
 	if ((buf = xmlsafe_slurp(path, &size, d)) == NULL)
 		return NULL;
-	if (size > INT_MAX) {
-		diag_at(d, path, 0, _("file is too large"));
-		free(buf);
+	doc = xmlsafe_parse(buf, size, path, d, digest);
+	free(buf);
+	return doc;
+}
+
+xmlDocPtr
+xmlsafe_parse(const char *buf, size_t size, const char *path, struct diag *d,
+    char digest[17])
+{
+	struct xmlsafe_errors ex = { d, path, 0, 0 };
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	size_t before = diag_count(d);
+
+	if (size > FL_XML_MAX_BYTES || size > INT_MAX) {
+		diag_at(d, path, 0, _("file is too large (%lld bytes, the "
+		    "limit is %u)"), (long long)size, FL_XML_MAX_BYTES);
 		return NULL;
 	}
 	if (digest != NULL)
 		xmlsafe_digest(buf, size, digest);
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
-		free(buf);
 		diag_at(d, path, 0, _("out of memory"));
 		return NULL;
 	}
@@ -227,7 +238,6 @@ xmlsafe_read(const char *path, struct diag *d, char digest[17])
 		diag_at(d, path, ctxt->input ? ctxt->input->line : 0,
 		    _("not well-formed XML"));
 	xmlFreeParserCtxt(ctxt);
-	free(buf);
 	return doc;
 }
 
