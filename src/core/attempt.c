@@ -435,7 +435,8 @@ attempt_response_ok(const struct paper_item *it, const char *r)
 		return strcmp(r, "0") == 0 || strcmp(r, "1") == 0;
 	while (*r != '\0') {
 		v = strtol(r, &end, 10);
-		if (end == r || v < 0 || v >= (long)it->noptions || seen[v])
+		if (end == r || v < 0 || v >= (long)it->noptions ||
+		    v >= (long)(sizeof seen / sizeof seen[0]) || seen[v])
 			return 0;
 		seen[v] = 1;
 		n++;

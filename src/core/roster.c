@@ -167,6 +167,13 @@ roster_header(const struct roster_row *h, int map[COL_COUNT],
 
 	for (c = 0; c < COL_COUNT; c++)
 		map[c] = -1;
+	for (i = 0; i < roster_kept(h); i++)
+		if (h->nul || !text_valid_utf8(h->fields[i],
+		    strlen(h->fields[i]))) {
+			diag_add(d, _("%s: row 1: the header is not UTF-8 text "
+			    "(save the file as UTF-8)"), path);
+			return -1;
+		}
 	for (i = 0; i < roster_kept(h); i++) {
 		name = roster_trim(h->fields[i]);
 		for (c = 0; c < COL_COUNT; c++)
@@ -194,8 +201,10 @@ roster_header(const struct roster_row *h, int map[COL_COUNT],
 }
 
 /*
- * Whether v holds a control character (C0, DEL or C1): a line break, tab or
- * escape sequence in a name would break the screens and the reports.
+ * Whether v holds a control character (C0, DEL or C1), a Unicode line or
+ * paragraph separator or a bidirectional control: a line break, tab, escape
+ * sequence or right-to-left override in a name would break or disguise the
+ * screens and the reports.
  */
 static int
 roster_has_control(const char *v)
@@ -205,7 +214,10 @@ roster_has_control(const char *v)
 
 	while (n > 0) {
 		k = text_decode(v, n, &cp);
-		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+		    (cp >= 0x200e && cp <= 0x200f) ||
+		    (cp >= 0x2028 && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff)
 			return 1;
 		v += k;
 		n -= k;

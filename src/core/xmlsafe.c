@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -187,6 +188,27 @@ xmlsafe_digest(const char *buf, size_t len, char out[17])
 	snprintf(out, 17, "%016llx", h);
 }
 
+/*
+ * The encoding a document was read in when that is not UTF-8 (a declared
+ * ISO-8859-1 or GB18030, a UTF-16 byte order mark), else NULL.  Files are
+ * UTF-8 (firstline-bank(5)): a file that says otherwise is more often a
+ * wrong declaration that would turn its Chinese into mojibake.
+ */
+static const char *
+xmlsafe_not_utf8(xmlParserCtxtPtr ctxt, xmlDocPtr doc)
+{
+	const char *enc = (const char *)doc->encoding;
+
+	if (enc != NULL && strcasecmp(enc, "UTF-8") != 0 &&
+	    strcasecmp(enc, "UTF8") != 0)
+		return enc;
+	if (ctxt->input != NULL && ctxt->input->buf != NULL &&
+	    ctxt->input->buf->encoder != NULL)
+		return ctxt->input->buf->encoder->name ?
+		    ctxt->input->buf->encoder->name : "?";
+	return NULL;
+}
+
 xmlDocPtr
 xmlsafe_read(const char *path, struct diag *d, char digest[17])
 {
@@ -229,6 +251,12 @@ xmlsafe_parse(const char *buf, size_t size, const char *path, struct diag *d,
 	    XMLSAFE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlsafe_current = NULL;
+	if (doc != NULL && ex.count == 0 && xmlsafe_not_utf8(ctxt, doc) != NULL) {
+		diag_at(d, path, 1, _("the file is in the %s encoding; firstline "
+		    "files are UTF-8 (save it as UTF-8)"),
+		    xmlsafe_not_utf8(ctxt, doc));
+		ex.count++;
+	}
 	if (doc != NULL && (ex.count > 0 || doc->intSubset != NULL ||
 	    doc->extSubset != NULL || xmlDocGetRootElement(doc) == NULL)) {
 		xmlFreeDoc(doc);
