@@ -1,7 +1,9 @@
 /*
  * Authorization in the core, on a real database: a session reaches only
  * its own attempt (another attempt's id with this session's token, or no
- * token, writes nothing); a submitted attempt refuses every write; two
+ * token, writes nothing); a live attempt reaches its client without the
+ * key, which comes only once it is closed; a submitted attempt refuses
+ * every write; two
  * logins with one ticket, also at the same moment from separate processes,
  * never leave two live sittings; the organizer's actions refuse an
  * instructor whatever the caller passes; a wrong password is refused,
@@ -208,6 +210,78 @@ test_submitted_refuses(void **state)
 	attempt_free(&a);
 	attempt_free(&again);
 	trainee_release(&t);
+}
+
+/* Whether any item of a carries a key (correct option, order, answer). */
+static int
+has_keys(const struct attempt *a)
+{
+	size_t i, k;
+	int n = 0;
+
+	for (i = 0; i < a->nitems; i++) {
+		n += a->items[i].answer != 0 ||
+		    *a->items[i].explanation.zh != '\0' ||
+		    *a->items[i].explanation.en != '\0';
+		for (k = 0; k < a->items[i].noptions; k++)
+			n += a->items[i].options[k].correct != 0 ||
+			    a->items[i].options[k].position != 0;
+	}
+	return n;
+}
+
+static void
+test_keys_hidden(void **state)
+{
+	struct fixture *f = *state;
+	struct trainee ta, tb;
+	struct attempt *a, *a2, *b, forged;
+	struct grade g;
+	char *cause = NULL, *sql;
+	long stored;
+
+	login(f->s, f, 1, &ta);
+	login(f->s, f, 2, &tb);
+	assert_int_equal(attempt_open(f->s, &ta, &a, &cause), 0);
+	assert_int_equal(attempt_open(f->s, &tb, &b, &cause), 0);
+	/* What a client receives for a live attempt holds no key. */
+	assert_int_equal(has_keys(a), 0);
+	assert_int_equal(attempt_answer(f->s, a, 0, "0", &cause), 0);
+	assert_int_equal(attempt_refresh(f->s, a, &cause), 0);
+	assert_int_equal(has_keys(a), 0);
+
+	/* Taken over, then submitted by the other login: the first client
+	 * learns it is closed, and gets the key for the result. */
+	assert_int_equal(attempt_open(f->s, &ta, &a2, &cause), 0);
+	assert_int_equal(has_keys(a2), 0);
+	assert_int_equal(attempt_submit(f->s, a2, &cause), 0);
+	assert_true(has_keys(a2) > 0);
+	assert_int_equal(attempt_answer(f->s, a, 0, "1", &cause),
+	    ATTEMPT_CLOSED);
+	assert_true(has_keys(a) > 0);
+	/* The key makes the same grade as the one stored. */
+	attempt_grade(a2, &g);
+	sql = xasprintf("SELECT tenths FROM attempt WHERE id = %lld",
+	    (long long)a2->id);
+	stored = count(f->s, sql);
+	free(sql);
+	assert_int_equal(g.tenths, stored);
+	grade_release(&g);
+
+	/* B's session pointed at A's closed attempt learns nothing. */
+	forged = *b;
+	forged.id = a->id;
+	forged.items = NULL;
+	forged.nitems = 0;
+	assert_int_equal(attempt_refresh(f->s, &forged, &cause), 0);
+	assert_null(forged.items);
+	assert_int_equal(b->status, ATTEMPT_IN_PROGRESS);
+	assert_int_equal(has_keys(b), 0);
+	attempt_free(&a);
+	attempt_free(&a2);
+	attempt_free(&b);
+	trainee_release(&ta);
+	trainee_release(&tb);
 }
 
 /*
@@ -420,6 +494,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_other_attempt, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_submitted_refuses, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_keys_hidden, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_logins, setup,
 		    teardown),
