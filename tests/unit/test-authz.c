@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "unit.h"
+#include "unit-db.h"
 
 #include <sys/wait.h>
 
@@ -36,44 +37,15 @@ struct fixture {
 static int
 setup(void **state)
 {
-	static const char *const files[] = { "good/mini-bank.xml",
-	    "good/mini-rubric.xml", "good/mini-sim.xml", "good/mini-exam.xml" };
 	struct fixture *f = xcalloc(1, sizeof *f);
-	struct content_set set;
-	struct diag d, notes;
-	char *cause = NULL, *p, *csv, *id;
-	size_t i;
-	FILE *fp;
+	char *cause = NULL;
 
 	xmlsafe_init();
 	f->dir = unit_tmpdir();
 	f->path = xasprintf("%s/t.db", f->dir);
 	assert_int_equal(store_open(f->path, STORE_CREATE, &f->s, &cause), 0);
-	content_set_init(&set);
-	diag_init(&d);
-	diag_init(&notes);
-	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
-		p = unit_data(files[i]);
-		assert_int_equal(content_read(&set, p, &d), 0);
-		free(p);
-	}
-	assert_int_equal(content_load(&set, f->s, &notes, &d), 0);
-	content_set_release(&set);
-	diag_release(&notes);
-	assert_int_equal(cohort_create(f->s, "c", "mini-exam", "c1", &id,
-	    &cause), 0);
-	free(id);
-	csv = xasprintf("%s/r.csv", f->dir);
-	assert_non_null(fp = fopen(csv, "w"));
-	fputs("name,community\n张三,东关\n李四,西关\n", fp);
-	fclose(fp);
-	assert_int_equal(roster_import(f->s, "c1", csv, &f->roster, &d), 0);
-	free(csv);
-	diag_release(&d);
-	assert_int_equal(user_add(f->s, "org", ROLE_ORGANIZER, "secret-org",
-	    &cause), 0);
-	assert_int_equal(user_add(f->s, "ins", ROLE_INSTRUCTOR, "secret-ins",
-	    &cause), 0);
+	free(unit_mini_cohort(f->s, f->dir, "c",
+	    "name,community\n张三,东关\n李四,西关\n", &f->roster));
 	*state = f;
 	return 0;
 }
@@ -102,16 +74,17 @@ login(struct store *s, struct fixture *f, int row, struct trainee *t)
 	    table_cell(&f->roster, row, 3), t, &wait, &cause), 0);
 }
 
-static long
-count(struct store *s, const char *sql)
-{
-	sqlite3_stmt *st = store_prepare(s, sql);
-	long n = -1;
+#define count unit_count
 
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+/* A refusal whose message says text. */
+static void
+refused(int rc, char **cause, const char *text)
+{
+	assert_int_equal(rc, -1);
+	assert_non_null(*cause);
+	assert_non_null(strstr(*cause, text));
+	free(*cause);
+	*cause = NULL;
 }
 
 /* Every write of a forged attempt (id, token) is refused; nothing stored. */
@@ -383,11 +356,8 @@ test_roles(void **state)
 	int number;
 
 	/* An instructor is refused where an organizer is needed. */
-	assert_int_equal(user_login(f->s, "ins", "secret-ins",
-	    ROLE_ORGANIZER, &ins, &cause), -1);
-	assert_non_null(strstr(cause, "permission denied"));
-	free(cause);
-	cause = NULL;
+	refused(user_login(f->s, "ins", "secret-ins", ROLE_ORGANIZER, &ins,
+	    &cause), &cause, "permission denied");
 	assert_int_equal(user_login(f->s, "ins", "secret-ins",
 	    ROLE_INSTRUCTOR, &ins, &cause), 0);
 	assert_int_equal(user_login(f->s, "org", "secret-org",
@@ -397,11 +367,8 @@ test_roles(void **state)
 	assert_int_equal(attempt_open(f->s, &t, &a, &cause), 0);
 	changes = count(f->s, "SELECT total_changes()");
 	/* The core checks the role itself, whatever the caller did. */
-	assert_int_equal(proctor_extend(f->s, &ins, "c1", ticket, 10, "r",
-	    &deadline, &cause), -1);
-	assert_non_null(strstr(cause, "organizer"));
-	free(cause);
-	cause = NULL;
+	refused(proctor_extend(f->s, &ins, "c1", ticket, 10, "r", &deadline,
+	    &cause), &cause, "organizer");
 	assert_int_equal(proctor_retake(f->s, &ins, "c1", ticket, &number,
 	    &cause), -1);
 	free(cause);
@@ -448,19 +415,13 @@ test_wrong_password(void **state)
 	char *cause = NULL;
 	int i;
 
-	for (i = 0; i < AUTH_FREE_TRIES; i++) {
-		assert_int_equal(user_login(f->s, "org", "wrong-password",
-		    ROLE_ORGANIZER, &u, &cause), -1);
-		assert_non_null(strstr(cause, "wrong user name or password"));
-		free(cause);
-		cause = NULL;
-	}
+	for (i = 0; i < AUTH_FREE_TRIES; i++)
+		refused(user_login(f->s, "org", "wrong-password",
+		    ROLE_ORGANIZER, &u, &cause), &cause,
+		    "wrong user name or password");
 	/* Throttled: even the right password must wait now. */
-	assert_int_equal(user_login(f->s, "org", "secret-org",
-	    ROLE_ORGANIZER, &u, &cause), -1);
-	assert_non_null(strstr(cause, "too many failed logins"));
-	free(cause);
-	cause = NULL;
+	refused(user_login(f->s, "org", "secret-org", ROLE_ORGANIZER, &u,
+	    &cause), &cause, "too many failed logins");
 	assert_int_equal(count(f->s, "SELECT count(*) FROM auth_failure"
 	    " WHERE kind = 'user' AND who = 'org'"), AUTH_FREE_TRIES);
 	assert_int_equal(count(f->s, "SELECT count(*) FROM event"
@@ -471,11 +432,9 @@ test_wrong_password(void **state)
 	    " WHERE detail LIKE '%wrong-password%'"), 0);
 
 	/* A trainee's ticket and PIN are not an account. */
-	assert_int_equal(user_login(f->s, table_cell(&f->roster, 1, 0),
-	    table_cell(&f->roster, 1, 3), ROLE_INSTRUCTOR, &u, &cause), -1);
-	assert_non_null(strstr(cause, "wrong user name or password"));
-	free(cause);
-	cause = NULL;
+	refused(user_login(f->s, table_cell(&f->roster, 1, 0),
+	    table_cell(&f->roster, 1, 3), ROLE_INSTRUCTOR, &u, &cause),
+	    &cause, "wrong user name or password");
 	/* Nor is an account a ticket. */
 	{
 		struct trainee t;
