@@ -76,7 +76,8 @@ replay_dir(const char *dir)
 			free(path);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, replay_cmp);
+	if (n > 1)
+		qsort(names, n, sizeof *names, replay_cmp);
 	for (i = 0; i < n; i++) {
 		if (replay_file(names[i]) != 0)
 			rc = -1;
