@@ -79,7 +79,8 @@ trainee_login(struct store *s, const char *ticket, const char *pin,
 			t->community = xstrdup(store_text(st, 4));
 			t->cohort = xstrdup(store_text(st, 5));
 		}
-	}
+	} else
+		auth_verify(pin, AUTH_DUMMY_HASH);	/* the same time */
 	sqlite3_finalize(st);
 	if (!ok) {
 		auth_failed(s, "ticket", ticket);
@@ -292,6 +293,51 @@ attempt_create(struct store *s, sqlite3_int64 trainee_id, int number,
 	return id;
 }
 
+/*
+ * A live attempt as handed to a client carries no key: no correct options,
+ * no correct order, no true/false answer, no explanation.  They come back
+ * (attempt_keys_load) only once the attempt is closed, for the result.
+ */
+static void
+attempt_keys_hide(struct attempt *a)
+{
+	size_t i, k;
+
+	for (i = 0; i < a->nitems; i++) {
+		struct paper_item *it = &a->items[i];
+
+		it->answer = 0;
+		ltext_free(&it->explanation);
+		it->explanation.zh = xstrdup("");
+		it->explanation.en = xstrdup("");
+		for (k = 0; k < it->noptions; k++) {
+			it->options[k].correct = 0;
+			it->options[k].position = 0;
+		}
+	}
+}
+
+/* Re-read the paper of a closed attempt, keys included. */
+static void
+attempt_keys_load(struct store *s, struct attempt *a)
+{
+	struct paper_item *items = a->items;
+	size_t n = a->nitems;
+	char *cause = NULL;
+
+	a->items = NULL;
+	a->nitems = 0;
+	if (paper_load(s, a, &cause) != 0) {
+		/* Keep the paper without keys rather than none. */
+		paper_items_free(a->items, a->nitems);
+		a->items = items;
+		a->nitems = n;
+		free(cause);
+		return;
+	}
+	paper_items_free(items, n);
+}
+
 int
 attempt_open(struct store *s, const struct trainee *t, struct attempt **out,
     char **cause)
@@ -365,6 +411,8 @@ attempt_open(struct store *s, const struct trainee *t, struct attempt **out,
 		attempt_free(&a);
 		return -1;
 	}
+	if (a->status == ATTEMPT_IN_PROGRESS)
+		attempt_keys_hide(a);
 	*out = a;
 	return 0;
 fail:
@@ -385,19 +433,21 @@ attempt_write_begin(struct store *s, struct attempt *a, char **cause)
 	sqlite3_stmt *st;
 	enum attempt_status status = ATTEMPT_SUBMITTED;
 	time_t deadline = 0;
-	int same = 0;
+	int same = 0, owner = 0, live = a->status == ATTEMPT_IN_PROGRESS;
 
 	*cause = NULL;
 	if (store_begin(s, cause) != 0)
 		return -1;
-	st = store_prepare(s, "SELECT status, deadline, token = ?2"
-	    " FROM attempt WHERE id = ?1");
+	st = store_prepare(s, "SELECT status, deadline, token = ?2,"
+	    " trainee_id = ?3 FROM attempt WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_text(st, 2, a->token, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, a->trainee_id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		status = attempt_status_parse(store_text(st, 0));
 		deadline = (time_t)sqlite3_column_int64(st, 1);
 		same = sqlite3_column_int(st, 2);
+		owner = sqlite3_column_int(st, 3);
 	}
 	sqlite3_finalize(st);
 	a->deadline = deadline;
@@ -408,12 +458,17 @@ attempt_write_begin(struct store *s, struct attempt *a, char **cause)
 			return -1;
 		}
 		a->status = ATTEMPT_EXPIRED;
+		if (owner && live)
+			attempt_keys_load(s, a);
 		return ATTEMPT_CLOSED;
 	}
 	if (status == ATTEMPT_IN_PROGRESS && same)
 		return 0;	/* still inside the transaction */
 	store_rollback(s);
 	if (status != ATTEMPT_IN_PROGRESS) {
+		/* The trainee's own closed attempt: its key, for the result. */
+		if (owner && live)
+			attempt_keys_load(s, a);
 		a->status = status;
 		return ATTEMPT_CLOSED;
 	}
@@ -434,7 +489,8 @@ attempt_response_ok(const struct paper_item *it, const char *r)
 		return strcmp(r, "0") == 0 || strcmp(r, "1") == 0;
 	while (*r != '\0') {
 		v = strtol(r, &end, 10);
-		if (end == r || v < 0 || v >= (long)it->noptions || seen[v])
+		if (end == r || v < 0 || v >= (long)it->noptions ||
+		    v >= (long)(sizeof seen / sizeof seen[0]) || seen[v])
 			return 0;
 		seen[v] = 1;
 		n++;
@@ -531,6 +587,7 @@ attempt_submit(struct store *s, struct attempt *a, char **cause)
 		return -1;
 	}
 	a->status = ATTEMPT_SUBMITTED;
+	attempt_keys_load(s, a);
 	return 0;
 }
 

@@ -142,7 +142,10 @@ void trainee_release(struct trainee *t);
  * new paper.  A submitted or expired attempt is returned as it is (the
  * client shows the result).  Issues a new session token (taking the sitting
  * over from any other client).  Returns 0 and *out (free with
- * attempt_free), or -1 and *cause.
+ * attempt_free), or -1 and *cause.  A live attempt comes without its key
+ * (no correct options or order, no answer, empty explanations); the write
+ * calls that find it closed, and attempt_submit, load the key into it then,
+ * for the result.
  */
 int attempt_open(struct store *s, const struct trainee *t,
     struct attempt **out, char **cause);

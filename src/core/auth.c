@@ -100,7 +100,7 @@ void
 auth_failed(struct store *s, const char *kind, const char *who)
 {
 	sqlite3_stmt *st;
-	char *cause = NULL;
+	char *cause = NULL, *detail;
 
 	if (store_begin(s, &cause) != 0) {
 		free(cause);	/* the failure is still refused */
@@ -113,6 +113,13 @@ auth_failed(struct store *s, const char *kind, const char *who)
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
 	sqlite3_step(st);
 	sqlite3_finalize(st);
+	/* The audit trail names who tried; a wrong secret is never kept. */
+	detail = xasprintf("%s %s", kind, who);
+	if (event_add(s, who, "login failed", 0, 0, detail, &cause) != 0) {
+		free(cause);
+		cause = NULL;
+	}
+	free(detail);
 	if (store_commit(s, &cause) != 0) {
 		free(cause);
 		store_rollback(s);
@@ -217,7 +224,7 @@ user_login(struct store *s, const char *name, const char *password,
 		u->id = sqlite3_column_int64(st, 0);
 		role_parse(store_text(st, 1), &role);
 	} else
-		auth_verify(password, "$y$j9T$0000000000000000$0000000000000000000000000000000000000000000");
+		auth_verify(password, AUTH_DUMMY_HASH);
 	sqlite3_finalize(st);
 	if (!ok) {
 		auth_failed(s, "user", name);

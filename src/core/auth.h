@@ -27,6 +27,13 @@ struct user {
 /* Failures allowed before each further try must wait. */
 #define AUTH_FREE_TRIES	3
 
+/*
+ * A well-formed yescrypt hash that matches nothing: verified against when
+ * the user or ticket is unknown, so that both cost the same time.
+ */
+#define AUTH_DUMMY_HASH \
+    "$y$j9T$0000000000000000$0000000000000000000000000000000000000000000"
+
 /* A new hash of secret (yescrypt), to free; NULL when hashing failed. */
 char *auth_hash(const char *secret);
 /* Whether secret matches hash (constant-time compare). */
@@ -42,7 +49,7 @@ int role_parse(const char *s, enum role *r);
  * 4, 8 ... up to 300 seconds after the latest failure.
  */
 int auth_wait(struct store *s, const char *kind, const char *who);
-/* Record a failed try (committed at once). */
+/* Record a failed try and its audit event (committed at once). */
 void auth_failed(struct store *s, const char *kind, const char *who);
 
 /*

@@ -18,6 +18,8 @@ struct store;
 /* Largest roster accepted, and the longest field. */
 #define ROSTER_MAX_ROWS		20000
 #define ROSTER_MAX_FIELD	200
+/* Fields of a row kept; a wider row is refused (its width still counted). */
+#define ROSTER_MAX_COLUMNS	64
 #define ROSTER_MAX_BYTES	(8u * 1024u * 1024u)
 
 struct cohort {
@@ -62,5 +64,9 @@ void cohort_list(struct store *s, struct table *t);
  */
 int roster_import(struct store *s, const char *cohort, const char *path,
     struct table *t, struct diag *d);
+/* The same for len bytes at buf (not copied), named path in messages. */
+int roster_import_buffer(struct store *s, const char *cohort,
+    const char *path, const char *buf, size_t len, struct table *t,
+    struct diag *d);
 
 #endif

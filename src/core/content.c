@@ -129,17 +129,15 @@ content_set_release(struct content_set *set)
 	content_set_init(set);
 }
 
-int
-content_read(struct content_set *set, const char *path, struct diag *d)
+/* Validate, convert and add doc (freed here) to set. */
+static int
+content_add(struct content_set *set, xmlDocPtr doc, const char *path,
+    const char digest[17], struct diag *d)
 {
-	char digest[17];
-	xmlDocPtr doc;
 	xmlNodePtr root;
 	const char *kind;
 	int rc = -1;
 
-	if ((doc = xmlsafe_read(path, d, digest)) == NULL)
-		return -1;
 	root = xmlDocGetRootElement(doc);
 	if (xmlsafe_is(root, "bank"))
 		kind = "bank";
@@ -164,7 +162,7 @@ content_read(struct content_set *set, const char *path, struct diag *d)
 		struct bank *b = bank_from_xml(doc, path, d);
 		if (b == NULL)
 			goto out;
-		memcpy(b->digest, digest, sizeof digest);
+		memcpy(b->digest, digest, sizeof b->digest);
 		xgrow(&set->banks, &set->capbanks, set->nbanks + 1,
 		    sizeof *set->banks);
 		set->banks[set->nbanks++] = b;
@@ -172,7 +170,7 @@ content_read(struct content_set *set, const char *path, struct diag *d)
 		struct rubric *r = rubric_from_xml(doc, path, d);
 		if (r == NULL)
 			goto out;
-		memcpy(r->digest, digest, sizeof digest);
+		memcpy(r->digest, digest, sizeof r->digest);
 		xgrow(&set->rubrics, &set->caprubrics, set->nrubrics + 1,
 		    sizeof *set->rubrics);
 		set->rubrics[set->nrubrics++] = r;
@@ -180,7 +178,7 @@ content_read(struct content_set *set, const char *path, struct diag *d)
 		struct exam *e = exam_from_xml(doc, path, d);
 		if (e == NULL)
 			goto out;
-		memcpy(e->digest, digest, sizeof digest);
+		memcpy(e->digest, digest, sizeof e->digest);
 		xgrow(&set->exams, &set->capexams, set->nexams + 1,
 		    sizeof *set->exams);
 		set->exams[set->nexams++] = e;
@@ -189,4 +187,27 @@ content_read(struct content_set *set, const char *path, struct diag *d)
 out:
 	xmlFreeDoc(doc);
 	return rc;
+}
+
+int
+content_read(struct content_set *set, const char *path, struct diag *d)
+{
+	char digest[17];
+	xmlDocPtr doc;
+
+	if ((doc = xmlsafe_read(path, d, digest)) == NULL)
+		return -1;
+	return content_add(set, doc, path, digest, d);
+}
+
+int
+content_read_memory(struct content_set *set, const char *name,
+    const char *buf, size_t size, struct diag *d)
+{
+	char digest[17];
+	xmlDocPtr doc;
+
+	if ((doc = xmlsafe_parse(buf, size, name, d, digest)) == NULL)
+		return -1;
+	return content_add(set, doc, name, digest, d);
 }

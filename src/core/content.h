@@ -151,6 +151,9 @@ void content_set_release(struct content_set *set);
  * set is unchanged then).
  */
 int content_read(struct content_set *set, const char *path, struct diag *d);
+/* The same for size bytes at buf (not copied), named name in messages. */
+int content_read_memory(struct content_set *set, const char *name,
+    const char *buf, size_t size, struct diag *d);
 
 /*
  * Checks across the files of set and, when s is not NULL, against the

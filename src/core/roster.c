@@ -37,6 +37,7 @@ struct roster_row {
 	char	**fields;
 	size_t	  n, cap;
 	long	  number;	/* 1 is the header */
+	int	  nul;		/* a field held a NUL byte */
 };
 
 struct roster_parse {
@@ -46,12 +47,36 @@ struct roster_parse {
 	long			 number;
 };
 
+/* Number of fields of r kept in r->fields. */
+static size_t
+roster_kept(const struct roster_row *r)
+{
+	return r->n < ROSTER_MAX_COLUMNS ? r->n : ROSTER_MAX_COLUMNS;
+}
+
+static void
+roster_row_release(struct roster_row *r)
+{
+	size_t i;
+
+	for (i = 0; i < roster_kept(r); i++)
+		free(r->fields[i]);
+	free(r->fields);
+}
+
 static void
 roster_field(void *field, size_t len, void *data)
 {
 	struct roster_parse *p = data;
 	struct roster_row *r = &p->cur;
 
+	if (field != NULL && memchr(field, '\0', len) != NULL)
+		r->nul = 1;
+	/* A row wider than any roster is counted, not kept. */
+	if (r->n >= ROSTER_MAX_COLUMNS) {
+		r->n++;
+		return;
+	}
 	xgrow(&r->fields, &r->cap, r->n + 1, sizeof *r->fields);
 	r->fields[r->n++] = xstrndup(field ? field : "", field ? len : 0);
 }
@@ -66,29 +91,19 @@ roster_end_row(int c, void *data)
 	if (p->n < ROSTER_MAX_ROWS + 2) {
 		xgrow(&p->rows, &p->cap, p->n + 1, sizeof *p->rows);
 		p->rows[p->n++] = p->cur;
-	} else {
-		size_t i;
-
-		for (i = 0; i < p->cur.n; i++)
-			free(p->cur.fields[i]);
-		free(p->cur.fields);
-	}
+	} else
+		roster_row_release(&p->cur);
 	memset(&p->cur, 0, sizeof p->cur);
 }
 
 static void
 roster_parse_release(struct roster_parse *p)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < p->n; i++) {
-		for (j = 0; j < p->rows[i].n; j++)
-			free(p->rows[i].fields[j]);
-		free(p->rows[i].fields);
-	}
-	for (j = 0; j < p->cur.n; j++)
-		free(p->cur.fields[j]);
-	free(p->cur.fields);
+	for (i = 0; i < p->n; i++)
+		roster_row_release(&p->rows[i]);
+	roster_row_release(&p->cur);
 	free(p->rows);
 }
 
@@ -152,7 +167,14 @@ roster_header(const struct roster_row *h, int map[COL_COUNT],
 
 	for (c = 0; c < COL_COUNT; c++)
 		map[c] = -1;
-	for (i = 0; i < h->n; i++) {
+	for (i = 0; i < roster_kept(h); i++)
+		if (h->nul || !text_valid_utf8(h->fields[i],
+		    strlen(h->fields[i]))) {
+			diag_add(d, _("%s: row 1: the header is not UTF-8 text "
+			    "(save the file as UTF-8)"), path);
+			return -1;
+		}
+	for (i = 0; i < roster_kept(h); i++) {
 		name = roster_trim(h->fields[i]);
 		for (c = 0; c < COL_COUNT; c++)
 			if (strcasecmp(name, roster_columns[c]) == 0)
@@ -178,6 +200,46 @@ roster_header(const struct roster_row *h, int map[COL_COUNT],
 	return rc;
 }
 
+/*
+ * Whether v holds a control character (C0, DEL or C1), a Unicode line or
+ * paragraph separator or a bidirectional control: a line break, tab, escape
+ * sequence or right-to-left override in a name would break or disguise the
+ * screens and the reports.
+ */
+static int
+roster_has_control(const char *v)
+{
+	unsigned int cp;
+	size_t n = strlen(v), k;
+
+	while (n > 0) {
+		k = text_decode(v, n, &cp);
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+		    (cp >= 0x200e && cp <= 0x200f) ||
+		    (cp >= 0x2028 && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff)
+			return 1;
+		v += k;
+		n -= k;
+	}
+	return 0;
+}
+
+/*
+ * Whether v would be taken for a formula by a spreadsheet that opens a CSV
+ * file firstline writes (CSV injection): it starts with = + - or @.  Names,
+ * communities and external ids never do, so such a row is refused rather
+ * than stored and passed on; a phone number may start with +, but holds
+ * nothing else than digits, spaces and + - ( ).
+ */
+static int
+roster_formula(int col, const char *v)
+{
+	if (col == COL_PHONE)
+		return v[strspn(v, "0123456789 +-()")] != '\0';
+	return *v == '=' || *v == '+' || *v == '-' || *v == '@';
+}
+
 /* Check one data row; its cleaned fields go to out[COL_COUNT]. */
 static int
 roster_check_row(struct roster_row *r, const int map[COL_COUNT],
@@ -189,6 +251,11 @@ roster_check_row(struct roster_row *r, const int map[COL_COUNT],
 	if (r->n != ncols) {
 		diag_add(d, _("%s: row %ld: %zu fields, the header has %zu"),
 		    path, r->number, r->n, ncols);
+		return -1;
+	}
+	if (r->nul) {
+		diag_add(d, _("%s: row %ld: a field holds a NUL byte (save the "
+		    "file as UTF-8 text)"), path, r->number);
 		return -1;
 	}
 	for (c = 0; c < COL_COUNT; c++) {
@@ -213,6 +280,23 @@ roster_check_row(struct roster_row *r, const int map[COL_COUNT],
 			continue;
 		}
 		out[c] = roster_trim(r->fields[map[c]]);
+		if (roster_has_control(out[c])) {
+			diag_add(d, _("%s: row %ld: column %s holds a control "
+			    "character (a line break, tab or escape)"), path,
+			    r->number, roster_columns[c]);
+			rc = -1;
+		} else if (roster_formula(c, out[c])) {
+			if (c == COL_PHONE)
+				diag_add(d, _("%s: row %ld: the phone number "
+				    "may hold only digits, spaces and + - ( )"),
+				    path, r->number);
+			else
+				diag_add(d, _("%s: row %ld: column %s starts "
+				    "with '%c', which spreadsheets take for a "
+				    "formula"), path, r->number,
+				    roster_columns[c], *out[c]);
+			rc = -1;
+		}
 	}
 	if (rc != 0)
 		return rc;
@@ -247,20 +331,39 @@ roster_pin(char pin[7])
 	snprintf(pin, 7, "%06u", (unsigned)rand_below(1000000));
 }
 
+static const char *const roster_out[] = { "ticket", "name", "community",
+    "pin" };
+
 int
 roster_import(struct store *s, const char *cohort, const char *path,
     struct table *t, struct diag *d)
 {
-	static const char *const h[] = { "ticket", "name", "community",
-	    "pin" };
+	size_t len;
+	char *buf;
+	int rc;
+
+	if ((buf = roster_read(path, &len, d)) == NULL) {
+		table_init(t, 4, roster_out);
+		return -1;
+	}
+	rc = roster_import_buffer(s, cohort, path, buf, len, t, d);
+	free(buf);
+	return rc;
+}
+
+int
+roster_import_buffer(struct store *s, const char *cohort, const char *path,
+    const char *buf, size_t len, struct table *t, struct diag *d)
+{
+	const char *const *h = roster_out;
 	struct roster_parse p;
 	struct csv_parser csv;
 	struct cohort c;
 	const char *(*vals)[COL_COUNT] = NULL;
 	sqlite3_stmt *st = NULL, *dup = NULL;
 	sqlite3_int64 next;
-	size_t len, i, j, off = 0, before = diag_count(d);
-	char *buf, *cause = NULL, *hash, ticket[32], pin[7];
+	size_t i, j, off = 0, before = diag_count(d);
+	char *cause = NULL, *hash, ticket[32], pin[7];
 	int map[COL_COUNT], rc = -1;
 
 	table_init(t, 4, h);
@@ -275,7 +378,9 @@ roster_import(struct store *s, const char *cohort, const char *path,
 		cohort_release(&c);
 		return -1;
 	}
-	if ((buf = roster_read(path, &len, d)) == NULL) {
+	if (len > ROSTER_MAX_BYTES) {
+		diag_at(d, path, 0, _("not a regular file of at most %u "
+		    "bytes"), ROSTER_MAX_BYTES);
 		cohort_release(&c);
 		return -1;
 	}
@@ -421,7 +526,6 @@ out:
 	sqlite3_finalize(dup);
 	csv_free(&csv);
 	free(vals);
-	free(buf);
 	roster_parse_release(&p);
 	cohort_release(&c);
 	if (rc != 0) {

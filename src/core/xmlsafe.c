@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -187,27 +188,59 @@ xmlsafe_digest(const char *buf, size_t len, char out[17])
 	snprintf(out, 17, "%016llx", h);
 }
 
+/*
+ * The encoding a document was read in when that is not UTF-8 (a declared
+ * ISO-8859-1 or GB18030, a UTF-16 byte order mark), else NULL.  Files are
+ * UTF-8 (firstline-bank(5)): a file that says otherwise is more often a
+ * wrong declaration that would turn its Chinese into mojibake.
+ */
+static const char *
+xmlsafe_not_utf8(xmlParserCtxtPtr ctxt, xmlDocPtr doc)
+{
+	const char *enc = (const char *)doc->encoding;
+
+	if (enc != NULL && strcasecmp(enc, "UTF-8") != 0 &&
+	    strcasecmp(enc, "UTF8") != 0)
+		return enc;
+	if (ctxt->input != NULL && ctxt->input->buf != NULL &&
+	    ctxt->input->buf->encoder != NULL)
+		return ctxt->input->buf->encoder->name ?
+		    ctxt->input->buf->encoder->name : "?";
+	return NULL;
+}
+
 xmlDocPtr
 xmlsafe_read(const char *path, struct diag *d, char digest[17])
 {
-	struct xmlsafe_errors ex = { d, path, 0, 0 };
-	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
-	size_t size, before = diag_count(d);
+	size_t size;
 	char *buf;
 
 	if ((buf = xmlsafe_slurp(path, &size, d)) == NULL)
 		return NULL;
-	if (size > INT_MAX) {
-		diag_at(d, path, 0, _("file is too large"));
-		free(buf);
+	doc = xmlsafe_parse(buf, size, path, d, digest);
+	free(buf);
+	return doc;
+}
+
+xmlDocPtr
+xmlsafe_parse(const char *buf, size_t size, const char *path, struct diag *d,
+    char digest[17])
+{
+	struct xmlsafe_errors ex = { d, path, 0, 0 };
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	size_t before = diag_count(d);
+
+	if (size > FL_XML_MAX_BYTES || size > INT_MAX) {
+		diag_at(d, path, 0, _("file is too large (%lld bytes, the "
+		    "limit is %u)"), (long long)size, FL_XML_MAX_BYTES);
 		return NULL;
 	}
 	if (digest != NULL)
 		xmlsafe_digest(buf, size, digest);
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
-		free(buf);
 		diag_at(d, path, 0, _("out of memory"));
 		return NULL;
 	}
@@ -218,6 +251,12 @@ xmlsafe_read(const char *path, struct diag *d, char digest[17])
 	    XMLSAFE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlsafe_current = NULL;
+	if (doc != NULL && ex.count == 0 && xmlsafe_not_utf8(ctxt, doc) != NULL) {
+		diag_at(d, path, 1, _("the file is in the %s encoding; firstline "
+		    "files are UTF-8 (save it as UTF-8)"),
+		    xmlsafe_not_utf8(ctxt, doc));
+		ex.count++;
+	}
 	if (doc != NULL && (ex.count > 0 || doc->intSubset != NULL ||
 	    doc->extSubset != NULL || xmlDocGetRootElement(doc) == NULL)) {
 		xmlFreeDoc(doc);
@@ -227,7 +266,6 @@ xmlsafe_read(const char *path, struct diag *d, char digest[17])
 		diag_at(d, path, ctxt->input ? ctxt->input->line : 0,
 		    _("not well-formed XML"));
 	xmlFreeParserCtxt(ctxt);
-	free(buf);
 	return doc;
 }
 

@@ -26,6 +26,12 @@ void xmlsafe_cleanup(void);
  * unchanged reload; not a security measure).
  */
 xmlDocPtr xmlsafe_read(const char *path, struct diag *d, char digest[17]);
+/*
+ * The same for size bytes at buf (not copied, not freed), named path in the
+ * messages: what xmlsafe_read() does once the file is in memory.
+ */
+xmlDocPtr xmlsafe_parse(const char *buf, size_t size, const char *path,
+    struct diag *d, char digest[17]);
 
 /*
  * Validate doc against the schema named name ("bank", "rubric", "exam"),

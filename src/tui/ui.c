@@ -141,6 +141,17 @@ ui_colours(void)
 	}
 }
 
+/* Undo what ui_start() did before the screen: signals, /dev/tty. */
+static int
+ui_start_undo(void)
+{
+	ui_signals_restore();
+	if (ui.tty != NULL)
+		fclose(ui.tty);
+	ui.tty = NULL;
+	return -1;
+}
+
 int
 ui_start(char **cause)
 {
@@ -170,13 +181,20 @@ ui_start(char **cause)
 	if (ui.screen == NULL) {
 		*cause = xasprintf(_("cannot use the terminal type '%s'"),
 		    term != NULL ? term : "");
-		ui_signals_restore();
-		if (ui.tty != NULL)
-			fclose(ui.tty);
-		ui.tty = NULL;
-		return -1;
+		return ui_start_undo();
 	}
 	set_term(ui.screen);
+	/* A terminal that cannot place the cursor (TERM=dumb, a printing
+	 * terminal) would show a screenful of nonsense: refuse it plainly. */
+	if (tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1) {
+		*cause = xasprintf(_("the terminal type '%s' cannot place the "
+		    "cursor; the client needs a full-screen terminal (such as "
+		    "xterm or linux)"), term != NULL ? term : "");
+		endwin();
+		delscreen(ui.screen);
+		ui.screen = NULL;
+		return ui_start_undo();
+	}
 	raw();
 	noecho();
 	nonl();

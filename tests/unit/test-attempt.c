@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "unit.h"
+#include "unit-db.h"
 
 #include "core/attempt.h"
 #include "core/auth.h"
@@ -35,62 +36,20 @@ struct fixture {
 	struct table	 roster;
 };
 
-static void
-load(struct store *s, const char *const *files)
-{
-	struct content_set set;
-	struct diag d, notes;
-	char *p;
-
-	content_set_init(&set);
-	diag_init(&d);
-	diag_init(&notes);
-	for (; *files != NULL; files++) {
-		if (**files == '/')
-			p = xstrdup(*files);
-		else
-			p = unit_data(*files);
-		assert_int_equal(content_read(&set, p, &d), 0);
-		free(p);
-	}
-	assert_int_equal(content_load(&set, s, &notes, &d), 0);
-	content_set_release(&set);
-	diag_release(&d);
-	diag_release(&notes);
-}
-
 /* A database with the mini content, a cohort and a roster of three. */
 static int
 setup(void **state)
 {
-	static const char *const files[] = { "good/mini-bank.xml",
-	    "good/mini-rubric.xml", "good/mini-sim.xml", "good/mini-exam.xml",
-	    NULL };
 	struct fixture *f = xcalloc(1, sizeof *f);
-	char *cause = NULL, *path, *csv;
-	struct diag d;
-	FILE *fp;
+	char *cause = NULL, *path;
 
 	xmlsafe_init();
 	f->dir = unit_tmpdir();
 	path = xasprintf("%s/t.db", f->dir);
 	assert_int_equal(store_open(path, STORE_CREATE, &f->s, &cause), 0);
 	free(path);
-	load(f->s, files);
-	assert_int_equal(cohort_create(f->s, "测试", "mini-exam", "c1",
-	    &f->cohort, &cause), 0);
-	csv = xasprintf("%s/r.csv", f->dir);
-	fp = fopen(csv, "w");
-	fputs("name,community\n张三,东关\n李四,西关\n王五,南关\n", fp);
-	fclose(fp);
-	diag_init(&d);
-	assert_int_equal(roster_import(f->s, "c1", csv, &f->roster, &d), 0);
-	diag_release(&d);
-	free(csv);
-	assert_int_equal(user_add(f->s, "org", ROLE_ORGANIZER, "secret-org",
-	    &cause), 0);
-	assert_int_equal(user_add(f->s, "ins", ROLE_INSTRUCTOR, "secret-ins",
-	    &cause), 0);
+	f->cohort = unit_mini_cohort(f->s, f->dir, "测试",
+	    "name,community\n张三,东关\n李四,西关\n王五,南关\n", &f->roster);
 	fake_now = 1800000000;
 	*state = f;
 	return 0;
@@ -120,17 +79,7 @@ login(struct fixture *f, int row, struct trainee *t)
 	    table_cell(&f->roster, row, 3), t, &wait, &cause), 0);
 }
 
-static long
-count(struct store *s, const char *sql)
-{
-	sqlite3_stmt *st = store_prepare(s, sql);
-	long n = -1;
-
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
+#define count unit_count
 
 static void
 test_login(void **state)
@@ -457,7 +406,7 @@ test_standard_papers(void **state)
 		files[k++] = xasprintf("%s/rubrics/%s.xml", dd, rubrics[m]);
 	files[k++] = xasprintf("%s/exams/standard.xml", dd);
 	files[k] = NULL;
-	load(f->s, (const char *const *)files);
+	unit_load(f->s, (const char *const *)files);
 	for (k = 0; files[k] != NULL; k++)
 		free(files[k]);
 	evid = count(f->s, "SELECT id FROM current_exam"
