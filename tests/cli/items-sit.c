@@ -17,6 +17,7 @@
 
 #include "core/attempt.h"
 #include "core/core.h"
+#include "core/paper.h"
 #include "core/store.h"
 
 /* How question qid is to be answered, from the arguments. */
@@ -83,7 +84,7 @@ int
 main(int argc, char **argv)
 {
 	struct store *s = NULL;
-	struct attempt *a = NULL;
+	struct attempt *a = NULL, keyed;
 	struct trainee t;
 	char *cause = NULL, resp[64];
 	const char *how;
@@ -96,15 +97,23 @@ main(int argc, char **argv)
 		return 2;
 	}
 	memset(&t, 0, sizeof t);
+	memset(&keyed, 0, sizeof keyed);
+	/*
+	 * The client's attempt comes without its key; the keys this test
+	 * answers by come from the organizer's side, the frozen paper itself.
+	 */
 	if (store_open(argv[1], STORE_OPEN, &s, &cause) != 0 ||
 	    trainee_login(s, argv[2], argv[3], &t, &wait_s, &cause) != 0 ||
 	    attempt_open(s, &t, &a, &cause) != 0)
+		goto out;
+	keyed.id = a->id;
+	if (paper_load(s, &keyed, &cause) != 0 || keyed.nitems != a->nitems)
 		goto out;
 	for (i = 0; i < a->nitems; i++) {
 		how = sit_how(argc - 4, argv + 4, a->items[i].qid);
 		if (strcmp(how, "blank") == 0)
 			continue;
-		sit_response(&a->items[i], how, resp, sizeof resp);
+		sit_response(&keyed.items[i], how, resp, sizeof resp);
 		if (attempt_answer(s, a, i, resp, &cause) != 0)
 			goto out;
 	}
@@ -112,6 +121,7 @@ main(int argc, char **argv)
 		goto out;
 	rc = 0;
 out:
+	paper_items_free(keyed.items, keyed.nitems);
 	if (rc != 0)
 		fprintf(stderr, "items-sit: %s\n", cause != NULL ? cause :
 		    "cannot sit");
