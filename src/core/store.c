@@ -43,7 +43,18 @@ store_prepare(struct store *s, const char *sql)
 {
 	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if ((rc & 0xff) == SQLITE_NOMEM)
+		xalloc_die();	/* like every other allocation */
+	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_ERROR) {
+		/* Reading the schema failed (I/O error, corruption): the
+		 * database, not our SQL.  No caller can go on without it. */
+		fprintf(stderr, _("firstline: %s: cannot read the database: "
+		    "%s\n"), s->path, sqlite3_errmsg(s->db));
+		exit(1);
+	}
+	if (rc != SQLITE_OK) {
 		fprintf(stderr, "firstline: internal error preparing SQL: %s\n%s\n",
 		    sqlite3_errmsg(s->db), sql);
 		abort();
@@ -74,7 +85,12 @@ store_commit(struct store *s, char **cause)
 void
 store_rollback(struct store *s)
 {
-	if (!sqlite3_get_autocommit(s->db))
+	if (sqlite3_get_autocommit(s->db))
+		return;
+	if (s->rollback != NULL) {
+		sqlite3_step(s->rollback);
+		sqlite3_reset(s->rollback);
+	} else
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -204,6 +220,11 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 	sqlite3_extended_result_codes(s->db, 1);
 	if (store_pragmas(s, cause) != 0)
 		goto fail;
+	if (sqlite3_prepare_v3(s->db, "ROLLBACK", -1, SQLITE_PREPARE_PERSISTENT,
+	    &s->rollback, NULL) != SQLITE_OK) {
+		*cause = store_error(s, "ROLLBACK");
+		goto fail;
+	}
 
 	version = store_user_version(s);
 	if (version < 0) {
@@ -242,6 +263,7 @@ store_free(struct store **sp)
 
 	if (s == NULL)
 		return;
+	sqlite3_finalize(s->rollback);
 	if (s->db != NULL)
 		sqlite3_close_v2(s->db);
 	free(s->path);

@@ -17,8 +17,9 @@
 #define STORE_BUSY_MS 10000
 
 struct store {
-	sqlite3	*db;
-	char	*path;
+	sqlite3		*db;
+	char		*path;
+	sqlite3_stmt	*rollback;	/* prepared: works out of memory */
 };
 
 enum store_mode {
@@ -41,7 +42,11 @@ void store_free(struct store **s);
 /* The database's PRAGMA user_version, or -1 on error. */
 int store_user_version(struct store *s);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  -1 and *cause on failure. */
+/*
+ * BEGIN IMMEDIATE / COMMIT / ROLLBACK.  -1 and *cause on failure.  The
+ * ROLLBACK is prepared when the store opens, so that it works when nothing
+ * else does (out of memory) and no failed transaction stays open.
+ */
 int store_begin(struct store *s, char **cause);
 int store_commit(struct store *s, char **cause);
 void store_rollback(struct store *s);
@@ -51,7 +56,9 @@ int store_exec(struct store *s, const char *sql, char **cause);
 
 /*
  * Prepare a statement; a failure to prepare is a programming error and is
- * fatal (the SQL is ours).
+ * fatal (the SQL is ours).  Out of memory ends the program like xmalloc;
+ * a database that cannot be read (I/O error, corruption) ends it with a
+ * message naming the file.
  */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 
