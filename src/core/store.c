@@ -12,26 +12,57 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "core.h"
 #include "schema.h"
 
+/*
+ * SQLite's message for the connection's last error, with the reason when a
+ * write failed: the system's error if SQLite kept it, else a file size
+ * limit (ulimit -f: SQLite reports EFBIG as a plain "disk I/O error").  A
+ * full disk or a size limit must be recognisable to whoever reads it.
+ */
+static char *
+store_reason(struct store *s, const char *msg)
+{
+	int rc = sqlite3_extended_errcode(s->db);
+	int e = sqlite3_system_errno(s->db);
+	struct rlimit rl;
+
+	if ((rc & 0xff) != SQLITE_IOERR && (rc & 0xff) != SQLITE_FULL)
+		return xstrdup(msg);
+	if (e != 0)
+		return xasprintf("%s (%s)", msg, strerror(e));
+	if (rc == SQLITE_IOERR_WRITE && getrlimit(RLIMIT_FSIZE, &rl) == 0 &&
+	    rl.rlim_cur != RLIM_INFINITY)
+		return xasprintf(_("%s (%s: files of this process may not grow "
+		    "beyond %llu bytes)"), msg, strerror(EFBIG),
+		    (unsigned long long)rl.rlim_cur);
+	return xstrdup(msg);
+}
+
 char *
 store_error(struct store *s, const char *what)
 {
-	return xasprintf("%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+	char *why = store_reason(s, sqlite3_errmsg(s->db)), *m;
+
+	m = xasprintf("%s: %s: %s", s->path, what, why);
+	free(why);
+	return m;
 }
 
 int
 store_exec(struct store *s, const char *sql, char **cause)
 {
-	char *err = NULL;
+	char *err = NULL, *why;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		*cause = xasprintf("%s: %s", s->path,
-		    err ? err : sqlite3_errmsg(s->db));
+		why = store_reason(s, err ? err : sqlite3_errmsg(s->db));
+		*cause = xasprintf("%s: %s", s->path, why);
+		free(why);
 		sqlite3_free(err);
 		return -1;
 	}
