@@ -1,7 +1,8 @@
 # Helpers of the stress tests (sourced; POSIX sh), on top of the TAP
-# helpers of tests/cli/lib.sh.  The programs they drive are built by make
-# check (tests/stress/seat, faults, ptyrun).
-. "$(dirname "$0")/../cli/lib.sh"
+# helpers of tests/cli/lib.sh (already sourced when tests/tui/lib.sh was).
+# The programs they drive are built by make check (tests/stress/seat,
+# faults, ptyrun).
+[ -n "${T_N+set}" ] || . "$(dirname "$0")/../cli/lib.sh"
 
 STRESS_BIN=$(dirname "$FIRSTLINE")/tests/stress
 # The figures the lead quotes (doc/reliability.md): one file per test,
