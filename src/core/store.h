@@ -13,13 +13,18 @@
 
 #include <sqlite3.h>
 
-/* Busy timeout for every connection, in milliseconds. */
+/*
+ * How long a connection waits for a lock before it gives up with "database
+ * is locked", in milliseconds (polled in short jittered sleeps, see
+ * store.c, so that long waiters are not starved by newcomers).
+ */
 #define STORE_BUSY_MS 10000
 
 struct store {
 	sqlite3		*db;
 	char		*path;
 	sqlite3_stmt	*rollback;	/* prepared: works out of memory */
+	long long	 busy_since;	/* microseconds, for the busy handler */
 };
 
 enum store_mode {
