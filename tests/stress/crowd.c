@@ -189,7 +189,7 @@ crowd_main(int argc, char **argv)
 	pids = xcalloc(n, sizeof *pids);
 	if (pipe(ready) != 0 || pipe(go) != 0)
 		return 1;
-	fflush(stdout);
+	fflush(NULL);
 	for (i = 0; i < n; i++)
 		pids[i] = crowd_spawn(argv, &ro, i, trainees, instructors,
 		    nitems, ready, go);

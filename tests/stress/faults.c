@@ -600,7 +600,7 @@ main(int argc, char **argv)
 			if (faults_copy(work, bytes, len) != 0 ||
 			    pipe(fds) != 0 || pipe(efd) != 0)
 				return 1;
-			fflush(stdout);
+			fflush(NULL);
 			if ((pid = fork()) == -1)
 				return 1;
 			if (pid == 0) {
@@ -654,9 +654,10 @@ main(int argc, char **argv)
 			    "same (the write done, the sync failed)\n",
 			    stored_fail);
 		if (fig != NULL)
-			fprintf(fig, "faults %s: %ld points, %ld failed "
-			    "reported, %ld process ended, %ld problems\n",
-			    lp->name, n - 1, fail_n, exit_n, (long)bad);
+			fprintf(fig, "faults %s: %ld fault points; answer "
+			    "saved %ld, refused %ld, process ended with a "
+			    "message %ld; problems %d\n", lp->name, n - 1,
+			    ok_n, fail_n, exit_n, bad);
 		bad_all += bad;
 	}
 	printf("1..%d\n", t);

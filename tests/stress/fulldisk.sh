@@ -55,6 +55,6 @@ hasnt "1000" "$OUT" "no ticket was printed as issued"
 sound "the database is sound after the failed import"
 [ "$(dump)" = "$BEFORE" ]
 ok $? "the database is unchanged"
-printf '# %s\n' "$ERR"
+figure "fulldisk message" "$ERR"
 
 done_testing

@@ -89,7 +89,7 @@ kill_main(int argc, char **argv)
 		    (long)rng_below(&r, 4000);
 		if (pipe(fds) != 0)
 			return 1;
-		fflush(stdout);
+		fflush(NULL);
 		if ((pid = fork()) == -1)
 			return 1;
 		if (pid == 0) {
