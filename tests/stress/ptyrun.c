@@ -20,6 +20,8 @@
  */
 #include "config.h"
 
+#include "stress.h"
+
 #include <errno.h>
 #include <poll.h>
 #include <pty.h>
@@ -36,33 +38,29 @@
 static char	screen[1 << 16];
 static size_t	nscreen;
 
+/* Milliseconds since t0 (from stress_now_us). */
 static long
-ms_since(const struct timespec *t0)
+ms_since(int64_t t0)
 {
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000L +
-	    (t.tv_nsec - t0->tv_nsec) / 1000000L;
+	return (long)((stress_now_us() - t0) / 1000);
 }
 
 /* Read what the program wrote until text appears (10 s at most). */
 static int
 expect(int fd, const char *text)
 {
-	struct timespec t0;
 	struct pollfd p = { fd, POLLIN, 0 };
+	int64_t t0 = stress_now_us();
 	ssize_t r;
 	long left;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
 		screen[nscreen] = '\0';
 		if (strstr(screen, text) != NULL) {
 			nscreen = 0;	/* the next -e looks at newer output */
 			return 0;
 		}
-		if ((left = 10000 - ms_since(&t0)) <= 0)
+		if ((left = 10000 - ms_since(t0)) <= 0)
 			return -1;
 		if (poll(&p, 1, (int)left) <= 0)
 			continue;
@@ -119,7 +117,8 @@ int
 main(int argc, char **argv)
 {
 	struct winsize ws = { 24, 80, 0, 0 };
-	struct timespec t0, left;
+	struct timespec left;
+	int64_t t0;
 	struct rusage ru;
 	sigset_t chld;
 	siginfo_t si;
@@ -164,10 +163,10 @@ main(int argc, char **argv)
 
 	/* The connection drops. */
 	cpu0 = proc_cpu_ms(pid);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = stress_now_us();
 	close(fd);
 	for (;;) {
-		ms = 5000 - ms_since(&t0);
+		ms = 5000 - ms_since(t0);
 		if (ms <= 0)
 			break;
 		left.tv_sec = ms / 1000;
@@ -175,7 +174,7 @@ main(int argc, char **argv)
 		if (sigtimedwait(&chld, &si, &left) == -1 && errno != EINTR)
 			break;
 		if (wait4(pid, &status, WNOHANG, &ru) == pid) {
-			ms = ms_since(&t0);
+			ms = ms_since(t0);
 			cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000L +
 			    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000L;
 			printf("ended_ms=%ld cpu_ms=%ld status=%d\n", ms,
