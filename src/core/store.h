@@ -2,8 +2,8 @@
  * The SQLite store: opening with the pragmas every connection needs,
  * migrations by PRAGMA user_version, and transactions.
  *
- * Every open sets WAL mode, foreign_keys=ON, a busy timeout,
- * synchronous=FULL, trusted_schema=OFF and SQLITE_DBCONFIG_DEFENSIVE.  New
+ * Every open sets WAL mode, foreign_keys=ON, a busy handler that waits up
+ * to STORE_BUSY_MS for a lock, synchronous=FULL, trusted_schema=OFF and SQLITE_DBCONFIG_DEFENSIVE.  New
  * database files are created with mode 0600 (SQLite gives the -wal and -shm
  * files the same mode).  Every write runs inside store_begin() (BEGIN
  * IMMEDIATE) ... store_commit().
