@@ -139,11 +139,14 @@ kill_main(int argc, char **argv)
 		    why ? ": " : "", why ? why : "");
 		free(why);
 	}
-	printf("# %zu rounds, %zu answers confirmed, %zu tries\n", rounds,
-	    l.acks, l.tries);
+	printf("# %zu rounds, %zu answers confirmed, %zu tries; %zu kills "
+	    "landed inside attempt_answer\n", rounds, l.acks, l.tries,
+	    l.inflight);
 	if (argc > 5 && (fig = fopen(argv[5], "a")) != NULL) {
 		fprintf(fig, "kill9 rounds: %zu\nkill9 answers confirmed: %zu\n"
-		    "kill9 failed rounds: %zu\n", rounds, l.acks, failed);
+		    "kill9 kills inside attempt_answer: %zu\n"
+		    "kill9 failed rounds: %zu\n", rounds, l.acks, l.inflight,
+		    failed);
 		fclose(fig);
 	}
 	printf("1..%zu\n", rounds);

@@ -129,6 +129,7 @@ ledger_round_end(struct ledger *l)
 	/* Killed between try and ack: either value may be stored. */
 	if (l->pending != NULL && ledger_parse(l->pending, l->nitems, &seq,
 	    resp, sizeof resp) == 0) {
+		l->inflight++;
 		it = &l->items[seq];
 		it->maybe = xreallocarray(it->maybe, it->nmaybe + 1,
 		    sizeof *it->maybe);

@@ -99,6 +99,7 @@ struct ledger {
 	size_t			 nitems;
 	char			*pending;	/* "SEQ RESPONSE" of a try */
 	size_t			 acks, tries, errors, busy;
+	size_t			 inflight;	/* rounds ended inside a save */
 	int64_t			*lat_us;	/* every ack's latency */
 	size_t			 nlat, caplat;
 	char			*first_error;
