@@ -1,7 +1,8 @@
 /*
- * Fault injection while saving an answer and a score, the way SQLite tests
- * itself (its malloc and I/O-error loops): for N = 1, 2, 3, ... the Nth
- * allocation made through SQLite (SQLITE_CONFIG_MALLOC), or the Nth write
+ * Fault injection while saving an answer and a score (and checkpointing
+ * the WAL after them), the way SQLite tests itself (its malloc and I/O-error
+ * loops): for N = 1, 2, 3, ... the Nth allocation made through SQLite
+ * (SQLITE_CONFIG_MALLOC), or the Nth write (an I/O error, or a full disk)
  * or sync through a VFS shim wrapping "unix", fails, once (transient) or
  * from then on (persistent), until an iteration runs without reaching
  * fault N.  Each iteration runs in a child process on a fresh copy of the
@@ -37,7 +38,7 @@
 #include "core/score.h"
 #include "core/store.h"
 
-enum fault_kind { FAULT_MALLOC, FAULT_WRITE, FAULT_SYNC };
+enum fault_kind { FAULT_MALLOC, FAULT_WRITE, FAULT_FULL, FAULT_SYNC };
 
 /* The armed fault: the countdown to it and how many times it struck. */
 static struct {
@@ -117,6 +118,8 @@ shim_write(sqlite3_file *f, const void *b, int n, sqlite3_int64 off)
 {
 	if (fault_now(FAULT_WRITE))
 		return SQLITE_IOERR_WRITE;
+	if (fault_now(FAULT_FULL))
+		return SQLITE_FULL;	/* what unix says for ENOSPC */
 	return REAL(f)->pMethods->xWrite(REAL(f), b, n, off);
 }
 
@@ -410,6 +413,11 @@ faults_child(const char *db, const char *ticket, enum fault_kind kind,
 	o.entry = o.score_rc == 0 ? res.entry_id : 0;
 	free(cause);
 	cause = NULL;
+	/* What closing the last connection does: copy the WAL back into
+	 * the database (a failure there must not lose what was saved). */
+	if (store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", &cause) != 0)
+		free(cause);
+	cause = NULL;
 	fault.armed = 0;
 	o.hits = fault.hits;
 	o.answer_stored = faults_answer_stored(db, o.response);
@@ -558,6 +566,8 @@ main(int argc, char **argv)
 		{ "out of memory, from then on", FAULT_MALLOC, 1 },
 		{ "write error, once", FAULT_WRITE, 0 },
 		{ "write error, from then on", FAULT_WRITE, 1 },
+		{ "disk full, once", FAULT_FULL, 0 },
+		{ "disk full, from then on", FAULT_FULL, 1 },
 		{ "sync error, once", FAULT_SYNC, 0 },
 		{ "sync error, from then on", FAULT_SYNC, 1 },
 	};

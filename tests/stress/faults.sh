@@ -1,7 +1,8 @@
 #!/bin/sh
 # Fault injection while saving an answer and a score (issue #7), as SQLite
 # tests itself: the Nth allocation (SQLITE_CONFIG_MALLOC) or the Nth write
-# or sync (a VFS shim over "unix") fails, once or from then on, for every N
+# (I/O error or disk full) or sync (a VFS shim over "unix") fails, once or
+# from then on, for every N
 # until the save runs without reaching it.  Never a crash, never success
 # reported without the row, a message for every failure, the database
 # sound, and saving again works once the fault is gone (tests/stress/faults.c).
