@@ -5,7 +5,8 @@
  * (SQLITE_CONFIG_MALLOC), or the Nth write (an I/O error, or a full disk)
  * or sync through a VFS shim wrapping "unix", fails, once (transient) or
  * from then on (persistent), until an iteration runs without reaching
- * fault N.  Each iteration runs in a child process on a fresh copy of the
+ * fault N.  Last, a power cut at the Nth write or sync: the child ends
+ * there and every write it had not synced is lost (shim.h).  Each iteration runs in a child process on a fresh copy of the
  * database; the parent then checks that:
  *
  *	- the child was not killed by a signal (no crash, no abort);
@@ -37,276 +38,7 @@
 #include "core/core.h"
 #include "core/score.h"
 #include "core/store.h"
-
-enum fault_kind { FAULT_MALLOC, FAULT_WRITE, FAULT_FULL, FAULT_SYNC };
-
-/* The armed fault: the countdown to it and how many times it struck. */
-static struct {
-	enum fault_kind	kind;
-	int		armed;
-	int		persistent;
-	long		countdown;
-	long		hits;
-} fault;
-
-/* Whether the current operation of kind k fails now. */
-static int
-fault_now(enum fault_kind k)
-{
-	if (!fault.armed || fault.kind != k)
-		return 0;
-	if (fault.countdown > 0 && --fault.countdown > 0)
-		return 0;
-	if (fault.countdown == 0 && fault.hits > 0 && !fault.persistent)
-		return 0;
-	fault.countdown = 0;
-	fault.hits++;
-	return 1;
-}
-
-/* ------------------------------------------------------------ malloc */
-
-static sqlite3_mem_methods mem_real;
-
-static void *
-mem_malloc(int n)
-{
-	return fault_now(FAULT_MALLOC) ? NULL : mem_real.xMalloc(n);
-}
-
-static void *
-mem_realloc(void *p, int n)
-{
-	return fault_now(FAULT_MALLOC) ? NULL : mem_real.xRealloc(p, n);
-}
-
-static void mem_free(void *p) { mem_real.xFree(p); }
-static int mem_size(void *p) { return mem_real.xSize(p); }
-static int mem_roundup(int n) { return mem_real.xRoundup(n); }
-static int mem_init(void *d) { return mem_real.xInit(d); }
-static void mem_shutdown(void *d) { mem_real.xShutdown(d); }
-
-/* --------------------------------------------------------------- VFS */
-
-struct shim_file {
-	sqlite3_file	 base;
-	sqlite3_file	*real;	/* follows this struct */
-};
-
-static sqlite3_vfs *vfs_real;
-
-#define REAL(f) (((struct shim_file *)(f))->real)
-
-static int
-shim_close(sqlite3_file *f)
-{
-	int rc = REAL(f)->pMethods ? REAL(f)->pMethods->xClose(REAL(f)) :
-	    SQLITE_OK;
-
-	f->pMethods = NULL;
-	return rc;
-}
-
-static int
-shim_read(sqlite3_file *f, void *b, int n, sqlite3_int64 off)
-{
-	return REAL(f)->pMethods->xRead(REAL(f), b, n, off);
-}
-
-static int
-shim_write(sqlite3_file *f, const void *b, int n, sqlite3_int64 off)
-{
-	if (fault_now(FAULT_WRITE))
-		return SQLITE_IOERR_WRITE;
-	if (fault_now(FAULT_FULL))
-		return SQLITE_FULL;	/* what unix says for ENOSPC */
-	return REAL(f)->pMethods->xWrite(REAL(f), b, n, off);
-}
-
-static int
-shim_truncate(sqlite3_file *f, sqlite3_int64 size)
-{
-	return REAL(f)->pMethods->xTruncate(REAL(f), size);
-}
-
-static int
-shim_sync(sqlite3_file *f, int flags)
-{
-	if (fault_now(FAULT_SYNC))
-		return SQLITE_IOERR_FSYNC;
-	return REAL(f)->pMethods->xSync(REAL(f), flags);
-}
-
-static int
-shim_size(sqlite3_file *f, sqlite3_int64 *size)
-{
-	return REAL(f)->pMethods->xFileSize(REAL(f), size);
-}
-
-static int
-shim_lock(sqlite3_file *f, int l)
-{
-	return REAL(f)->pMethods->xLock(REAL(f), l);
-}
-
-static int
-shim_unlock(sqlite3_file *f, int l)
-{
-	return REAL(f)->pMethods->xUnlock(REAL(f), l);
-}
-
-static int
-shim_check(sqlite3_file *f, int *out)
-{
-	return REAL(f)->pMethods->xCheckReservedLock(REAL(f), out);
-}
-
-static int
-shim_control(sqlite3_file *f, int op, void *arg)
-{
-	return REAL(f)->pMethods->xFileControl(REAL(f), op, arg);
-}
-
-static int
-shim_sector(sqlite3_file *f)
-{
-	return REAL(f)->pMethods->xSectorSize(REAL(f));
-}
-
-static int
-shim_chars(sqlite3_file *f)
-{
-	return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
-}
-
-static int
-shim_shm_map(sqlite3_file *f, int pg, int sz, int ext, void volatile **pp)
-{
-	return REAL(f)->pMethods->xShmMap(REAL(f), pg, sz, ext, pp);
-}
-
-static int
-shim_shm_lock(sqlite3_file *f, int off, int n, int flags)
-{
-	return REAL(f)->pMethods->xShmLock(REAL(f), off, n, flags);
-}
-
-static void
-shim_shm_barrier(sqlite3_file *f)
-{
-	REAL(f)->pMethods->xShmBarrier(REAL(f));
-}
-
-static int
-shim_shm_unmap(sqlite3_file *f, int del)
-{
-	return REAL(f)->pMethods->xShmUnmap(REAL(f), del);
-}
-
-/* Version 2: no memory-mapped I/O, so every write goes through xWrite. */
-static const sqlite3_io_methods shim_methods = {
-	2, shim_close, shim_read, shim_write, shim_truncate, shim_sync,
-	shim_size, shim_lock, shim_unlock, shim_check, shim_control,
-	shim_sector, shim_chars, shim_shm_map, shim_shm_lock,
-	shim_shm_barrier, shim_shm_unmap, NULL, NULL
-};
-
-static int
-shim_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags,
-    int *out)
-{
-	struct shim_file *sf = (struct shim_file *)f;
-	int rc;
-
-	(void)v;
-	sf->real = (sqlite3_file *)(sf + 1);
-	rc = vfs_real->xOpen(vfs_real, name, sf->real, flags, out);
-	f->pMethods = sf->real->pMethods != NULL ? &shim_methods : NULL;
-	return rc;
-}
-
-static int
-shim_delete(sqlite3_vfs *v, const char *name, int sync)
-{
-	(void)v;
-	return vfs_real->xDelete(vfs_real, name, sync);
-}
-
-static int
-shim_access(sqlite3_vfs *v, const char *name, int flags, int *out)
-{
-	(void)v;
-	return vfs_real->xAccess(vfs_real, name, flags, out);
-}
-
-static int
-shim_full(sqlite3_vfs *v, const char *name, int n, char *out)
-{
-	(void)v;
-	return vfs_real->xFullPathname(vfs_real, name, n, out);
-}
-
-static int
-shim_random(sqlite3_vfs *v, int n, char *out)
-{
-	(void)v;
-	return vfs_real->xRandomness(vfs_real, n, out);
-}
-
-static int
-shim_sleep(sqlite3_vfs *v, int us)
-{
-	(void)v;
-	return vfs_real->xSleep(vfs_real, us);
-}
-
-static int
-shim_time(sqlite3_vfs *v, double *out)
-{
-	(void)v;
-	return vfs_real->xCurrentTime(vfs_real, out);
-}
-
-static int
-shim_last_error(sqlite3_vfs *v, int n, char *out)
-{
-	(void)v;
-	return vfs_real->xGetLastError(vfs_real, n, out);
-}
-
-static int
-shim_time64(sqlite3_vfs *v, sqlite3_int64 *out)
-{
-	(void)v;
-	return vfs_real->xCurrentTimeInt64(vfs_real, out);
-}
-
-static sqlite3_vfs shim_vfs = {
-	2, 0, 0, NULL, "faults", NULL, shim_open, shim_delete, shim_access,
-	shim_full, NULL, NULL, NULL, NULL, shim_random, shim_sleep, shim_time,
-	shim_last_error, shim_time64, NULL, NULL, NULL
-};
-
-/* Install the allocator and the VFS (both pass through until armed). */
-static void
-faults_install(void)
-{
-	static const sqlite3_mem_methods m = {
-		mem_malloc, mem_free, mem_realloc, mem_size, mem_roundup,
-		mem_init, mem_shutdown, NULL
-	};
-
-	sqlite3_shutdown();
-	sqlite3_config(SQLITE_CONFIG_GETMALLOC, &mem_real);
-	sqlite3_config(SQLITE_CONFIG_MALLOC, &m);
-	/* Lookaside would hide small allocations from the wrapper. */
-	sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0);
-	sqlite3_initialize();
-	vfs_real = sqlite3_vfs_find("unix");
-	shim_vfs.szOsFile = (int)sizeof(struct shim_file) + vfs_real->szOsFile;
-	shim_vfs.mxPathname = vfs_real->mxPathname;
-	sqlite3_vfs_register(&shim_vfs, 1);
-}
+#include "shim.h"
 
 /* ------------------------------------------------------- iterations */
 
@@ -321,8 +53,18 @@ struct outcome {
 	int		answer_stored;	/* as a new connection sees it */
 	int		entry_stored;
 	int		retry_rc;	/* attempt_answer again, fault gone */
+	int		final;		/* else a report on the way */
 	char		response[16];
 };
+
+/* Tell the parent how far the child got (a power cut may come next). */
+static void
+faults_report(int out, struct outcome *o, int final)
+{
+	o->final = final;
+	if (write(out, o, sizeof *o) != (ssize_t)sizeof *o)
+		_exit(4);
+}
 
 static int faults_answer_stored(const char *path, const char *response);
 static int faults_entry_stored(const char *path, long long entry);
@@ -346,6 +88,7 @@ faults_child(const char *db, const char *ticket, enum fault_kind kind,
 	size_t nmarks = 0, i;
 
 	memset(&o, 0, sizeof o);
+	o.answer_rc = o.score_rc = -99;		/* not yet */
 	memset(&t, 0, sizeof t);
 	if (store_open(db, STORE_OPEN, &s, &cause) != 0) {
 		fprintf(stderr, "%s\n", cause);
@@ -396,11 +139,7 @@ faults_child(const char *db, const char *ticket, enum fault_kind kind,
 	q.marks = marks;
 	q.nmarks = nmarks;
 
-	fault.kind = kind;
-	fault.persistent = persistent;
-	fault.countdown = n;
-	fault.hits = 0;
-	fault.armed = 1;
+	fault_arm(kind, persistent, n);
 	o.answer_rc = attempt_answer(s, a, 0, o.response, &cause);
 	o.answer_said = o.answer_rc == 0 || (cause != NULL && *cause != '\0');
 	/* The client shows the answer only when it was saved. */
@@ -408,18 +147,19 @@ faults_child(const char *db, const char *ticket, enum fault_kind kind,
 		o.answer_said = -1;
 	free(cause);
 	cause = NULL;
+	faults_report(out, &o, 0);
 	o.score_rc = score_set(s, &u, &q, &res, &cause);
 	o.score_said = o.score_rc == 0 || (cause != NULL && *cause != '\0');
 	o.entry = o.score_rc == 0 ? res.entry_id : 0;
 	free(cause);
 	cause = NULL;
+	faults_report(out, &o, 0);
 	/* What closing the last connection does: copy the WAL back into
 	 * the database (a failure there must not lose what was saved). */
 	if (store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", &cause) != 0)
 		free(cause);
 	cause = NULL;
-	fault.armed = 0;
-	o.hits = fault.hits;
+	o.hits = fault_disarm();
 	o.answer_stored = faults_answer_stored(db, o.response);
 	o.entry_stored = faults_entry_stored(db, o.entry);
 
@@ -428,8 +168,7 @@ faults_child(const char *db, const char *ticket, enum fault_kind kind,
 	if (o.retry_rc != 0)
 		fprintf(stderr, "retry: %s\n", cause ? cause : "?");
 	free(cause);
-	if (write(out, &o, sizeof o) != (ssize_t)sizeof o)
-		_exit(4);
+	faults_report(out, &o, 1);
 	for (i = 0; i < nmarks; i++)
 		free(items[i]);
 	attempt_free(&a);
@@ -552,6 +291,33 @@ faults_entry_stored(const char *path, long long entry)
 	    " score_mark WHERE entry_id = e.id) > 0", entry, "") == 1;
 }
 
+/*
+ * After a power cut (the child ended at a write or sync, every write not
+ * synced lost): the database is sound, and what the child had been told
+ * was saved is there.
+ */
+static char *
+faults_verify_cut(const char *path, const struct outcome *o)
+{
+	sqlite3 *db = stress_db_open(path);
+	char *why = NULL;
+
+	if (db == NULL)
+		return xstrdup("cannot open the database after the cut");
+	if (stress_db_sound(db, &why) == 0) {
+		if (o->answer_rc == 0 &&
+		    !faults_answer_stored(path, o->response))
+			why = xstrdup("an answer reported saved was lost in "
+			    "the power cut");
+		else if (o->score_rc == 0 &&
+		    !faults_entry_stored(path, o->entry))
+			why = xasprintf("score entry %lld reported stored was "
+			    "lost in the power cut", o->entry);
+	}
+	sqlite3_close(db);
+	return why;
+}
+
 struct loop {
 	const char	*name;
 	enum fault_kind	 kind;
@@ -570,12 +336,13 @@ main(int argc, char **argv)
 		{ "disk full, from then on", FAULT_FULL, 1 },
 		{ "sync error, once", FAULT_SYNC, 0 },
 		{ "sync error, from then on", FAULT_SYNC, 1 },
+		{ "power cut", FAULT_CUT, 0 },
 	};
 	struct roster ro;
-	struct outcome o;
+	struct outcome o, last;
 	char *bytes, *work, *why, err[512];
 	size_t len, li, cap = 0;
-	long n, ok_n, fail_n, exit_n, stored_fail;
+	long n, ok_n, fail_n, exit_n, stored_fail, cut_n;
 	int fds[2], efd[2], status, t = 0, bad_all = 0;
 	ssize_t r, e;
 	FILE *fp, *fig = NULL;
@@ -585,7 +352,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: faults DB TICKETS.csv [FIGURES]\n");
 		return 2;
 	}
-	faults_install();
+	fault_install();
 	if ((fp = fopen(argv[1], "rb")) == NULL)
 		return 1;
 	bytes = NULL;
@@ -605,7 +372,7 @@ main(int argc, char **argv)
 		const struct loop *lp = &loops[li];
 		int bad = 0;
 
-		ok_n = fail_n = exit_n = stored_fail = 0;
+		ok_n = fail_n = exit_n = stored_fail = cut_n = 0;
 		for (n = 1; n < 100000; n++) {
 			if (faults_copy(work, bytes, len) != 0 ||
 			    pipe(fds) != 0 || pipe(efd) != 0)
@@ -623,7 +390,12 @@ main(int argc, char **argv)
 			close(fds[1]);
 			close(efd[1]);
 			memset(&o, 0, sizeof o);
-			r = read(fds[0], &o, sizeof o);
+			o.answer_rc = o.score_rc = -99;
+			/* The last report the child got out. */
+			while ((r = read(fds[0], &last, sizeof last)) ==
+			    (ssize_t)sizeof last)
+				o = last;
+			r = o.final ? (ssize_t)sizeof o : 0;
 			e = read(efd[0], err, sizeof err - 1);
 			err[e > 0 ? e : 0] = '\0';
 			close(fds[0]);
@@ -633,7 +405,12 @@ main(int argc, char **argv)
 			if (WIFSIGNALED(status))
 				why = xasprintf("killed by signal %d: %s",
 				    WTERMSIG(status), err);
-			else if (r == (ssize_t)sizeof o && o.hits == 0)
+			else if (lp->kind == FAULT_CUT &&
+			    WEXITSTATUS(status) == FAULT_CUT_STATUS) {
+				cut_n++;
+				why = faults_verify_cut(work, &o);
+				goto checked;
+			} else if (r == (ssize_t)sizeof o && o.hits == 0)
 				break;	/* past the last fault point */
 			else
 				why = faults_verify(work, &o,
@@ -647,6 +424,7 @@ main(int argc, char **argv)
 				stored_fail += o.answer_rc != 0 &&
 				    o.answer_stored;
 			}
+checked:
 			if (why != NULL) {
 				if (bad++ < 5)
 					printf("# %s, fault %ld: %s\n",
@@ -654,16 +432,26 @@ main(int argc, char **argv)
 				free(why);
 			}
 		}
-		printf("%sok %d - %s: %ld fault points while saving an answer "
-		    "and a score; the answer saved %ld times, refused %ld; the "
-		    "process ended with a message %ld times; database sound, "
-		    "no success without its row\n", bad ? "not " : "", ++t,
-		    lp->name, n - 1, ok_n, fail_n, exit_n);
+		if (lp->kind == FAULT_CUT)
+			printf("%sok %d - %s at each of %ld writes and syncs while "
+			    "saving an answer and a score (unsynced writes "
+			    "lost): database sound, nothing reported saved "
+			    "lost\n", bad ? "not " : "", ++t, lp->name, n - 1);
+		else
+			printf("%sok %d - %s: %ld fault points while saving an "
+			    "answer and a score; the answer saved %ld times, "
+			    "refused %ld; the process ended with a message %ld "
+			    "times; database sound, no success without its "
+			    "row\n", bad ? "not " : "", ++t, lp->name, n - 1,
+			    ok_n, fail_n, exit_n);
 		if (stored_fail > 0)
 			printf("# %ld reported failures were stored all the "
 			    "same (the write done, the sync failed)\n",
 			    stored_fail);
-		if (fig != NULL)
+		if (fig != NULL && lp->kind == FAULT_CUT)
+			fprintf(fig, "faults %s: %ld cut points (%ld cut); "
+			    "problems %d\n", lp->name, n - 1, cut_n, bad);
+		else if (fig != NULL)
 			fprintf(fig, "faults %s: %ld fault points; answer "
 			    "saved %ld, refused %ld, process ended with a "
 			    "message %ld; problems %d\n", lp->name, n - 1,
