@@ -6,6 +6,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,12 @@ main(int argc, char **argv)
 	const char *env;
 	int ch, rc;
 
+	/*
+	 * A file size limit (ulimit -f) would kill us in the middle of a
+	 * write, silently; ignored, the write fails with EFBIG, SQLite rolls
+	 * the transaction back and the person is told which file is too large.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
 	bindtextdomain(PACKAGE, LOCALEDIR);

@@ -432,8 +432,9 @@ attempt_write_begin(struct store *s, struct attempt *a, char **cause)
 {
 	sqlite3_stmt *st;
 	enum attempt_status status = ATTEMPT_SUBMITTED;
+	const unsigned char *text;
 	time_t deadline = 0;
-	int same = 0, owner = 0, live = a->status == ATTEMPT_IN_PROGRESS;
+	int same = 0, owner = 0, rc, live = a->status == ATTEMPT_IN_PROGRESS;
 
 	*cause = NULL;
 	if (store_begin(s, cause) != 0)
@@ -443,11 +444,18 @@ attempt_write_begin(struct store *s, struct attempt *a, char **cause)
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_text(st, 2, a->token, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, a->trainee_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		status = attempt_status_parse(store_text(st, 0));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && (text = sqlite3_column_text(st, 0)) != NULL) {
+		status = attempt_status_parse((const char *)text);
 		deadline = (time_t)sqlite3_column_int64(st, 1);
 		same = sqlite3_column_int(st, 2);
 		owner = sqlite3_column_int(st, 3);
+	} else if (rc != SQLITE_DONE) {
+		/* Not read (out of memory, I/O): not "closed" either. */
+		*cause = store_error(s, "cannot read the attempt");
+		sqlite3_finalize(st);
+		store_rollback(s);
+		return -1;
 	}
 	sqlite3_finalize(st);
 	a->deadline = deadline;

@@ -12,26 +12,58 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core.h"
 #include "schema.h"
 
+/*
+ * SQLite's message for the connection's last error, with the reason when a
+ * write failed: the system's error if SQLite kept it, else a file size
+ * limit (ulimit -f: SQLite reports EFBIG as a plain "disk I/O error").  A
+ * full disk or a size limit must be recognisable to whoever reads it.
+ */
+static char *
+store_reason(struct store *s, const char *msg)
+{
+	int rc = sqlite3_extended_errcode(s->db);
+	int e = sqlite3_system_errno(s->db);
+	struct rlimit rl;
+
+	if ((rc & 0xff) != SQLITE_IOERR && (rc & 0xff) != SQLITE_FULL)
+		return xstrdup(msg);
+	if (e != 0)
+		return xasprintf("%s (%s)", msg, strerror(e));
+	if (rc == SQLITE_IOERR_WRITE && getrlimit(RLIMIT_FSIZE, &rl) == 0 &&
+	    rl.rlim_cur != RLIM_INFINITY)
+		return xasprintf(_("%s (%s: files of this process may not grow "
+		    "beyond %llu bytes)"), msg, strerror(EFBIG),
+		    (unsigned long long)rl.rlim_cur);
+	return xstrdup(msg);
+}
+
 char *
 store_error(struct store *s, const char *what)
 {
-	return xasprintf("%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+	char *why = store_reason(s, sqlite3_errmsg(s->db)), *m;
+
+	m = xasprintf("%s: %s: %s", s->path, what, why);
+	free(why);
+	return m;
 }
 
 int
 store_exec(struct store *s, const char *sql, char **cause)
 {
-	char *err = NULL;
+	char *err = NULL, *why;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		*cause = xasprintf("%s: %s", s->path,
-		    err ? err : sqlite3_errmsg(s->db));
+		why = store_reason(s, err ? err : sqlite3_errmsg(s->db));
+		*cause = xasprintf("%s: %s", s->path, why);
+		free(why);
 		sqlite3_free(err);
 		return -1;
 	}
@@ -43,7 +75,18 @@ store_prepare(struct store *s, const char *sql)
 {
 	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if ((rc & 0xff) == SQLITE_NOMEM)
+		xalloc_die();	/* like every other allocation */
+	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_ERROR) {
+		/* Reading the schema failed (I/O error, corruption): the
+		 * database, not our SQL.  No caller can go on without it. */
+		fprintf(stderr, _("firstline: %s: cannot read the database: "
+		    "%s\n"), s->path, sqlite3_errmsg(s->db));
+		exit(1);
+	}
+	if (rc != SQLITE_OK) {
 		fprintf(stderr, "firstline: internal error preparing SQL: %s\n%s\n",
 		    sqlite3_errmsg(s->db), sql);
 		abort();
@@ -74,7 +117,12 @@ store_commit(struct store *s, char **cause)
 void
 store_rollback(struct store *s)
 {
-	if (!sqlite3_get_autocommit(s->db))
+	if (sqlite3_get_autocommit(s->db))
+		return;
+	if (s->rollback != NULL) {
+		sqlite3_step(s->rollback);
+		sqlite3_reset(s->rollback);
+	} else
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -107,6 +155,32 @@ store_create_file(const char *path, char **cause)
 	return 0;
 }
 
+/*
+ * The busy handler: wait for a lock in short sleeps that do not grow, with
+ * jitter, for STORE_BUSY_MS in all.  SQLite's own handler backs off to
+ * 100 ms sleeps, so with hundreds of writers the ones that have waited
+ * longest poll least and lose to newcomers: a few waited the whole timeout
+ * and got "database is locked" while the median write took 0.1 ms.
+ */
+static int
+store_busy(void *arg, int n)
+{
+	struct store *s = arg;
+	struct timespec now;
+	long long us;
+	unsigned int r;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	us = (long long)now.tv_sec * 1000000 + now.tv_nsec / 1000;
+	if (n == 0)
+		s->busy_since = us;
+	else if (us - s->busy_since >= STORE_BUSY_MS * 1000LL)
+		return 0;
+	sqlite3_randomness(sizeof r, &r);
+	usleep((useconds_t)(n < 4 ? 100 + r % 1000 : 1000 + r % 10000));
+	return 1;
+}
+
 static int
 store_pragmas(struct store *s, char **cause)
 {
@@ -114,7 +188,7 @@ store_pragmas(struct store *s, char **cause)
 	const char *mode;
 	int on;
 
-	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	sqlite3_busy_handler(s->db, store_busy, s);
 	if (sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on) !=
 	    SQLITE_OK || !on) {
 		*cause = store_error(s, "SQLITE_DBCONFIG_DEFENSIVE");
@@ -204,6 +278,11 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 	sqlite3_extended_result_codes(s->db, 1);
 	if (store_pragmas(s, cause) != 0)
 		goto fail;
+	if (sqlite3_prepare_v3(s->db, "ROLLBACK", -1, SQLITE_PREPARE_PERSISTENT,
+	    &s->rollback, NULL) != SQLITE_OK) {
+		*cause = store_error(s, "ROLLBACK");
+		goto fail;
+	}
 
 	version = store_user_version(s);
 	if (version < 0) {
@@ -242,6 +321,7 @@ store_free(struct store **sp)
 
 	if (s == NULL)
 		return;
+	sqlite3_finalize(s->rollback);
 	if (s->db != NULL)
 		sqlite3_close_v2(s->db);
 	free(s->path);

@@ -2,8 +2,8 @@
  * The SQLite store: opening with the pragmas every connection needs,
  * migrations by PRAGMA user_version, and transactions.
  *
- * Every open sets WAL mode, foreign_keys=ON, a busy timeout,
- * synchronous=FULL, trusted_schema=OFF and SQLITE_DBCONFIG_DEFENSIVE.  New
+ * Every open sets WAL mode, foreign_keys=ON, a busy handler that waits up
+ * to STORE_BUSY_MS for a lock, synchronous=FULL, trusted_schema=OFF and SQLITE_DBCONFIG_DEFENSIVE.  New
  * database files are created with mode 0600 (SQLite gives the -wal and -shm
  * files the same mode).  Every write runs inside store_begin() (BEGIN
  * IMMEDIATE) ... store_commit().
@@ -13,12 +13,18 @@
 
 #include <sqlite3.h>
 
-/* Busy timeout for every connection, in milliseconds. */
+/*
+ * How long a connection waits for a lock before it gives up with "database
+ * is locked", in milliseconds (polled in short jittered sleeps, see
+ * store.c, so that long waiters are not starved by newcomers).
+ */
 #define STORE_BUSY_MS 10000
 
 struct store {
-	sqlite3	*db;
-	char	*path;
+	sqlite3		*db;
+	char		*path;
+	sqlite3_stmt	*rollback;	/* prepared: works out of memory */
+	long long	 busy_since;	/* microseconds, for the busy handler */
 };
 
 enum store_mode {
@@ -41,7 +47,11 @@ void store_free(struct store **s);
 /* The database's PRAGMA user_version, or -1 on error. */
 int store_user_version(struct store *s);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  -1 and *cause on failure. */
+/*
+ * BEGIN IMMEDIATE / COMMIT / ROLLBACK.  -1 and *cause on failure.  The
+ * ROLLBACK is prepared when the store opens, so that it works when nothing
+ * else does (out of memory) and no failed transaction stays open.
+ */
 int store_begin(struct store *s, char **cause);
 int store_commit(struct store *s, char **cause);
 void store_rollback(struct store *s);
@@ -51,7 +61,9 @@ int store_exec(struct store *s, const char *sql, char **cause);
 
 /*
  * Prepare a statement; a failure to prepare is a programming error and is
- * fatal (the SQL is ours).
+ * fatal (the SQL is ours).  Out of memory ends the program like xmalloc;
+ * a database that cannot be read (I/O error, corruption) ends it with a
+ * message naming the file.
  */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 

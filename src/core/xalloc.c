@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void __attribute__((noreturn))
+void
 xalloc_die(void)
 {
 	fputs("firstline: out of memory\n", stderr);

@@ -8,6 +8,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* Out of memory: "firstline: out of memory" on stderr, exit status 1. */
+void xalloc_die(void) __attribute__((noreturn));
+
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
 void *xreallocarray(void *ptr, size_t nmemb, size_t size);

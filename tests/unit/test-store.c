@@ -1,12 +1,15 @@
 /*
  * Unit tests of the store: the pragmas of every open, the file mode,
- * migrations and the refusal of too new or too old databases.
+ * migrations, the refusal of too new or too old databases, and a write
+ * that waits for another process's transaction instead of failing.
  */
 #include "config.h"
 
 #include "unit.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 
 #include "core/schema.h"
 #include "core/store.h"
@@ -38,7 +41,8 @@ assert_pragmas(struct store *s)
 	assert_int_equal(pragma(s, "foreign_keys"), 1);
 	assert_int_equal(pragma(s, "synchronous"), 2);	/* FULL */
 	assert_int_equal(pragma(s, "trusted_schema"), 0);
-	assert_int_equal(pragma(s, "busy_timeout"), STORE_BUSY_MS);
+	/* The store's own busy handler waits (test_busy_waits), not
+	 * busy_timeout, which it replaces. */
 	assert_int_equal(sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE,
 	    -1, &on), SQLITE_OK);
 	assert_int_equal(on, 1);
@@ -196,6 +200,53 @@ test_rollback_discards(void **state)
 	store_free(&s);
 }
 
+/*
+ * Another process holds the write lock for 300 ms: store_begin waits for
+ * it and succeeds (no "database is locked").
+ */
+static void
+test_busy_waits(void **state)
+{
+	char *dir = unit_tmpdir(), *path = xasprintf("%s/b.db", dir);
+	char *cause = NULL, c;
+	struct store *s;
+	struct timespec t0, t1;
+	int p[2], status;
+	pid_t pid;
+	long ms;
+
+	(void)state;
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &cause), 0);
+	store_free(&s);
+	assert_int_equal(pipe(p), 0);
+	pid = fork();
+	assert_true(pid != -1);
+	if (pid == 0) {
+		close(p[0]);
+		if (store_open(path, STORE_OPEN, &s, &cause) != 0 ||
+		    store_begin(s, &cause) != 0 || write(p[1], "x", 1) != 1)
+			_exit(1);
+		usleep(300000);
+		_exit(store_commit(s, &cause) == 0 ? 0 : 1);
+	}
+	close(p[1]);
+	assert_int_equal(read(p[0], &c, 1), 1);	/* the child holds it */
+	close(p[0]);
+	assert_int_equal(store_open(path, STORE_OPEN, &s, &cause), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(store_begin(s, &cause), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) /
+	    1000000;
+	assert_true(ms >= 100);		/* it did wait */
+	assert_int_equal(store_commit(s, &cause), 0);
+	store_free(&s);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	free(path);
+	unit_rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -206,6 +257,7 @@ main(void)
 		cmocka_unit_test(test_older_upgraded_by_init_only),
 		cmocka_unit_test(test_not_a_database),
 		cmocka_unit_test(test_rollback_discards),
+		cmocka_unit_test(test_busy_waits),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
