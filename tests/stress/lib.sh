@@ -5,10 +5,7 @@
 [ -n "${T_N+set}" ] || . "$(dirname "$0")/../cli/lib.sh"
 
 STRESS_BIN=$(dirname "$FIRSTLINE")/tests/stress
-# The figures the lead quotes (doc/reliability.md): one file per test,
-# gathered into stress-figures.txt by make check-stress.
-STRESS_FIGURES=$(dirname "$FIRSTLINE")/tests/stress/$(basename "$0" .sh).figures
-: >"$STRESS_FIGURES"
+. "$(dirname "$0")/figures.sh"
 
 if ! command -v sqlite3 >/dev/null 2>&1; then
 	echo "1..0 # SKIP the sqlite3 shell is not installed"
@@ -53,8 +50,3 @@ sound() {
 	ok $_r "$1"
 }
 
-# figure NAME VALUE: a line of the figures file, and a TAP comment.
-figure() {
-	echo "$1: $2" >>"$STRESS_FIGURES"
-	echo "# $1: $2"
-}

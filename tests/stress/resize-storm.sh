@@ -5,9 +5,10 @@
 # flag on screen is the one stored, and back at 80x24 the screen is whole
 # and right: title bar, status line, question, hints on the last row.
 . "$(dirname "$0")/../tui/lib.sh"
+. "$(dirname "$0")/figures.sh"
 . "$(dirname "$0")/tui-setup.sh"
 
-stress_db
+mini_db
 ok $? "database with the mini exam"
 T=$(ticket c1 2) P=$(pin c1 2)
 
@@ -42,6 +43,7 @@ while [ $i -lt 200 ]; do
 done
 pid_alive "$PID"
 ok $? "the client survived 200 resizes"
+figure "resize storm" "200 resizes from 1x1 to 300x10 and 250x70, client alive"
 
 tui_resize s 80 24
 tui_keys s Escape

@@ -5,9 +5,10 @@
 # the screens are still whole (the exam text is UTF-8 whatever the locale:
 # nothing garbled, nothing wider than the terminal) and answers are saved.
 . "$(dirname "$0")/../tui/lib.sh"
+. "$(dirname "$0")/figures.sh"
 . "$(dirname "$0")/tui-setup.sh"
 
-stress_db
+mini_db
 ok $? "database with the mini exam"
 
 # refused NAME TERM TEXT: the client ends with exit 1 and says TEXT.

@@ -1,7 +1,7 @@
 # Shared by the terminal stress tests (sourced after tests/tui/lib.sh): a
 # database with the mini bank and the four-question exam mini-all, cohort
 # c1 with four trainees; ticket/pin from $TMP/c1.csv as in tests/tui.
-stress_db() {
+mini_db() {
 	"$FIRSTLINE" init >/dev/null &&
 	"$FIRSTLINE" bank load "$TESTDATA/good/mini-bank.xml" \
 	    "$TESTDATA/good/mini-rubric.xml" "$TESTDATA/good/mini-sim.xml" \

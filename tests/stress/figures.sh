@@ -1,0 +1,11 @@
+# The figures doc/reliability.md quotes (sourced; POSIX sh): one file per
+# stress test, gathered with the wall time into stress-figures.txt by
+# make check-stress.
+STRESS_FIGURES=$(dirname "$FIRSTLINE")/tests/stress/$(basename "$0" .sh).figures
+: >"$STRESS_FIGURES"
+
+# figure NAME VALUE: a line of the figures file, and a TAP comment.
+figure() {
+	echo "$1: $2" >>"$STRESS_FIGURES"
+	echo "# $1: $2"
+}
