@@ -62,6 +62,7 @@ extern const struct cmd_entry cmd_score_set_entry;
 extern const struct cmd_entry cmd_score_history_entry;
 extern const struct cmd_entry cmd_report_cohort_entry;
 extern const struct cmd_entry cmd_report_coverage_entry;
+extern const struct cmd_entry cmd_report_city_entry;
 extern const struct cmd_entry cmd_report_certificates_entry;
 extern const struct cmd_entry cmd_cohort_certify_entry;
 extern const struct cmd_entry cmd_cohort_withdraw_entry;
