@@ -144,4 +144,12 @@ struct store *cli_open_as(struct cli *c, const struct act_opts *o,
 /* Write t as aligned text or RFC 4180 CSV to fp. */
 void output_table(const struct table *t, enum format f, FILE *fp);
 
+/*
+ * Run "firstline [--db DB] GROUP ARGV..." in firstline-pdf, the build of
+ * this program that can write PDFs (next to this program when run from the
+ * build tree, else in PKGLIBEXECDIR).  Returns only on failure, with the
+ * exit status to use.
+ */
+int cli_pdf_exec(struct cli *c, const char *group, int argc, char **argv);
+
 #endif
