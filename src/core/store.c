@@ -13,9 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core.h"
+#include "rand.h"
 #include "schema.h"
 
 char *
@@ -107,6 +109,31 @@ store_create_file(const char *path, char **cause)
 	return 0;
 }
 
+/*
+ * Waiting for a lock held by another process.  SQLite's own handler sleeps
+ * longer and longer (up to 100 ms a try), so with a hall of writers a
+ * newcomer polling every millisecond keeps taking the lock from those who
+ * came first, and a few wait past any timeout.  Here every waiter looks
+ * again after a short random pause (1-8 ms), the same for all of them
+ * however long they have waited, until STORE_BUSY_MS have passed.
+ */
+static int
+store_busy(void *arg, int count)
+{
+	struct timespec now, *start = arg;
+	long waited_ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0)
+		*start = now;
+	waited_ms = (now.tv_sec - start->tv_sec) * 1000L +
+	    (now.tv_nsec - start->tv_nsec) / 1000000L;
+	if (waited_ms >= STORE_BUSY_MS)
+		return 0;
+	sqlite3_sleep(1 + (int)rand_below(8));
+	return 1;
+}
+
 static int
 store_pragmas(struct store *s, char **cause)
 {
@@ -114,7 +141,7 @@ store_pragmas(struct store *s, char **cause)
 	const char *mode;
 	int on;
 
-	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	sqlite3_busy_handler(s->db, store_busy, &s->busy_start);
 	if (sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on) !=
 	    SQLITE_OK || !on) {
 		*cause = store_error(s, "SQLITE_DBCONFIG_DEFENSIVE");

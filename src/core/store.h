@@ -12,13 +12,15 @@
 #define FIRSTLINE_STORE_H
 
 #include <sqlite3.h>
+#include <time.h>
 
 /* Busy timeout for every connection, in milliseconds. */
 #define STORE_BUSY_MS 10000
 
 struct store {
-	sqlite3	*db;
-	char	*path;
+	sqlite3		*db;
+	char		*path;
+	struct timespec	 busy_start;	/* when the current wait began */
 };
 
 enum store_mode {
