@@ -331,11 +331,14 @@ results_city(struct store *s, struct table *t, long *below,
 		results_summary_row(&r, t);
 	}
 
-	results_coverage(s, COVERAGE_MINIMUM, &cov);
-	*below = (long)cov.nrows - 1;
-	table_release(&cov);
-	*communities = (long)city_max_id(s, "SELECT count(DISTINCT community)"
-	    " FROM trainee");
+	if (below != NULL) {
+		results_coverage(s, COVERAGE_MINIMUM, &cov);
+		*below = (long)cov.nrows - 1;
+		table_release(&cov);
+	}
+	if (communities != NULL)
+		*communities = (long)city_max_id(s, "SELECT count(DISTINCT"
+		    " community) FROM trainee");
 
 	for (i = 0; i < nent; i++)
 		free(ent[i].rubric);

@@ -139,9 +139,9 @@ int cohort_withdraw(struct store *s, const struct user *u,
  * in id order), computed for the whole city at once: a few set-wide
  * queries instead of several per trainee, the same rules (results_classify,
  * results_rates).  Closes attempts past their deadline first.  Returns 0,
- * or -1 with *cause.  *below gets the number of communities with fewer
- * than COVERAGE_MINIMUM certified responders and *communities how many
- * there are.
+ * or -1 with *cause.  Unless NULL, *below gets the number of communities
+ * with fewer than COVERAGE_MINIMUM certified responders and *communities
+ * how many there are (each costs a pass over the trainees).
  */
 int results_city(struct store *s, struct table *t, long *below,
     long *communities, char **cause);
