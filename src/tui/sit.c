@@ -17,6 +17,7 @@
 #include "core/attempt.h"
 #include "core/catalog.h"
 #include "core/core.h"
+#include "core/store.h"
 #include "core/text.h"
 #include "lang.h"
 #include "tui.h"
@@ -311,6 +312,12 @@ sit_run(struct store *s, char **cause)
 
 	memset(&st, 0, sizeof st);
 	st.s = s;
+	/*
+	 * A seat reads one paper and writes one row at a time: a 256 KiB page
+	 * cache (SQLite's default is 2 MiB) is plenty and keeps the seat small.
+	 */
+	if (store_exec(s, "PRAGMA cache_size = -256", cause) != 0)
+		return -1;
 	st.lang_choice = fl_lang_zh() ? 0 : 1;
 	lang_set(st.lang_choice == 0);
 	if (ui_start(cause) != 0)
