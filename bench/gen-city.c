@@ -7,8 +7,8 @@
  * communities.  Every trainee who sat has a 50-item paper drawn by the
  * engine's own paper_draw/paper_store and graded by the engine's own expiry
  * (attempt_expire_due); practical and simulation entries with their item
- * marks; some written and station retakes, absences and withdrawals; about
- * a third of the cohorts certified through cohort_certify.
+ * marks; some written and station retakes, absences and withdrawals; every
+ * third cohort put through cohort_certify (sealed when it meets the rules).
  *
  * Shortcuts, all producing the rows the engine itself writes:
  *  - one PIN ("246810") hashed once with yescrypt and the hash reused for
