@@ -1,11 +1,13 @@
 /*
- * firstline sit: the trainee client.  Opens the database, then hands the
- * terminal to the client in src/tui (sit.h); what goes wrong before or
- * after curses is printed here.
+ * firstline sit: the trainee client.  Hands the terminal to the client in
+ * src/tui (sit.h), which opens the database once its first screen is up;
+ * what goes wrong before or after curses is printed here.
  */
 #include "config.h"
 
 #include "cli.h"
+
+#include <sys/stat.h>
 
 #include <stdlib.h>
 
@@ -15,7 +17,30 @@
 static int
 cmd_sit_exec(struct cli *c, const struct cmd_entry *e, int argc, char **argv)
 {
-	return cli_run_client(c, e, argc, argv, sit_run);
+	struct store *s;
+	struct stat sb;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = cli_options(e, argc, argv, 0, NULL, NULL)) != 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	if (optind != argc)
+		return cli_usage_error(e, _("the client takes no arguments"));
+	/*
+	 * A missing database is said before the screen starts; opening it
+	 * waits until the client's first screen is drawn (sit_run_path).
+	 */
+	if (stat(c->db, &sb) != 0) {
+		if ((s = cli_open(c)) == NULL)
+			return EXIT_REFUSED;
+		store_free(&s);
+	}
+	if (sit_run_path(c->db, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_REFUSED;
+	}
+	return EXIT_OK;
 }
 
 const struct cmd_entry cmd_sit_entry = {
