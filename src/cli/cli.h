@@ -133,6 +133,12 @@ int cli_act_options(const struct cmd_entry *e, int argc, char **argv,
  */
 int cli_run_client(struct cli *c, const struct cmd_entry *e, int argc,
     char **argv, int (*run)(struct store *, char **));
+/*
+ * The same for a client that opens the database itself (at path) once its
+ * first screen is up; a missing database is reported before that.
+ */
+int cli_run_client_path(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv, int (*run)(const char *, char **));
 
 /*
  * Open the database and authenticate o->by with at least min_role; prints
