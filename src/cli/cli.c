@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/store.h"
 
@@ -214,11 +215,14 @@ cli_act_options(const struct cmd_entry *e, int argc, char **argv,
 	return 0;
 }
 
-int
-cli_run_client(struct cli *c, const struct cmd_entry *e, int argc,
-    char **argv, int (*run)(struct store *, char **))
+/* The body of both: run the client on an open store, or on a path. */
+static int
+cli_client(struct cli *c, const struct cmd_entry *e, int argc, char **argv,
+    int (*run)(struct store *, char **),
+    int (*run_path)(const char *, char **))
 {
 	struct store *s;
+	struct stat sb;
 	char *cause = NULL;
 	int rc;
 
@@ -226,16 +230,40 @@ cli_run_client(struct cli *c, const struct cmd_entry *e, int argc,
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	if (optind != argc)
 		return cli_usage_error(e, _("the client takes no arguments"));
-	if ((s = cli_open(c)) == NULL)
-		return EXIT_REFUSED;
-	rc = run(s, &cause);
-	store_free(&s);
+	if (run_path != NULL) {
+		/* A missing database is said before the screen starts. */
+		if (stat(c->db, &sb) != 0) {
+			if ((s = cli_open(c)) == NULL)
+				return EXIT_REFUSED;
+			store_free(&s);
+		}
+		rc = run_path(c->db, &cause);
+	} else {
+		if ((s = cli_open(c)) == NULL)
+			return EXIT_REFUSED;
+		rc = run(s, &cause);
+		store_free(&s);
+	}
 	if (rc != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_REFUSED;
 	}
 	return EXIT_OK;
+}
+
+int
+cli_run_client(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv, int (*run)(struct store *, char **))
+{
+	return cli_client(c, e, argc, argv, run, NULL);
+}
+
+int
+cli_run_client_path(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv, int (*run)(const char *, char **))
+{
+	return cli_client(c, e, argc, argv, NULL, run);
 }
 
 struct store *

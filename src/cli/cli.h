@@ -64,6 +64,7 @@ extern const struct cmd_entry cmd_score_set_entry;
 extern const struct cmd_entry cmd_score_history_entry;
 extern const struct cmd_entry cmd_report_cohort_entry;
 extern const struct cmd_entry cmd_report_coverage_entry;
+extern const struct cmd_entry cmd_report_city_entry;
 extern const struct cmd_entry cmd_report_certificates_entry;
 extern const struct cmd_entry cmd_report_items_entry;
 extern const struct cmd_entry cmd_cohort_certify_entry;
@@ -135,6 +136,12 @@ int cli_act_options(const struct cmd_entry *e, int argc, char **argv,
  */
 int cli_run_client(struct cli *c, const struct cmd_entry *e, int argc,
     char **argv, int (*run)(struct store *, char **));
+/*
+ * The same for a client that opens the database itself (at path) once its
+ * first screen is up; a missing database is reported before that.
+ */
+int cli_run_client_path(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv, int (*run)(const char *, char **));
 
 /*
  * Open the database and authenticate o->by with at least min_role; prints
@@ -145,5 +152,13 @@ struct store *cli_open_as(struct cli *c, const struct act_opts *o,
 
 /* Write t as aligned text or RFC 4180 CSV to fp. */
 void output_table(const struct table *t, enum format f, FILE *fp);
+
+/*
+ * Run "firstline [--db DB] GROUP ARGV..." in firstline-pdf, the build of
+ * this program that can write PDFs (next to this program when run from the
+ * build tree, else in PKGLIBEXECDIR).  Returns only on failure, with the
+ * exit status to use.
+ */
+int cli_pdf_exec(struct cli *c, const char *group, int argc, char **argv);
 
 #endif

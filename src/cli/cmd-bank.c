@@ -19,12 +19,8 @@ static int
 bank_read_all(struct content_set *set, int argc, char **argv,
     struct diag *d)
 {
-	int i, rc = 0;
-
-	for (i = optind; i < argc; i++)
-		if (content_read(set, argv[i], d) != 0)
-			rc = -1;
-	return rc;
+	return content_read_all(set, argv + optind, (size_t)(argc - optind),
+	    d);
 }
 
 /* A bank may be loaded with texts awaiting translation; say how many. */

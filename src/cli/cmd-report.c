@@ -18,7 +18,15 @@
 #include "core/results.h"
 #include "core/store.h"
 #include "core/text.h"
+#ifdef FIRSTLINE_PDF_HELPER
 #include "report/pdf.h"
+
+/*
+ * PDFs are written by firstline-pdf, this same program built with
+ * FIRSTLINE_PDF_HELPER and linked with cairo and pango; firstline itself
+ * (and so the trainee's client) stays free of them and execs it for
+ * --format pdf (cli_pdf_exec).
+ */
 
 /* Open out for a PDF; refuses a terminal.  NULL after saying why. */
 static FILE *
@@ -63,6 +71,7 @@ report_pdf_close(FILE *fp, const char *out, int rc, char *cause)
 		unlink(out);
 	return rc < 0 ? EXIT_REFUSED : EXIT_OK;
 }
+#endif /* FIRSTLINE_PDF_HELPER */
 
 static void
 report_rule_line(FILE *fp, const char *label, int count, int n, int tenths,
@@ -191,6 +200,10 @@ cmd_report_cohort_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		return cli_usage_error(e, _("--summary is text or CSV only"));
 	if (f == FORMAT_PDF && out == NULL)
 		return cli_usage_error(e, _("--format pdf needs -o FILE"));
+#ifndef FIRSTLINE_PDF_HELPER
+	if (f == FORMAT_PDF)
+		return cli_pdf_exec(c, "report", argc, argv);
+#endif
 	if ((s = cli_open(c)) == NULL)
 		return EXIT_REFUSED;
 	if (results_compute(s, argv[optind], &r, &cause) != 0) {
@@ -199,6 +212,7 @@ cmd_report_cohort_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		store_free(&s);
 		return EXIT_REFUSED;
 	}
+#ifdef FIRSTLINE_PDF_HELPER
 	if (f == FORMAT_PDF) {
 		store_free(&s);
 		rc = EXIT_REFUSED;
@@ -210,6 +224,7 @@ cmd_report_cohort_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		results_release(&r);
 		return rc;
 	}
+#endif
 	if (out != NULL && (fp = fopen(out, "w")) == NULL) {
 		rc = cli_error(_("%s: cannot write: %m"), out);
 		results_release(&r);
@@ -322,7 +337,9 @@ cmd_report_coverage_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	struct table t;
 	enum format f;
 	FILE *fp;
+#ifdef FIRSTLINE_PDF_HELPER
 	char *cause = NULL;
+#endif
 	int rc;
 
 	rc = cli_options(e, argc, argv, 1u << FORMAT_TEXT | 1u << FORMAT_CSV |
@@ -334,11 +351,16 @@ cmd_report_coverage_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		    argv[optind]);
 	if (f == FORMAT_PDF && out == NULL)
 		return cli_usage_error(e, _("--format pdf needs -o FILE"));
+#ifndef FIRSTLINE_PDF_HELPER
+	if (f == FORMAT_PDF)
+		return cli_pdf_exec(c, "report", argc, argv);
+#endif
 	if ((s = cli_open(c)) == NULL)
 		return EXIT_REFUSED;
 	results_coverage(s, COVERAGE_MINIMUM, &t);
 	store_free(&s);
 	rc = EXIT_OK;
+#ifdef FIRSTLINE_PDF_HELPER
 	if (f == FORMAT_PDF) {
 		rc = EXIT_REFUSED;
 		if ((fp = report_pdf_open(out)) != NULL) {
@@ -347,7 +369,9 @@ cmd_report_coverage_exec(struct cli *c, const struct cmd_entry *e, int argc,
 			rc = report_pdf_close(fp, out, rc, cause);
 		}
 		pdf_shutdown();
-	} else if (out != NULL) {
+	} else
+#endif
+	if (out != NULL) {
 		if ((fp = fopen(out, "w")) == NULL)
 			rc = cli_error(_("%s: cannot write: %m"), out);
 		else {
@@ -361,6 +385,7 @@ cmd_report_coverage_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	return rc;
 }
 
+#ifdef FIRSTLINE_PDF_HELPER
 /* The certificates of a certified cohort into dir, one per passed trainee. */
 static int
 report_certificates(const struct cohort_result *r, const char *dir)
@@ -399,6 +424,8 @@ report_certificates(const struct cohort_result *r, const char *dir)
 	return rc;
 }
 
+#endif /* FIRSTLINE_PDF_HELPER */
+
 static int
 cmd_report_certificates_exec(struct cli *c, const struct cmd_entry *e,
     int argc, char **argv)
@@ -417,6 +444,12 @@ cmd_report_certificates_exec(struct cli *c, const struct cmd_entry *e,
 	if (out == NULL)
 		return cli_usage_error(e, _("-o DIR is required: the folder "
 		    "for the certificates"));
+#ifndef FIRSTLINE_PDF_HELPER
+	(void)r;
+	(void)s;
+	(void)cause;
+	return cli_pdf_exec(c, "report", argc, argv);
+#else
 	if ((s = cli_open(c)) == NULL)
 		return EXIT_REFUSED;
 	rc = results_compute(s, argv[optind], &r, &cause);
@@ -436,6 +469,7 @@ cmd_report_certificates_exec(struct cli *c, const struct cmd_entry *e,
 	}
 	results_release(&r);
 	return rc;
+#endif
 }
 
 const struct cmd_entry cmd_report_certificates_entry = {

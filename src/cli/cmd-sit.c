@@ -1,7 +1,7 @@
 /*
- * firstline sit: the trainee client.  Opens the database, then hands the
- * terminal to the client in src/tui (sit.h); what goes wrong before or
- * after curses is printed here.
+ * firstline sit: the trainee client.  Hands the terminal to the client in
+ * src/tui (sit.h), which opens the database once its first screen is up;
+ * what goes wrong before or after curses is printed here.
  */
 #include "config.h"
 
@@ -15,7 +15,7 @@
 static int
 cmd_sit_exec(struct cli *c, const struct cmd_entry *e, int argc, char **argv)
 {
-	return cli_run_client(c, e, argc, argv, sit_run);
+	return cli_run_client_path(c, e, argc, argv, sit_run_path);
 }
 
 const struct cmd_entry cmd_sit_entry = {

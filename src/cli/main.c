@@ -40,6 +40,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_score_client_entry,
 	&cmd_report_cohort_entry,
 	&cmd_report_coverage_entry,
+	&cmd_report_city_entry,
 	&cmd_report_certificates_entry,
 	&cmd_report_items_entry,
 	&cmd_sit_entry,

@@ -217,6 +217,21 @@ attempt_expire_due(struct store *s, sqlite3_int64 cohort_id, char **cause)
 	size_t n = 0, cap = 0, i;
 	int rc = 0;
 
+	/*
+	 * Usually nothing is due: find that out without the write lock, which
+	 * a hall of trainees logging in at once would otherwise queue for.
+	 */
+	st = store_prepare(s, "SELECT EXISTS (SELECT 1 FROM attempt a"
+	    " JOIN trainee t ON t.id = a.trainee_id"
+	    " WHERE a.status = 'in-progress' AND a.deadline <= ?1"
+	    " AND (?2 = 0 OR t.cohort_id = ?2))");
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)attempt_now());
+	sqlite3_bind_int64(st, 2, cohort_id);
+	rc = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!rc)
+		return 0;
+	rc = 0;
 	if (store_begin(s, cause) != 0)
 		return -1;
 	st = store_prepare(s, "SELECT a.id FROM attempt a"
@@ -239,30 +254,43 @@ attempt_expire_due(struct store *s, sqlite3_int64 cohort_id, char **cause)
 	return -1;
 }
 
-/* Start attempt aid now: draw and store its paper, set the deadline. */
+/* A paper drawn for a new attempt, with the seed it came from. */
+struct attempt_draw {
+	struct paper_draw	*d;
+	long			 n;
+	uint64_t		 seed;
+};
+
+/* Draw a paper for exam version evid with a new seed. */
 static int
-attempt_start(struct store *s, sqlite3_int64 aid, sqlite3_int64 evid,
-    int minutes, char **cause)
+attempt_draw(struct store *s, sqlite3_int64 evid, struct attempt_draw *dr,
+    char **cause)
 {
-	struct paper_draw *d;
+	rand_bytes(&dr->seed, sizeof dr->seed);
+	dr->seed >>= 1;	/* fits SQLite's signed 64-bit integer */
+	if ((dr->n = paper_draw(s, evid, dr->seed, &dr->d, cause)) < 0) {
+		dr->d = NULL;
+		dr->n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* Start attempt aid now: store the drawn paper, set the deadline. */
+static int
+attempt_start(struct store *s, sqlite3_int64 aid, int minutes,
+    const struct attempt_draw *dr, char **cause)
+{
 	sqlite3_stmt *st;
-	uint64_t seed;
 	time_t now = attempt_now();
-	long n;
 	int rc;
 
-	rand_bytes(&seed, sizeof seed);
-	seed >>= 1;	/* fits SQLite's signed 64-bit integer */
-	if ((n = paper_draw(s, evid, seed, &d, cause)) < 0)
-		return -1;
-	rc = paper_store(s, aid, d, n, cause);
-	paper_draws_free(d, n);
-	if (rc != 0)
+	if (paper_store(s, aid, dr->d, dr->n, cause) != 0)
 		return -1;
 	st = store_prepare(s, "UPDATE attempt SET status = 'in-progress',"
 	    " seed = ?2, started_at = ?3, deadline = ?4 WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, aid);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)seed);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)dr->seed);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)now + minutes * 60);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
@@ -338,40 +366,70 @@ attempt_keys_load(struct store *s, struct attempt *a)
 	paper_items_free(items, n);
 }
 
-int
-attempt_open(struct store *s, const struct trainee *t, struct attempt **out,
-    char **cause)
+/* The trainee's latest attempt, its exam and whether the cohort is sealed. */
+static char *
+attempt_latest(struct store *s, sqlite3_int64 tid, sqlite3_int64 *aid,
+    sqlite3_int64 *evid, int *minutes, int *sealed)
 {
-	struct attempt *a;
 	sqlite3_stmt *st;
-	sqlite3_int64 aid = 0, evid = 0;
-	char *token = NULL;
-	const char *status = "";
-	int minutes = 0, sealed = 0;
+	char *status;
 
-	*out = NULL;
-	*cause = NULL;
-	if (attempt_expire_due(s, t->cohort_id, cause) < 0)
-		return -1;
-	if (store_begin(s, cause) != 0)
-		return -1;
+	*aid = *evid = 0;
+	*minutes = *sealed = 0;
 	st = store_prepare(s, "SELECT a.id, a.status, c.exam_version_id,"
 	    " e.minutes, c.sealed_at IS NOT NULL FROM trainee t"
 	    " JOIN cohort c ON c.id = t.cohort_id"
 	    " JOIN exam_version e ON e.id = c.exam_version_id"
 	    " LEFT JOIN attempt a ON a.trainee_id = t.id"
 	    " WHERE t.id = ?1 ORDER BY a.number DESC LIMIT 1");
-	sqlite3_bind_int64(st, 1, t->id);
+	sqlite3_bind_int64(st, 1, tid);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		aid = sqlite3_column_int64(st, 0);
-		status = sqlite3_column_type(st, 1) == SQLITE_NULL ? "" :
-		    store_text(st, 1);
-		evid = sqlite3_column_int64(st, 2);
-		minutes = sqlite3_column_int(st, 3);
-		sealed = sqlite3_column_int(st, 4);
+		*aid = sqlite3_column_int64(st, 0);
+		*evid = sqlite3_column_int64(st, 2);
+		*minutes = sqlite3_column_int(st, 3);
+		*sealed = sqlite3_column_int(st, 4);
 	}
-	status = xstrdup(status);
+	status = xstrdup(*evid != 0 && sqlite3_column_type(st, 1) !=
+	    SQLITE_NULL ? store_text(st, 1) : "");
 	sqlite3_finalize(st);
+	return status;
+}
+
+int
+attempt_open(struct store *s, const struct trainee *t, struct attempt **out,
+    char **cause)
+{
+	struct attempt_draw dr = { NULL, 0, 0 };
+	struct attempt *a;
+	sqlite3_stmt *st;
+	sqlite3_int64 aid = 0, evid = 0;
+	char *token = NULL, *status;
+	int minutes = 0, sealed = 0, drawn = 0;
+
+	*out = NULL;
+	*cause = NULL;
+	if (attempt_expire_due(s, t->cohort_id, cause) < 0)
+		return -1;
+	/*
+	 * A new paper is drawn (reads only) before the write lock is taken,
+	 * so that trainees logging in together hold it only to store theirs.
+	 * The transaction below looks again and draws there if it must.
+	 */
+	status = attempt_latest(s, t->id, &aid, &evid, &minutes, &sealed);
+	if (evid != 0 && !sealed && (aid == 0 ||
+	    strcmp(status, "not-started") == 0)) {
+		if (attempt_draw(s, evid, &dr, cause) != 0) {
+			free(status);
+			return -1;
+		}
+		drawn = 1;
+	}
+	free(status);
+	if (store_begin(s, cause) != 0) {
+		paper_draws_free(dr.d, dr.n);
+		return -1;
+	}
+	status = attempt_latest(s, t->id, &aid, &evid, &minutes, &sealed);
 	if (evid == 0) {
 		*cause = xasprintf(_("ticket %s has no cohort"), t->ticket);
 		goto fail;
@@ -384,9 +442,11 @@ attempt_open(struct store *s, const struct trainee *t, struct attempt **out,
 		}
 		if (aid == 0 && (aid = attempt_create(s, t->id, 1, cause)) < 0)
 			goto fail;
-		if (attempt_start(s, aid, evid, minutes, cause) != 0)
+		if (!drawn && attempt_draw(s, evid, &dr, cause) != 0)
 			goto fail;
-		free((char *)status);
+		if (attempt_start(s, aid, minutes, &dr, cause) != 0)
+			goto fail;
+		free(status);
 		status = xstrdup("in-progress");
 	}
 	if (strcmp(status, "in-progress") == 0) {
@@ -400,8 +460,9 @@ attempt_open(struct store *s, const struct trainee *t, struct attempt **out,
 	}
 	if (store_commit(s, cause) != 0)
 		goto fail;
-	free((char *)status);
+	free(status);
 	free(token);
+	paper_draws_free(dr.d, dr.n);
 
 	a = xcalloc(1, sizeof *a);
 	if (attempt_read(s, aid, a) != 0 || paper_load(s, a, cause) != 0) {
@@ -416,8 +477,9 @@ attempt_open(struct store *s, const struct trainee *t, struct attempt **out,
 	*out = a;
 	return 0;
 fail:
-	free((char *)status);
+	free(status);
 	free(token);
+	paper_draws_free(dr.d, dr.n);
 	store_rollback(s);
 	return -1;
 }

@@ -36,7 +36,11 @@ struct user {
 
 /* A new hash of secret (yescrypt), to free; NULL when hashing failed. */
 char *auth_hash(const char *secret);
-/* Whether secret matches hash (constant-time compare). */
+/*
+ * Whether secret matches hash (constant-time compare).  The hashing runs
+ * in a short-lived child process, so that yescrypt's 16 MiB never count
+ * in the caller's memory (a trainee's seat stays small).
+ */
 int auth_verify(const char *secret, const char *hash);
 
 const char *role_name(enum role r);

@@ -7,10 +7,12 @@
 
 #include "content.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
+#include "strmap.h"
 #include "xmlsafe.h"
 
 static void
@@ -203,10 +205,13 @@ bank_from_xml(xmlDocPtr doc, const char *file, struct diag *d)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc), n;
 	struct bank *b = xcalloc(1, sizeof *b);
+	struct strmap ids;
 	enum qtype t;
+	void *first;
 	size_t i;
 	int rc = 0;
 
+	strmap_init(&ids);
 	b->file = xstrdup(file);
 	b->module = xmlsafe_attr(root, "module");
 	if (content_ltext(root, "title", file, b->module, &b->title, d) != 0)
@@ -221,16 +226,17 @@ bank_from_xml(xmlDocPtr doc, const char *file, struct diag *d)
 		q = &b->questions[b->nquestions++];
 		if (question_from_xml(n, file, q, d) != 0)
 			rc = -1;
-		for (i = 0; q->id != NULL && i + 1 < b->nquestions; i++) {
-			if (strcmp(b->questions[i].id, q->id) == 0) {
-				diag_at(d, file, q->line, _("question %s: "
-				    "duplicate id (first at line %ld)"), q->id,
-				    b->questions[i].line);
-				rc = -1;
-				break;
-			}
+		/* The map holds index + 1 of each id's first question. */
+		if (q->id != NULL && (first = strmap_add(&ids, q->id,
+		    (void *)(uintptr_t)b->nquestions)) != NULL) {
+			i = (size_t)(uintptr_t)first - 1;
+			diag_at(d, file, q->line, _("question %s: "
+			    "duplicate id (first at line %ld)"), q->id,
+			    b->questions[i].line);
+			rc = -1;
 		}
 	}
+	strmap_release(&ids);
 	if (rc != 0) {
 		bank_free(b);
 		return NULL;

@@ -12,6 +12,7 @@
 
 #include "core.h"
 #include "store.h"
+#include "strmap.h"
 
 static const struct bank *
 set_bank(const struct content_set *set, const char *module)
@@ -71,38 +72,49 @@ check_duplicates(const struct content_set *set, struct diag *d)
 	return rc;
 }
 
+/* The bank and question where an id was first seen. */
+struct qorigin {
+	const struct bank	*bank;
+	const struct question	*q;
+};
+
 /* Question ids must be unique across every bank, loaded or not. */
 static int
 check_question_ids(const struct content_set *set, struct store *s,
     struct diag *d)
 {
 	sqlite3_stmt *st = NULL;
-	size_t i, j, k, l;
+	struct qorigin *origins;
+	struct strmap ids;
+	size_t i, j, k, total;
 	int rc = 0;
 
 	if (s != NULL)
 		st = store_prepare(s, "SELECT m.module FROM question q"
 		    " JOIN current_module m ON m.id = q.module_version_id"
 		    " WHERE q.qid = ?1 AND m.module <> ?2");
-	for (i = 0; i < set->nbanks; i++) {
+	/* Where every id first appears: one pass over all the banks. */
+	for (i = 0, total = 0; i < set->nbanks; i++)
+		total += set->banks[i]->nquestions;
+	origins = xcalloc(total + 1, sizeof *origins);
+	strmap_init(&ids);
+	for (i = 0, k = 0; i < set->nbanks; i++) {
 		const struct bank *b = set->banks[i];
 
 		for (j = 0; j < b->nquestions; j++) {
 			const struct question *q = &b->questions[j];
+			const struct qorigin *o;
 
-			for (k = 0; k < i; k++) {
-				const struct bank *o = set->banks[k];
-
-				for (l = 0; l < o->nquestions; l++)
-					if (strcmp(o->questions[l].id,
-					    q->id) == 0) {
-						diag_at(d, b->file, q->line,
-						    _("question %s: id also "
-						    "used in %s:%ld"), q->id,
-						    o->file,
-						    o->questions[l].line);
-						rc = -1;
-					}
+			origins[k].bank = b;
+			origins[k].q = q;
+			o = strmap_add(&ids, q->id, &origins[k]);
+			k++;
+			/* Within one bank, bank_from_xml has said so. */
+			if (o != NULL && o->bank != b) {
+				diag_at(d, b->file, q->line, _("question %s: id "
+				    "also used in %s:%ld"), q->id, o->bank->file,
+				    o->q->line);
+				rc = -1;
 			}
 			if (st == NULL)
 				continue;
@@ -119,6 +131,8 @@ check_question_ids(const struct content_set *set, struct store *s,
 		}
 	}
 	sqlite3_finalize(st);
+	strmap_release(&ids);
+	free(origins);
 	return rc;
 }
 

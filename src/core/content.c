@@ -45,6 +45,7 @@ content_ltext(xmlNodePtr parent, const char *name, const char *file,
     const char *owner, struct ltext *out, struct diag *d)
 {
 	xmlNodePtr n;
+	const char *lang_ref;
 	char *lang;
 	char **slot;
 	int rc = 0;
@@ -53,20 +54,23 @@ content_ltext(xmlNodePtr parent, const char *name, const char *file,
 	for (n = parent->children; n != NULL; n = n->next) {
 		if (!xmlsafe_is(n, name))
 			continue;
-		lang = xmlsafe_lang(n);
+		lang = (lang_ref = xmlsafe_lang_ref(n)) != NULL ?
+		    NULL : xmlsafe_lang(n);
+		if (lang_ref == NULL)
+			lang_ref = lang;
 		slot = NULL;
-		if (lang != NULL && strcmp(lang, "zh-CN") == 0)
+		if (lang_ref != NULL && strcmp(lang_ref, "zh-CN") == 0)
 			slot = &out->zh;
-		else if (lang != NULL && strcmp(lang, "en") == 0)
+		else if (lang_ref != NULL && strcmp(lang_ref, "en") == 0)
 			slot = &out->en;
 		if (slot == NULL) {
 			diag_at(d, file, xmlGetLineNo(n), _("%s: <%s> has "
 			    "xml:lang \"%s\"; use \"zh-CN\" or \"en\""), owner,
-			    name, lang ? lang : "");
+			    name, lang_ref ? lang_ref : "");
 			rc = -1;
 		} else if (*slot != NULL) {
 			diag_at(d, file, xmlGetLineNo(n), _("%s: <%s> "
-			    "appears twice in %s"), owner, name, lang);
+			    "appears twice in %s"), owner, name, lang_ref);
 			rc = -1;
 		} else
 			*slot = xmlsafe_text(n);

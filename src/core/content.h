@@ -156,6 +156,15 @@ int content_read_memory(struct content_set *set, const char *name,
     const char *buf, size_t size, struct diag *d);
 
 /*
+ * content_read for each of the n paths, into set and d in that order (the
+ * same result as calling content_read for each), reading several files at
+ * once when there is more than one processor.  Returns 0 when every file
+ * was read, else -1.
+ */
+int content_read_all(struct content_set *set, char *const *paths, size_t n,
+    struct diag *d);
+
+/*
  * Checks across the files of set and, when s is not NULL, against the
  * current content of that database (question ids of other modules, module
  * sizes and rubrics an exam refers to).  Without a database, an exam's

@@ -31,9 +31,8 @@ results_tenths(int tenths, char buf[16])
 	snprintf(buf, 16, "%d.%d", tenths / 10, tenths % 10);
 }
 
-/* Half-up percentage in tenths of part over whole. */
-static int
-tenths_of(long part, long whole)
+int
+results_half_up(long part, long whole)
 {
 	return whole > 0 ? (int)((2000 * part + whole) / (2 * whole)) : 0;
 }
@@ -110,7 +109,7 @@ results_rubrics(struct store *s, sqlite3_int64 tid, sqlite3_int64 evid,
 	sqlite3_finalize(st);
 	c->present = required > 0 && (one_of ? found == 1 : found == required);
 	if (found > 0)
-		c->tenths = tenths_of(total, max);
+		c->tenths = results_half_up(total, max);
 	c->passed = c->present && all_passed && c->critical_missed == 0 &&
 	    c->tenths >= pass * 10;
 }
@@ -133,8 +132,8 @@ results_rates(struct cohort_result *r)
 	r->need_excellents = need > 0 ? (int)need : 0;
 }
 
-static void
-results_classify(struct cohort_result *r, struct trainee_result *t,
+void
+results_classify(const struct cohort_result *r, struct trainee_result *t,
     int any_record)
 {
 	long sum = 0;
@@ -277,7 +276,7 @@ results_compute(struct store *s, const char *cohort, struct cohort_result *r,
 		xgrow(&r->means, &cap, r->nmeans + 1, sizeof *r->means);
 		m = &r->means[r->nmeans++];
 		m->module = xstrdup(store_text(st, 0));
-		m->tenths = tenths_of(sqlite3_column_int64(st, 1),
+		m->tenths = results_half_up(sqlite3_column_int64(st, 1),
 		    sqlite3_column_int64(st, 2));
 		m->attempts = sqlite3_column_int(st, 3);
 	}
@@ -352,16 +351,22 @@ results_table(const struct cohort_result *r, struct table *t)
 }
 
 void
-results_summary(const struct cohort_result *r, struct table *t)
+results_summary_header(struct table *t)
 {
 	static const char *const h[] = { "cohort", "enrolled", "withdrawn",
 	    "n", "passes", "pass_rate", "excellents", "excellence_rate",
 	    "verdict" };
-	char num[7][16];
-	const char *row[9];
 
 	table_init(t, 9, h);
 	t->numeric = 0xfe;
+}
+
+void
+results_summary_row(const struct cohort_result *r, struct table *t)
+{
+	char num[7][16];
+	const char *row[9];
+
 	snprintf(num[0], 16, "%d", r->enrolled);
 	snprintf(num[1], 16, "%d", r->withdrawn);
 	snprintf(num[2], 16, "%d", r->n);
@@ -379,6 +384,13 @@ results_summary(const struct cohort_result *r, struct table *t)
 	row[7] = num[6];
 	row[8] = r->meets_pass && r->meets_excellence ? "meets" : "below";
 	table_add(t, row);
+}
+
+void
+results_summary(const struct cohort_result *r, struct table *t)
+{
+	results_summary_header(t);
+	results_summary_row(r, t);
 }
 
 /* Record every trainee's class at certification (inside a transaction). */

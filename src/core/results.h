@@ -93,6 +93,15 @@ int results_compute(struct store *s, const char *cohort,
     struct cohort_result *r, char **cause);
 void results_release(struct cohort_result *r);
 
+/* Half-up percentage in tenths of part over whole (0 when whole is 0). */
+int results_half_up(long part, long whole);
+/*
+ * The class and total of t from its components, under r's weights and
+ * excellence threshold; any_record is 0 for a trainee with nothing recorded
+ * (absent).
+ */
+void results_classify(const struct cohort_result *r,
+    struct trainee_result *t, int any_record);
 /* The cohort verdict's arithmetic alone (exposed for tests). */
 void results_rates(struct cohort_result *r);
 
@@ -106,6 +115,9 @@ void results_table(const struct cohort_result *r, struct table *t);
  * verdict.
  */
 void results_summary(const struct cohort_result *r, struct table *t);
+/* The same in two steps: the header, then one row per cohort. */
+void results_summary_header(struct table *t);
+void results_summary_row(const struct cohort_result *r, struct table *t);
 /* "95.0" from tenths. */
 void results_tenths(int tenths, char buf[16]);
 
@@ -121,6 +133,18 @@ int cohort_certify(struct store *s, const struct user *u, const char *cohort,
 /* Withdraw ticket from cohort (an organizer, with a reason). */
 int cohort_withdraw(struct store *s, const struct user *u,
     const char *cohort, const char *ticket, const char *reason, char **cause);
+
+/*
+ * The summary row of every cohort (the columns of results_summary, cohorts
+ * in id order), computed for the whole city at once: a few set-wide
+ * queries instead of several per trainee, the same rules (results_classify,
+ * results_rates).  Closes attempts past their deadline first.  Returns 0,
+ * or -1 with *cause.  Unless NULL, *below gets the number of communities
+ * with fewer than COVERAGE_MINIMUM certified responders and *communities
+ * how many there are (each costs a pass over the trainees).
+ */
+int results_city(struct store *s, struct table *t, long *below,
+    long *communities, char **cause);
 
 /* Certified responders every community should have (SPEC section 1). */
 #define COVERAGE_MINIMUM 15

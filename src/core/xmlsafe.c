@@ -44,7 +44,7 @@ static const char *xmlsafe_names[] = { "bank", "rubric", "exam" };
 static xmlSchemaPtr xmlsafe_schemas[XMLSAFE_NSCHEMAS];
 
 /* The error capture of the parse under way (the parser is not reentrant). */
-static struct xmlsafe_errors *xmlsafe_current;
+static _Thread_local struct xmlsafe_errors *xmlsafe_current;
 
 /* While a schema is being parsed, the directory its includes may come from. */
 static char *xmlsafe_allowed_dir;
@@ -305,6 +305,21 @@ out:
 }
 
 int
+xmlsafe_prepare(void)
+{
+	struct diag d;
+	size_t i;
+	int rc = 0;
+
+	diag_init(&d);
+	for (i = 0; i < XMLSAFE_NSCHEMAS; i++)
+		if (xmlsafe_schema(i, &d) == NULL)
+			rc = -1;
+	diag_release(&d);
+	return rc;
+}
+
+int
 xmlsafe_validate(xmlDocPtr doc, const char *name, const char *file,
     struct diag *d)
 {
@@ -345,14 +360,31 @@ xmlsafe_attr(xmlNodePtr node, const char *name)
 	return s;
 }
 
+/* The text of node without a copy when it is one text node, else NULL. */
+static const char *
+xmlsafe_plain(xmlNodePtr node)
+{
+	xmlNodePtr c = node->children;
+
+	if (c != NULL && c->next == NULL && c->type == XML_TEXT_NODE &&
+	    c->content != NULL)
+		return (const char *)c->content;
+	return NULL;
+}
+
 char *
 xmlsafe_text(xmlNodePtr node)
 {
-	xmlChar *v = xmlNodeGetContent(node);
-	const char *p = v ? (const char *)v : "";
+	xmlChar *v = NULL;
+	const char *p;
 	size_t n;
 	char *s;
 
+	/* Most elements hold one text node: read it in place (bank load). */
+	if ((p = xmlsafe_plain(node)) == NULL) {
+		v = xmlNodeGetContent(node);
+		p = v ? (const char *)v : "";
+	}
 	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 		p++;
 	n = strlen(p);
@@ -362,6 +394,19 @@ xmlsafe_text(xmlNodePtr node)
 	s = xstrndup(p, n);
 	xmlFree(v);
 	return s;
+}
+
+const char *
+xmlsafe_lang_ref(xmlNodePtr node)
+{
+	xmlAttrPtr a = xmlHasNsProp(node, (const xmlChar *)"lang",
+	    XML_XML_NAMESPACE);
+
+	if (a == NULL || a->type != XML_ATTRIBUTE_NODE)
+		return NULL;
+	if (a->children == NULL)
+		return "";
+	return xmlsafe_plain((xmlNodePtr)a);
 }
 
 char *

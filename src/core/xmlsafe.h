@@ -41,12 +41,24 @@ xmlDocPtr xmlsafe_parse(const char *buf, size_t size, const char *path,
 int xmlsafe_validate(xmlDocPtr doc, const char *name, const char *file,
     struct diag *d);
 
+/*
+ * Parse every schema now, so that threads can then validate documents at
+ * the same time (each with its own parser; the schemas are only read).
+ * Returns 0, or -1 when a schema cannot be loaded (xmlsafe_validate will
+ * say why).
+ */
+int xmlsafe_prepare(void);
 /* Value of attribute name of node as a new string, or NULL. */
 char *xmlsafe_attr(xmlNodePtr node, const char *name);
 /* Text content of node, trimmed, as a new string (never NULL). */
 char *xmlsafe_text(xmlNodePtr node);
 /* The xml:lang of node as a new string, or NULL. */
 char *xmlsafe_lang(xmlNodePtr node);
+/*
+ * The xml:lang of node without a copy (valid while the document lives), or
+ * NULL when it has none or it is not plain text (then use xmlsafe_lang).
+ */
+const char *xmlsafe_lang_ref(xmlNodePtr node);
 /* Whether node is an element named name. */
 int xmlsafe_is(xmlNodePtr node, const char *name);
 

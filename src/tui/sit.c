@@ -17,6 +17,7 @@
 #include "core/attempt.h"
 #include "core/catalog.h"
 #include "core/core.h"
+#include "core/store.h"
 #include "core/text.h"
 #include "lang.h"
 #include "tui.h"
@@ -302,8 +303,18 @@ sit_open(struct sit *st)
 	return SIT_NEXT;
 }
 
-int
-sit_run(struct store *s, char **cause)
+/*
+ * A seat reads one paper and writes one row at a time: a 256 KiB page
+ * cache (SQLite's default is 2 MiB) is plenty and keeps the seat small.
+ */
+static int
+sit_cache(struct store *s, char **cause)
+{
+	return store_exec(s, "PRAGMA cache_size = -256", cause);
+}
+
+static int
+sit_main(struct store *s, const char *path, char **cause)
 {
 	struct sit st;
 	enum sit_outcome o;
@@ -311,12 +322,22 @@ sit_run(struct store *s, char **cause)
 
 	memset(&st, 0, sizeof st);
 	st.s = s;
+	if (s != NULL && sit_cache(s, cause) != 0)
+		return -1;
 	st.lang_choice = fl_lang_zh() ? 0 : 1;
 	lang_set(st.lang_choice == 0);
 	if (ui_start(cause) != 0)
 		return -1;
 
 	o = sit_show(&st, &sit_language_screen);
+	/*
+	 * Opening the database (SQLite reads the whole schema) waits until
+	 * the first screen is up: the trainee reads it meanwhile.
+	 */
+	if (o == SIT_NEXT && st.s == NULL &&
+	    (store_open(path, STORE_OPEN, &st.s, &st.error) != 0 ||
+	    sit_cache(st.s, &st.error) != 0))
+		o = SIT_FAILED;
 	if (o == SIT_NEXT)
 		o = sit_show(&st, &sit_login_screen);
 	if (o == SIT_NEXT)
@@ -329,7 +350,7 @@ sit_run(struct store *s, char **cause)
 	switch (o) {
 	case SIT_CLOSED:
 		/* Module titles for the breakdown, in the trainee's language. */
-		catalog_banks(s, &st.modules);
+		catalog_banks(st.s, &st.modules);
 		o = sit_show(&st, &sit_result_screen);
 		break;
 	case SIT_TAKEN:
@@ -365,5 +386,19 @@ sit_run(struct store *s, char **cause)
 	attempt_free(&st.a);
 	if (st.logged_in)
 		trainee_release(&st.t);
+	if (s == NULL)
+		store_free(&st.s);
 	return rc;
+}
+
+int
+sit_run(struct store *s, char **cause)
+{
+	return sit_main(s, NULL, cause);
+}
+
+int
+sit_run_path(const char *path, char **cause)
+{
+	return sit_main(NULL, path, cause);
 }

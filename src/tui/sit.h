@@ -15,5 +15,10 @@ struct store;
  * database failed); the caller prints it (curses has ended by then).
  */
 int sit_run(struct store *s, char **cause);
+/*
+ * The same against the database at path, opened (STORE_OPEN) once the
+ * first screen is drawn; a failure to open it is shown, then returned.
+ */
+int sit_run_path(const char *path, char **cause);
 
 #endif

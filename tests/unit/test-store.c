@@ -43,6 +43,7 @@ assert_pragmas(struct store *s)
 	assert_int_equal(pragma(s, "trusted_schema"), 0);
 	/* The store's own busy handler waits (test_busy_waits), not
 	 * busy_timeout, which it replaces. */
+	assert_int_equal(pragma(s, "busy_timeout"), 0);
 	assert_int_equal(sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE,
 	    -1, &on), SQLITE_OK);
 	assert_int_equal(on, 1);

@@ -1,0 +1,187 @@
+#!/bin/sh
+# make bench: firstline at city scale against the libraries underneath.
+# Each comparison runs both sides alternately in this one run and compares
+# medians, so a busy machine slows both alike.  Prints one line per
+# comparison, "NAME: ratio R (target <= T)", then the absolute figures.
+# Exits 1 when a target is missed (after printing everything).
+#
+#   run.sh --scale S --out DIR --src SRCDIR --bin BUILDDIR
+#          [--dialog PATH] [--sqlite3 PATH] [--xmllint PATH]
+# Environment: BENCH_ROUNDS (bank and summary rounds, default 5),
+# BENCH_CLIENT_RUNS (default 20), BENCH_PROCS (default 200).
+set -u
+SCALE=1 OUT=bench/out SRC=. BIN=. DIALOG= SQLITE3= XMLLINT=
+while [ $# -gt 1 ]; do
+	case $1 in
+	--scale) SCALE=$2 ;; --out) OUT=$2 ;; --src) SRC=$2 ;; --bin) BIN=$2 ;;
+	--dialog) DIALOG=$2 ;; --sqlite3) SQLITE3=$2 ;; --xmllint) XMLLINT=$2 ;;
+	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+	shift 2
+done
+: "${DIALOG:=dialog}" "${SQLITE3:=sqlite3}" "${XMLLINT:=xmllint}"
+ROUNDS=${BENCH_ROUNDS:-5}
+RUNS=${BENCH_CLIENT_RUNS:-20}
+PROCS=${BENCH_PROCS:-200}
+COMMIT_ROUNDS=3
+FL=$BIN/firstline
+TOOL=$BIN/bench/bench-tool
+XSD=$SRC/question-banks/schema/bank.xsd
+FIRSTLINE_DATADIR=$SRC/question-banks; export FIRSTLINE_DATADIR
+LC_ALL=C.UTF-8; export LC_ALL
+TERM=xterm; export TERM
+unset FIRSTLINE_DB NO_COLOR LANGUAGE 2>/dev/null
+mkdir -p "$OUT" || exit 1
+
+die() { echo "bench: $*" >&2; exit 1; }
+# median of the numbers on stdin
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2];
+	else printf "%.6f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", a / b }'; }
+within() { awk -v r="$1" -v t="$2" 'BEGIN { exit !(r <= t) }'; }
+ms() { awk -v s="$1" 'BEGIN { printf "%.1f\n", s * 1000 }'; }
+
+# ---------------------------------------------------------------- data
+BANKDIR=$OUT/bank-$SCALE
+QUESTIONS=$(awk -v s="$SCALE" 'BEGIN { printf "%d\n", 100000 * s + 0.5 }')
+if [ ! -f "$BANKDIR/done" ]; then
+	echo "bench: generating the $QUESTIONS-question bank ..." >&2
+	rm -rf "$BANKDIR" && mkdir -p "$BANKDIR" &&
+	"$BIN/bench/gen-bank" --questions "$QUESTIONS" --seed 1 "$BANKDIR" \
+	    >/dev/null && : > "$BANKDIR/done" || die "gen-bank failed"
+fi
+BANKS=$(ls "$BANKDIR"/bench-m*.xml)
+SEATS=$((PROCS * COMMIT_ROUNDS + 10))
+CITY=$OUT/city-$SCALE.db
+if [ ! -f "$CITY.done" ]; then
+	echo "bench: generating the city at scale $SCALE ..." >&2
+	rm -f "$CITY" "$CITY-wal" "$CITY-shm"
+	"$FL" --db "$CITY" init >/dev/null &&
+	"$FL" --db "$CITY" bank load "$SRC"/question-banks/rubrics/*.xml \
+	    "$SRC"/question-banks/banks/*.xml \
+	    "$SRC"/question-banks/exams/standard.xml >/dev/null &&
+	"$BIN/bench/gen-city" --db "$CITY" --scale "$SCALE" --seed 1 \
+	    --seats "$SEATS" >&2 && : > "$CITY.done" || die "gen-city failed"
+fi
+
+# ---------------------------------------------------------- 1. bank load
+FRESH=$OUT/fresh.db
+: > "$OUT/bank-fl" ; : > "$OUT/bank-xl"
+i=0
+while [ $i -lt "$ROUNDS" ]; do
+	rm -f "$FRESH" "$FRESH-wal" "$FRESH-shm"
+	"$FL" --db "$FRESH" init >/dev/null || die "init failed"
+	if [ $((i % 2)) = 0 ]; then
+		"$TOOL" time "$FL" --db "$FRESH" bank load $BANKS >> "$OUT/bank-fl" || die "bank load failed"
+		"$TOOL" time "$XMLLINT" --noout --schema "$XSD" $BANKS >> "$OUT/bank-xl" || die "xmllint failed"
+	else
+		"$TOOL" time "$XMLLINT" --noout --schema "$XSD" $BANKS >> "$OUT/bank-xl" || die "xmllint failed"
+		"$TOOL" time "$FL" --db "$FRESH" bank load $BANKS >> "$OUT/bank-fl" || die "bank load failed"
+	fi
+	i=$((i + 1))
+done
+[ "$("$SQLITE3" "$FRESH" 'SELECT count(*) FROM question')" = "$QUESTIONS" ] ||
+    die "the bank did not load every question"
+BANK_FL=$(median < "$OUT/bank-fl") BANK_XL=$(median < "$OUT/bank-xl")
+BANK_R=$(ratio "$BANK_FL" "$BANK_XL")
+
+# ------------------------------------------------------- 2. city summary
+SQL=$SRC/bench/city-summary.sql
+"$FL" --db "$CITY" report city --format csv > "$OUT/summary-fl.csv" &&
+"$FL" --db "$CITY" report coverage --format csv >> "$OUT/summary-fl.csv" &&
+"$SQLITE3" "$CITY" < "$SQL" > "$OUT/summary-sql.csv" || die "summary failed"
+# sqlite3 quotes non-ASCII text in CSV; firstline quotes only what needs it
+tr -d '"' < "$OUT/summary-fl.csv" > "$OUT/summary-fl.unq"
+tr -d '"' < "$OUT/summary-sql.csv" > "$OUT/summary-sql.unq"
+if cmp -s "$OUT/summary-fl.unq" "$OUT/summary-sql.unq"; then SAME=yes; else SAME=NO; fi
+COHORTS=$(($("$FL" --db "$CITY" report city --format csv | grep -c '^') - 1))
+: > "$OUT/sum-fl" ; : > "$OUT/sum-sql"
+FLCMD="'$FL' --db '$CITY' report city --format csv && '$FL' --db '$CITY' report coverage --format csv"
+SQLCMD="'$SQLITE3' '$CITY' < '$SQL'"
+i=0
+while [ $i -lt "$ROUNDS" ]; do
+	if [ $((i % 2)) = 0 ]; then
+		"$TOOL" time sh -c "$FLCMD" >> "$OUT/sum-fl" || die "report city failed"
+		"$TOOL" time sh -c "$SQLCMD" >> "$OUT/sum-sql" || die "sqlite3 failed"
+	else
+		"$TOOL" time sh -c "$SQLCMD" >> "$OUT/sum-sql" || die "sqlite3 failed"
+		"$TOOL" time sh -c "$FLCMD" >> "$OUT/sum-fl" || die "report city failed"
+	fi
+	i=$((i + 1))
+done
+SUM_FL=$(median < "$OUT/sum-fl") SUM_SQL=$(median < "$OUT/sum-sql")
+SUM_R=$(ratio "$SUM_FL" "$SUM_SQL")
+
+# ------------------------------------------------------ 3. answer commit
+# Both sides on one copy of the city: the engine's trainees answer their
+# papers; the bare side inserts into a table of its own.
+COMMITDB=$OUT/commit.db
+rm -f "$COMMITDB" "$COMMITDB-wal" "$COMMITDB-shm"
+cp "$CITY" "$COMMITDB" || die "cannot copy the city"
+"$SQLITE3" "$COMMITDB" "CREATE TABLE bench_bare (id INTEGER PRIMARY KEY,
+    seat INTEGER NOT NULL, seq INTEGER NOT NULL, response TEXT NOT NULL,
+    at INTEGER NOT NULL)" || die "cannot create bench_bare"
+: > "$OUT/commit-fl" ; : > "$OUT/commit-bare"
+i=0
+while [ $i -lt $COMMIT_ROUNDS ]; do
+	"$TOOL" commit --db "$COMMITDB" --mode engine --procs "$PROCS" \
+	    --first $((i * PROCS)) >> "$OUT/commit-fl" || die "engine commits failed"
+	"$TOOL" commit --db "$COMMITDB" --mode bare --procs "$PROCS" \
+	    --count 50 >> "$OUT/commit-bare" || die "bare commits failed"
+	i=$((i + 1))
+done
+COMMIT_FL=$(awk '{ print $2 }' "$OUT/commit-fl" | median)
+COMMIT_BARE=$(awk '{ print $2 }' "$OUT/commit-bare" | median)
+COMMIT_FL50=$(awk '{ print $1 }' "$OUT/commit-fl" | median)
+COMMIT_BARE50=$(awk '{ print $1 }' "$OUT/commit-bare" | median)
+COMMIT_N=$(awk '{ n += $4 } END { print n }' "$OUT/commit-fl")
+COMMIT_R=$(ratio "$COMMIT_FL" "$COMMIT_BARE")
+
+# ------------------------------------------------------- 4. client start
+: > "$OUT/start-fl" ; : > "$OUT/start-dialog"
+i=0
+while [ $i -lt "$RUNS" ]; do
+	"$TOOL" screen --until "Choose the language" -- \
+	    "$FL" --db "$COMMITDB" sit >> "$OUT/start-fl" || die "sit never drew"
+	"$TOOL" screen --until hello -- \
+	    "$DIALOG" --msgbox hello 6 20 >> "$OUT/start-dialog" || die "dialog never drew"
+	i=$((i + 1))
+done
+START_FL=$(median < "$OUT/start-fl") START_DL=$(median < "$OUT/start-dialog")
+START_R=$(ratio "$START_FL" "$START_DL")
+SEAT=$(printf '%08d' $((90000001 + PROCS * COMMIT_ROUNDS)))
+RSS=$("$TOOL" rss --ticket "$SEAT" --pin 246810 -- "$FL" --db "$COMMITDB" sit) ||
+    die "the client did not reach the question screen"
+
+# ---------------------------------------------------------------- report
+rc=0
+line() {	# NAME RATIO TARGET
+	if within "$2" "$3"; then mark=""; else mark="  MISSED"; rc=1; fi
+	echo "$1: ratio $2 (target <= $3)$mark"
+}
+echo
+echo "firstline bench: scale $SCALE ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
+line "bank load" "$BANK_R" 1.5
+line "city summary" "$SUM_R" 1.3
+line "answer commit p99" "$COMMIT_R" 2
+line "client start" "$START_R" 2
+if [ "$RSS" -le 8192 ]; then mark=""; else mark="  MISSED"; rc=1; fi
+echo "client RSS: $RSS KiB (target <= 8192)$mark"
+if within "$SUM_FL" 1; then mark=""; else mark="  MISSED"; rc=1; fi
+[ "$SAME" = yes ] || { mark="  DIFFERENT NUMBERS"; rc=1; }
+echo
+echo "absolute figures (medians):"
+echo "  bank load, $QUESTIONS questions in $(echo $BANKS | wc -w) files ($ROUNDS rounds):"
+echo "    firstline bank load        $BANK_FL s"
+echo "    xmllint --noout --schema   $BANK_XL s"
+echo "  city summary, $COHORTS cohorts ($ROUNDS rounds; same numbers: $SAME):"
+echo "    firstline report city + coverage   $SUM_FL s (target < 1 s)$mark"
+echo "    sqlite3 hand-written SQL           $SUM_SQL s"
+echo "  answer commit, $PROCS processes at once, $COMMIT_N answers ($COMMIT_ROUNDS rounds):"
+echo "    attempt_answer        p99 $COMMIT_FL ms, p50 $COMMIT_FL50 ms"
+echo "    bare INSERT commit    p99 $COMMIT_BARE ms, p50 $COMMIT_BARE50 ms"
+echo "  client start to first screen, 80x24 pty, TERM=$TERM ($RUNS runs):"
+echo "    firstline sit          $(ms "$START_FL") ms"
+echo "    dialog --msgbox        $(ms "$START_DL") ms"
+echo "  client peak RSS (VmHWM) at the question screen: $RSS KiB"
+exit $rc

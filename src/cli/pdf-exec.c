@@ -1,0 +1,61 @@
+/*
+ * Handing a PDF request to firstline-pdf.  firstline itself is not linked
+ * with cairo, pango and fontconfig (and the fifty libraries they bring), so
+ * the trainee's client starts and stays as small as a terminal program;
+ * the few commands that write PDFs run in the helper instead.
+ */
+#include "config.h"
+
+#include "cli.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/xalloc.h"
+
+#define PDF_HELPER "firstline-pdf"
+
+/* The helper beside this program (the build tree), else the installed one. */
+static char *
+pdf_helper(void)
+{
+	char self[PATH_MAX], *slash, *path;
+	ssize_t n;
+
+	n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/')) != NULL) {
+			*slash = '\0';
+			path = xasprintf("%s/%s", self, PDF_HELPER);
+			if (access(path, X_OK) == 0)
+				return path;
+			free(path);
+		}
+	}
+	return xasprintf("%s/%s", PKGLIBEXECDIR, PDF_HELPER);
+}
+
+int
+cli_pdf_exec(struct cli *c, const char *group, int argc, char **argv)
+{
+	char **args = xcalloc((size_t)argc + 5, sizeof *args);
+	char *helper = pdf_helper();
+	int i, n = 0;
+
+	args[n++] = helper;
+	args[n++] = (char *)"--db";
+	args[n++] = (char *)c->db;
+	args[n++] = (char *)group;
+	for (i = 0; i < argc; i++)
+		args[n++] = argv[i];
+	args[n] = NULL;
+	fflush(NULL);
+	execv(helper, args);
+	cli_error(_("cannot run %s to write the PDF: %m"), helper);
+	free(helper);
+	free(args);
+	return EXIT_REFUSED;
+}
