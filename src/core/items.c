@@ -25,7 +25,6 @@
 #include "attempt.h"
 #include "cohort.h"
 #include "core.h"
-#include "paper.h"
 #include "store.h"
 
 /* The paper of exam version evid, created with its blueprint if new. */
@@ -162,32 +161,203 @@ items_add_attempt(struct items_paper *p, const struct attempt *a,
 	free(used);
 }
 
-/* Load, score and add attempt aid (partial: the exam's policy). */
+/*
+ * What scoring needs of one question, by its row id, read once for the
+ * whole report: a city holds millions of paper items but only the few
+ * hundred questions they were drawn from, so the keys are cached here
+ * rather than read (with every text) attempt by attempt as paper_load does.
+ */
+struct items_key {
+	int		 loaded;
+	char		*qid;
+	char		*module;
+	enum qtype	 type;
+	int		 difficulty;
+	int		 answer;
+	int		 bank_version;
+	int		 n;		/* options, in seq order */
+	int		 seq[8], correct[8], position[8];
+};
+
+/* One paper item as scoring sees it: the key, the options shown, the answer. */
+struct items_slot {
+	struct paper_item	item;
+	struct paper_option	options[8];
+	char			response[32];
+	int			bank_version;
+};
+
+struct items_keys {
+	struct items_key	*k;
+	size_t			 cap;
+	sqlite3_stmt		*qs, *os;
+	struct items_slot	*slots;		/* one attempt's items */
+	size_t			 slotcap;
+};
+
+static void
+items_keys_init(struct store *s, struct items_keys *ks)
+{
+	memset(ks, 0, sizeof *ks);
+	ks->qs = store_prepare(s, "SELECT q.qid, m.module, q.type,"
+	    " q.difficulty, coalesce(q.answer, 0), m.version FROM question q"
+	    " JOIN module_version m ON m.id = q.module_version_id"
+	    " WHERE q.id = ?1");
+	ks->os = store_prepare(s, "SELECT seq, correct, coalesce(position, 0)"
+	    " FROM question_option WHERE question_id = ?1 ORDER BY seq");
+}
+
+static void
+items_keys_free(struct items_keys *ks)
+{
+	size_t i;
+
+	for (i = 0; i < ks->cap; i++) {
+		free(ks->k[i].qid);
+		free(ks->k[i].module);
+	}
+	free(ks->k);
+	free(ks->slots);
+	sqlite3_finalize(ks->qs);
+	sqlite3_finalize(ks->os);
+}
+
+/* The key of question id (a row id of question), read on first use. */
+static const struct items_key *
+items_key(struct items_keys *ks, sqlite3_int64 id)
+{
+	struct items_key *k;
+	const char *type;
+	size_t old = ks->cap;
+	int t;
+
+	if (id < 0)
+		id = 0;
+	if ((size_t)id >= ks->cap) {
+		ks->cap = (size_t)id + 64;
+		ks->k = xreallocarray(ks->k, ks->cap, sizeof *ks->k);
+		memset(ks->k + old, 0, (ks->cap - old) * sizeof *ks->k);
+	}
+	k = &ks->k[id];
+	if (k->loaded)
+		return k;
+	k->loaded = 1;
+	sqlite3_bind_int64(ks->qs, 1, id);
+	if (sqlite3_step(ks->qs) == SQLITE_ROW) {
+		k->qid = xstrdup(store_text(ks->qs, 0));
+		k->module = xstrdup(store_text(ks->qs, 1));
+		type = store_text(ks->qs, 2);
+		for (t = 0; t < QTYPE_COUNT; t++)
+			if (strcmp(type, qtype_name((enum qtype)t)) == 0)
+				k->type = (enum qtype)t;
+		k->difficulty = sqlite3_column_int(ks->qs, 3);
+		k->answer = sqlite3_column_int(ks->qs, 4);
+		k->bank_version = sqlite3_column_int(ks->qs, 5);
+	} else {
+		k->qid = xstrdup("");
+		k->module = xstrdup("");
+	}
+	sqlite3_reset(ks->qs);
+	sqlite3_bind_int64(ks->os, 1, id);
+	while (sqlite3_step(ks->os) == SQLITE_ROW && k->n < 8) {
+		k->seq[k->n] = sqlite3_column_int(ks->os, 0);
+		k->correct[k->n] = sqlite3_column_int(ks->os, 1);
+		k->position[k->n] = sqlite3_column_int(ks->os, 2);
+		k->n++;
+	}
+	sqlite3_reset(ks->os);
+	return k;
+}
+
+
+/*
+ * Fill sl from k, option_order (the seqs in display order) and response;
+ * the item points into the cache and into sl (until sl moves), nothing is
+ * allocated.
+ */
+static void
+items_slot_fill(struct items_slot *sl, const struct items_key *k,
+    const char *order, const char *response)
+{
+	struct paper_item *it = &sl->item;
+	const char *p;
+	char *end;
+	long seq;
+	int j;
+
+	memset(it, 0, sizeof *it);
+	it->qid = k->qid;
+	it->module = k->module;
+	it->type = k->type;
+	it->difficulty = k->difficulty;
+	it->answer = k->answer;
+	it->options = sl->options;
+	for (p = order; *p != '\0' && it->noptions < 8; p = end) {
+		seq = strtol(p, &end, 10);
+		if (end == p)
+			break;
+		if (*end == ',')
+			end++;
+		for (j = 0; j < k->n && k->seq[j] != seq; j++)
+			;
+		if (j == k->n)
+			continue;
+		memset(&sl->options[it->noptions], 0, sizeof sl->options[0]);
+		sl->options[it->noptions].correct = k->correct[j];
+		sl->options[it->noptions].position = k->position[j];
+		it->noptions++;
+	}
+	if (strlen(response) < sizeof sl->response)
+		memcpy(sl->response, response, strlen(response) + 1);
+	else
+		sl->response[0] = '\0';	/* not a response of ours */
+	it->response = sl->response;
+}
+
+/* Score and add attempt aid (partial: the exam's policy). */
 static int
-items_attempt(struct store *s, struct items_paper *p, sqlite3_stmt *bvs,
+items_attempt(struct items_paper *p, sqlite3_stmt *ps, struct items_keys *ks,
     sqlite3_int64 aid, int partial, char **cause)
 {
 	struct attempt a;
 	double *score;
 	int *bv;
-	size_t i;
+	size_t i, n = 0;
 
+	sqlite3_bind_int64(ps, 1, aid);
+	while (sqlite3_step(ps) == SQLITE_ROW) {
+		const struct items_key *k = items_key(ks,
+		    sqlite3_column_int64(ps, 0));
+
+		xgrow(&ks->slots, &ks->slotcap, n + 1, sizeof *ks->slots);
+		items_slot_fill(&ks->slots[n], k, store_text(ps, 1),
+		    store_text(ps, 2));
+		ks->slots[n++].bank_version = k->bank_version;
+	}
+	sqlite3_reset(ps);
+	if (n == 0) {
+		*cause = xasprintf(_("attempt %lld has no paper"),
+		    (long long)aid);
+		return -1;
+	}
 	memset(&a, 0, sizeof a);
 	a.id = aid;
-	if (paper_load(s, &a, cause) != 0)
-		return -1;
-	score = xcalloc(a.nitems, sizeof *score);
-	bv = xcalloc(a.nitems, sizeof *bv);
-	for (i = 0; i < a.nitems; i++)
+	a.items = xcalloc(n, sizeof *a.items);
+	a.nitems = n;
+	score = xcalloc(n, sizeof *score);
+	bv = xcalloc(n, sizeof *bv);
+	for (i = 0; i < n; i++) {
+		/* Pointers into the slots only now: xgrow may have moved them. */
+		a.items[i] = ks->slots[i].item;
+		a.items[i].options = ks->slots[i].options;
+		a.items[i].response = ks->slots[i].response;
 		score[i] = grade_item(&a.items[i], partial) / 1000.0;
-	sqlite3_bind_int64(bvs, 1, aid);
-	for (i = 0; i < a.nitems && sqlite3_step(bvs) == SQLITE_ROW; i++)
-		bv[i] = sqlite3_column_int(bvs, 0);
-	sqlite3_reset(bvs);
+		bv[i] = ks->slots[i].bank_version;
+	}
 	items_add_attempt(p, &a, score, bv);
+	free(a.items);	/* the items point into ks: nothing else to free */
 	free(score);
 	free(bv);
-	paper_items_free(a.items, a.nitems);
 	return 0;
 }
 
@@ -244,7 +414,8 @@ int
 items_compute(struct store *s, const char *cohort, struct items_report *r,
     char **cause)
 {
-	sqlite3_stmt *st, *bvs;
+	sqlite3_stmt *st, *ps;
+	struct items_keys ks;
 	sqlite3_int64 cid;
 	size_t cap = 0, i;
 	int rc = 0;
@@ -262,18 +433,18 @@ items_compute(struct store *s, const char *cohort, struct items_report *r,
 	    " WHERE a.status IN ('submitted','expired')"
 	    " AND (?1 = 0 OR c.id = ?1)"
 	    " ORDER BY e.exam, e.version, a.id");
-	bvs = store_prepare(s, "SELECT mv.version FROM paper_item p"
-	    " JOIN question q ON q.id = p.question_id"
-	    " JOIN module_version mv ON mv.id = q.module_version_id"
-	    " WHERE p.attempt_id = ?1 ORDER BY p.seq");
+	ps = store_prepare(s, "SELECT question_id, option_order, response"
+	    " FROM paper_item WHERE attempt_id = ?1 ORDER BY seq");
+	items_keys_init(s, &ks);
 	sqlite3_bind_int64(st, 1, cid);
 	sqlite3_bind_int(st, 2, fl_lang_zh());
 	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW)
-		rc = items_attempt(s, items_paper_get(s, r, &cap, st), bvs,
+		rc = items_attempt(items_paper_get(s, r, &cap, st), ps, &ks,
 		    sqlite3_column_int64(st, 0), sqlite3_column_int(st, 5),
 		    cause);
 	sqlite3_finalize(st);
-	sqlite3_finalize(bvs);
+	sqlite3_finalize(ps);
+	items_keys_free(&ks);
 	if (rc != 0) {
 		items_release(r);
 		return -1;
