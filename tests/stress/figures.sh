@@ -4,8 +4,10 @@
 STRESS_FIGURES=$(dirname "$FIRSTLINE")/tests/stress/$(basename "$0" .sh).figures
 : >"$STRESS_FIGURES"
 
-# figure NAME VALUE: a line of the figures file, and a TAP comment.
+# figure NAME VALUE: a line of the figures file, and a TAP comment (the
+# lines of a VALUE of several lines joined with " / ").
 figure() {
-	echo "$1: $2" >>"$STRESS_FIGURES"
-	echo "# $1: $2"
+	_v=$(printf '%s\n' "$2" | sed -e ':a' -e 'N' -e '$!ba' -e 's|\n| / |g')
+	echo "$1: $_v" >>"$STRESS_FIGURES"
+	echo "# $1: $_v"
 }
