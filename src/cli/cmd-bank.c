@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <malloc.h>
 #include <stdlib.h>
 
 #include "core/catalog.h"
@@ -14,11 +15,20 @@
 #include "core/load.h"
 #include "core/store.h"
 
-/* Read every file named in argv[optind..]; 0 when all are good. */
+/*
+ * Read every file named in argv[optind..]; 0 when all are good.
+ *
+ * A bank's tree is millions of small allocations; with glibc's fastbins on,
+ * every large buffer libxml2 frees while parsing makes malloc consolidate
+ * all of them again (malloc_consolidate was 9% of a 100,000-question load).
+ * Without fastbins (small blocks still go through the per-thread cache) the
+ * same load takes 17% less time on one core (make bench: bank load).
+ */
 static int
 bank_read_all(struct content_set *set, int argc, char **argv,
     struct diag *d)
 {
+	mallopt(M_MXFAST, 0);
 	return content_read_all(set, argv + optind, (size_t)(argc - optind),
 	    d);
 }
