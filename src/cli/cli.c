@@ -129,6 +129,28 @@ cli_open(struct cli *c)
 	return s;
 }
 
+FILE *
+cli_out_open(const char *out)
+{
+	FILE *fp;
+
+	if (out == NULL)
+		return stdout;
+	if ((fp = fopen(out, "w")) == NULL)
+		cli_error(_("%s: cannot write: %m"), out);
+	return fp;
+}
+
+int
+cli_out_close(FILE *fp, const char *out)
+{
+	if (fp == stdout)
+		return EXIT_OK;
+	if (fclose(fp) != 0)
+		return cli_error(_("%s: cannot write: %m"), out);
+	return EXIT_OK;
+}
+
 int
 cmd_list(struct cli *c, const struct cmd_entry *e, int argc, char **argv,
     void (*fill)(struct store *, struct table *))

@@ -98,6 +98,14 @@ struct store *cli_open(struct cli *c);
  * The shared bodies of "list" commands (no operand) and "show" commands (one
  * operand naming what to show): options, open the database, fill, print.
  */
+/*
+ * Where a report goes: the file out (-o FILE) opened for writing, or stdout
+ * when out is NULL; NULL after saying why.  cli_out_close closes it (not
+ * stdout) and returns EXIT_OK, or EXIT_REFUSED after saying why.
+ */
+FILE *cli_out_open(const char *out);
+int cli_out_close(FILE *fp, const char *out);
+
 int cmd_list(struct cli *c, const struct cmd_entry *e, int argc, char **argv,
     void (*fill)(struct store *, struct table *));
 int cmd_show(struct cli *c, const struct cmd_entry *e, int argc, char **argv,

@@ -20,7 +20,7 @@ cmd_report_city_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	struct store *s;
 	struct table t;
 	enum format f;
-	FILE *fp = stdout;
+	FILE *fp;
 	char *cause = NULL;
 	long below = 0, communities = 0;
 	int rc;
@@ -45,18 +45,16 @@ cmd_report_city_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		free(cause);
 		return EXIT_REFUSED;
 	}
-	if (out != NULL && (fp = fopen(out, "w")) == NULL) {
+	if ((fp = cli_out_open(out)) == NULL) {
 		table_release(&t);
-		return cli_error(_("%s: cannot write: %m"), out);
+		return EXIT_REFUSED;
 	}
 	output_table(&t, f, fp);
 	if (f == FORMAT_TEXT)
 		fprintf(fp, _("\n%ld of %ld communities have fewer than %d "
 		    "certified responders (see 'firstline report coverage')\n"),
 		    below, communities, COVERAGE_MINIMUM);
-	rc = EXIT_OK;
-	if (out != NULL && fclose(fp) != 0)
-		rc = cli_error(_("%s: cannot write: %m"), out);
+	rc = cli_out_close(fp, out);
 	table_release(&t);
 	return rc;
 }

@@ -34,10 +34,8 @@ report_pdf_open(const char *out)
 {
 	FILE *fp;
 
-	if ((fp = fopen(out, "w")) == NULL) {
-		cli_error(_("%s: cannot write: %m"), out);
+	if ((fp = cli_out_open(out)) == NULL)
 		return NULL;
-	}
 	if (isatty(fileno(fp))) {
 		cli_error(_("%s is a terminal: a PDF is written to a file "
 		    "(-o FILE)"), out);
@@ -225,11 +223,10 @@ cmd_report_cohort_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		return rc;
 	}
 #endif
-	if (out != NULL && (fp = fopen(out, "w")) == NULL) {
-		rc = cli_error(_("%s: cannot write: %m"), out);
+	if ((fp = cli_out_open(out)) == NULL) {
 		results_release(&r);
 		store_free(&s);
-		return rc;
+		return EXIT_REFUSED;
 	}
 	if (summary) {
 		results_summary(&r, &t);
@@ -241,9 +238,7 @@ cmd_report_cohort_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		table_release(&t);
 	} else
 		report_text(&r, fp);
-	rc = EXIT_OK;
-	if (fp != stdout && fclose(fp) != 0)
-		rc = cli_error(_("%s: cannot write: %m"), out);
+	rc = cli_out_close(fp, out);
 	results_release(&r);
 	store_free(&s);
 	return rc;
@@ -359,7 +354,6 @@ cmd_report_coverage_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		return EXIT_REFUSED;
 	results_coverage(s, COVERAGE_MINIMUM, &t);
 	store_free(&s);
-	rc = EXIT_OK;
 #ifdef FIRSTLINE_PDF_HELPER
 	if (f == FORMAT_PDF) {
 		rc = EXIT_REFUSED;
@@ -371,16 +365,12 @@ cmd_report_coverage_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		pdf_shutdown();
 	} else
 #endif
-	if (out != NULL) {
-		if ((fp = fopen(out, "w")) == NULL)
-			rc = cli_error(_("%s: cannot write: %m"), out);
-		else {
-			output_table(&t, f, fp);
-			if (fclose(fp) != 0)
-				rc = cli_error(_("%s: cannot write: %m"), out);
-		}
-	} else
-		output_table(&t, f, stdout);
+	if ((fp = cli_out_open(out)) == NULL)
+		rc = EXIT_REFUSED;
+	else {
+		output_table(&t, f, fp);
+		rc = cli_out_close(fp, out);
+	}
 	table_release(&t);
 	return rc;
 }
