@@ -54,7 +54,9 @@ cli_pdf_exec(struct cli *c, const char *group, int argc, char **argv)
 	args[n] = NULL;
 	fflush(NULL);
 	execv(helper, args);
-	cli_error(_("cannot run %s to write the PDF: %m"), helper);
+	cli_error(_("cannot run %s to write the PDF: %m (it is built and "
+	    "installed with firstline: run 'make install', or firstline from "
+	    "its build directory)"), helper);
 	free(helper);
 	free(args);
 	return EXIT_REFUSED;

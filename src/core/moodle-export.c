@@ -306,7 +306,8 @@ moodle_export(struct store *s, const char *module, int en, char **xml,
 	sqlite3_bind_text(mv, 1, module, -1, SQLITE_STATIC);
 	if (sqlite3_step(mv) != SQLITE_ROW) {
 		sqlite3_finalize(mv);
-		*cause = xasprintf(_("module %s is not loaded"), module);
+		*cause = xasprintf(_("module %s is not loaded (see "
+		    "'firstline bank list')"), module);
 		return -1;
 	}
 	mvid = sqlite3_column_int64(mv, 0);
