@@ -72,11 +72,7 @@ teardown(void **state)
 static void
 login(struct fixture *f, int row, struct trainee *t)
 {
-	char *cause = NULL;
-	int wait;
-
-	assert_int_equal(trainee_login(f->s, table_cell(&f->roster, row, 0),
-	    table_cell(&f->roster, row, 3), t, &wait, &cause), 0);
+	unit_login(f->s, &f->roster, row, t);
 }
 
 #define count unit_count

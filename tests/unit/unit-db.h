@@ -6,11 +6,13 @@
 #ifndef FIRSTLINE_UNIT_DB_H
 #define FIRSTLINE_UNIT_DB_H
 
+#include "core/attempt.h"
 #include "core/auth.h"
 #include "core/cohort.h"
 #include "core/content.h"
 #include "core/load.h"
 #include "core/store.h"
+#include "core/table.h"
 
 /* The first column of the first row of sql, or -1. */
 static inline long
@@ -83,6 +85,18 @@ unit_mini_cohort(struct store *s, const char *dir, const char *name,
 	assert_int_equal(user_add(s, "ins", ROLE_INSTRUCTOR, "secret-ins",
 	    &cause), 0);
 	return id;
+}
+
+/* Log in the trainee of row (ticket in column 0, PIN in 3) of roster. */
+static inline void
+unit_login(struct store *s, const struct table *roster, int row,
+    struct trainee *t)
+{
+	char *cause = NULL;
+	int wait;
+
+	assert_int_equal(trainee_login(s, table_cell(roster, row, 0),
+	    table_cell(roster, row, 3), t, &wait, &cause), 0);
 }
 
 #endif
