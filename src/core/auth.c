@@ -194,6 +194,8 @@ user_add(struct store *s, const char *name, enum role role,
 		    "characters"));
 		return -1;
 	}
+	if (fl_name_check(_("user name"), name, cause) != 0)
+		return -1;
 	if (strlen(password) < 8) {
 		*cause = xasprintf(_("the password must have at least 8 "
 		    "characters"));

@@ -47,6 +47,8 @@ cohort_create(struct store *s, const char *name, const char *exam,
 		    "bytes"));
 		return -1;
 	}
+	if (fl_name_check(_("cohort name"), name, cause) != 0)
+		return -1;
 	if (id != NULL && !cohort_id_ok(id)) {
 		*cause = xasprintf(_("cohort id '%s' must be 1 to 32 letters, "
 		    "digits, '-' or '_'"), id);

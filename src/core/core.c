@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "text.h"
+
 /*
  * FIRSTLINE_DATADIR when set; else the installed data; else, for a binary
  * run from its build tree, the question-banks folder beside it.
@@ -62,4 +64,20 @@ const char *
 fl_pick(const char *zh, const char *en)
 {
 	return fl_lang_zh() ? zh : en;
+}
+
+int
+fl_name_check(const char *what, const char *name, char **cause)
+{
+	if (!text_valid_utf8(name, strlen(name)))
+		*cause = xasprintf(_("the %s is not valid UTF-8"), what);
+	else if (text_has_control(name))
+		*cause = xasprintf(_("the %s holds a control character (a line "
+		    "break, tab or escape)"), what);
+	else if (text_formula_lead(name))
+		*cause = xasprintf(_("the %s '%s' starts with '%c', which "
+		    "spreadsheets take for a formula"), what, name, *name);
+	else
+		return 0;
+	return -1;
 }

@@ -201,43 +201,18 @@ roster_header(const struct roster_row *h, int map[COL_COUNT],
 }
 
 /*
- * Whether v holds a control character (C0, DEL or C1), a Unicode line or
- * paragraph separator or a bidirectional control: a line break, tab, escape
- * sequence or right-to-left override in a name would break or disguise the
- * screens and the reports.
- */
-static int
-roster_has_control(const char *v)
-{
-	unsigned int cp;
-	size_t n = strlen(v), k;
-
-	while (n > 0) {
-		k = text_decode(v, n, &cp);
-		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
-		    (cp >= 0x200e && cp <= 0x200f) ||
-		    (cp >= 0x2028 && cp <= 0x202e) ||
-		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff)
-			return 1;
-		v += k;
-		n -= k;
-	}
-	return 0;
-}
-
-/*
- * Whether v would be taken for a formula by a spreadsheet that opens a CSV
- * file firstline writes (CSV injection): it starts with = + - or @.  Names,
- * communities and external ids never do, so such a row is refused rather
- * than stored and passed on; a phone number may start with +, but holds
- * nothing else than digits, spaces and + - ( ).
+ * Whether column col's value v would be taken for a formula (CSV
+ * injection).  Names, communities and external ids never start with
+ * = + - or @, so such a row is refused rather than stored and passed on; a
+ * phone number may start with +, but holds nothing else than digits,
+ * spaces and + - ( ).
  */
 static int
 roster_formula(int col, const char *v)
 {
 	if (col == COL_PHONE)
 		return v[strspn(v, "0123456789 +-()")] != '\0';
-	return *v == '=' || *v == '+' || *v == '-' || *v == '@';
+	return text_formula_lead(v);
 }
 
 /* Check one data row; its cleaned fields go to out[COL_COUNT]. */
@@ -280,7 +255,7 @@ roster_check_row(struct roster_row *r, const int map[COL_COUNT],
 			continue;
 		}
 		out[c] = roster_trim(r->fields[map[c]]);
-		if (roster_has_control(out[c])) {
+		if (text_has_control(out[c])) {
 			diag_add(d, _("%s: row %ld: column %s holds a control "
 			    "character (a line break, tab or escape)"), path,
 			    r->number, roster_columns[c]);

@@ -65,6 +65,31 @@ text_valid_utf8(const char *s, size_t n)
 	return 1;
 }
 
+int
+text_has_control(const char *s)
+{
+	unsigned int cp;
+	size_t n = strlen(s), k;
+
+	while (n > 0) {
+		k = text_decode(s, n, &cp);
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+		    (cp >= 0x200e && cp <= 0x200f) ||
+		    (cp >= 0x2028 && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff)
+			return 1;
+		s += k;
+		n -= k;
+	}
+	return 0;
+}
+
+int
+text_formula_lead(const char *s)
+{
+	return *s == '=' || *s == '+' || *s == '-' || *s == '@';
+}
+
 /* East Asian Wide and Fullwidth ranges, for locales that cannot say. */
 static int
 text_wide_fallback(unsigned int c)

@@ -20,6 +20,18 @@ int text_cp_width(unsigned int cp);
 size_t text_width(const char *s);
 /* Whether s is valid UTF-8 (no overlongs or surrogates). */
 int text_valid_utf8(const char *s, size_t n);
+/*
+ * Whether s holds a control character (C0, DEL or C1), a Unicode line or
+ * paragraph separator or a bidirectional control: a line break, tab, escape
+ * sequence or right-to-left override in a name would break or disguise the
+ * screens and the reports.
+ */
+int text_has_control(const char *s);
+/*
+ * Whether s would be taken for a formula by a spreadsheet that opens a CSV
+ * file firstline writes (CSV injection): it starts with = + - or @.
+ */
+int text_formula_lead(const char *s);
 
 /* One line of wrapped text: bytes [start, start + len) of the input. */
 struct text_line {

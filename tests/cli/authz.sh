@@ -104,5 +104,30 @@ fl cohort certify c1 --by nobody --password-file "$TMP/org.pw"
 expect_rc 1 "an unknown user is refused"
 has "wrong user name or password for nobody" "$ERR" "with the same message"
 
+# Names staff type go to the screens and to CSV reports: a formula, a line
+# break or an escape sequence is refused with what is wrong, nothing stored.
+users=$(sql "SELECT count(*) FROM app_user")
+fl user add "=HYPERLINK(\"http://x\")" --role instructor --password-file "$TMP/ins.pw"
+expect_rc 1 "a user name that starts like a formula is refused"
+has "the user name '=HYPERLINK" "$ERR" "and named"
+has "spreadsheets take for a formula" "$ERR" "with the reason"
+fl user add "$(printf 'evil\033[2Jname')" --role instructor --password-file "$TMP/ins.pw"
+expect_rc 1 "a user name with an escape sequence is refused"
+has "the user name holds a control character" "$ERR" "and says so"
+[ "$(sql "SELECT count(*) FROM app_user")" = "$users" ]; ok $? "no user was added"
+cohorts=$(sql "SELECT count(*) FROM cohort")
+fl cohort create "@cmd" --exam mini-exam
+expect_rc 1 "a cohort name that starts like a formula is refused"
+has "the cohort name '@cmd' starts with '@'" "$ERR" "and named"
+fl cohort create "$(printf 'two\nlines')" --exam mini-exam
+expect_rc 1 "a cohort name with a line break is refused"
+has "the cohort name holds a control character" "$ERR" "and says so"
+fl cohort create "$(printf 'bad\377utf8')" --exam mini-exam
+expect_rc 1 "a cohort name that is not UTF-8 is refused"
+has "the cohort name is not valid UTF-8" "$ERR" "and says so"
+[ "$(sql "SELECT count(*) FROM cohort")" = "$cohorts" ]; ok $? "no cohort was created"
+fl cohort create "2027 第一批 (A-1)" --exam mini-exam --id c9
+expect_rc 0 "an ordinary name with digits, spaces and a hyphen inside is fine"
+
 private "after the commands ran"
 done_testing

@@ -94,6 +94,29 @@ test_valid_utf8(void **state)
 		    strlen(cases[i].s)), cases[i].valid);
 }
 
+static void
+test_control_and_formula(void **state)
+{
+	(void)state;
+	assert_false(text_has_control("张三 Zhang-San"));
+	assert_true(text_has_control("a\tb"));
+	assert_true(text_has_control("line\nbreak"));
+	assert_true(text_has_control("\x1b[31mred"));		/* escape */
+	assert_true(text_has_control("del\x7f"));
+	assert_true(text_has_control("c1\xc2\x85"));		/* U+0085 NEL */
+	assert_true(text_has_control("rtl\xe2\x80\xae"));	/* U+202E */
+	assert_true(text_has_control("iso\xe2\x81\xa6"));	/* U+2066 */
+	assert_true(text_has_control("ls\xe2\x80\xa8"));	/* U+2028 */
+	assert_true(text_has_control("\xef\xbb\xbf" "bom"));	/* U+FEFF */
+	assert_false(text_formula_lead("张三"));
+	assert_false(text_formula_lead("a=b"));
+	assert_false(text_formula_lead(""));
+	assert_true(text_formula_lead("=1+1"));
+	assert_true(text_formula_lead("+86"));
+	assert_true(text_formula_lead("-2"));
+	assert_true(text_formula_lead("@SUM(A1)"));
+}
+
 int
 main(void)
 {
@@ -102,6 +125,7 @@ main(void)
 		cmocka_unit_test(test_width_c_locale),
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_valid_utf8),
+		cmocka_unit_test(test_control_and_formula),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
