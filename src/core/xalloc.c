@@ -12,9 +12,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void (*xalloc_hook)(void);
+
+void
+xalloc_on_die(void (*hook)(void))
+{
+	xalloc_hook = hook;
+}
+
 void
 xalloc_die(void)
 {
+	void (*hook)(void) = xalloc_hook;
+
+	xalloc_hook = NULL;		/* once: the hook itself may run out */
+	if (hook != NULL)
+		hook();
 	fputs("firstline: out of memory\n", stderr);
 	exit(1);
 }

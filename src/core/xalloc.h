@@ -8,8 +8,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* Out of memory: "firstline: out of memory" on stderr, exit status 1. */
+/*
+ * Out of memory: the hook set by xalloc_on_die runs first (a full-screen
+ * client puts the terminal back), then "firstline: out of memory" on
+ * stderr, exit status 1.
+ */
 void xalloc_die(void) __attribute__((noreturn));
+/* Set (or, with NULL, clear) the function xalloc_die calls first. */
+void xalloc_on_die(void (*hook)(void));
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);

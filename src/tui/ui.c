@@ -205,6 +205,9 @@ ui_start(char **cause)
 	curs_set(0);
 	erase();
 	refresh();
+	/* Out of memory ends the program: put the terminal back first, so
+	 * the message is readable and the shell usable. */
+	xalloc_on_die(ui_end);
 	return 0;
 }
 
@@ -213,6 +216,7 @@ ui_end(void)
 {
 	if (ui.screen == NULL)
 		return;
+	xalloc_on_die(NULL);
 	curs_set(1);
 	endwin();
 	delscreen(ui.screen);
