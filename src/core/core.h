@@ -32,10 +32,10 @@ int fl_lang_zh(void);
 const char *fl_pick(const char *zh, const char *en);
 
 /*
- * Whether name, which staff typed (a cohort or user name), can be shown on
- * the screens and written to CSV reports: valid UTF-8, no control character,
- * not starting like a spreadsheet formula.  Otherwise -1 with *cause naming
- * the problem and what (such as "cohort name").
+ * Whether name, which staff typed (a cohort or user name, a reason), can
+ * be shown on the screens and written to CSV reports: valid UTF-8, no
+ * control character, not starting like a spreadsheet formula.  Otherwise
+ * -1 with *cause naming the problem and what (such as "cohort name").
  */
 int fl_name_check(const char *what, const char *name, char **cause);
 

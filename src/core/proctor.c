@@ -110,6 +110,8 @@ proctor_extend(struct store *s, const struct user *u, const char *cohort,
 		*cause = xasprintf(_("extra time needs a reason (--reason)"));
 		return -1;
 	}
+	if (fl_name_check(_("reason"), reason, cause) != 0)
+		return -1;
 	if (proctor_begin(s, u, cohort, ticket, &c, &tid, cause) != 0)
 		return -1;
 	st = store_prepare(s, "SELECT id, deadline FROM attempt"

@@ -519,6 +519,8 @@ cohort_withdraw(struct store *s, const struct user *u, const char *cohort,
 		*cause = xasprintf(_("a withdrawal needs a reason (--reason)"));
 		return -1;
 	}
+	if (fl_name_check(_("reason"), reason, cause) != 0)
+		return -1;
 	if (cohort_find(s, cohort, &c, cause) != 0)
 		return -1;
 	if (c.sealed) {

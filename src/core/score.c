@@ -225,6 +225,10 @@ score_set(struct store *s, const struct user *u,
 		    "(--reason, e.g. 'paper sitting, room 3')"));
 		return -1;
 	}
+	if ((q->reason != NULL && fl_name_check(_("reason"), q->reason,
+	    cause) != 0) || (q->comment != NULL &&
+	    fl_name_check(_("comment"), q->comment, cause) != 0))
+		return -1;
 	if (written && (q->written_tenths < 0 || q->written_tenths > 1000)) {
 		*cause = xasprintf(_("a written score is a percentage from 0 "
 		    "to 100"));

@@ -126,6 +126,16 @@ fl cohort create "$(printf 'bad\377utf8')" --exam mini-exam
 expect_rc 1 "a cohort name that is not UTF-8 is refused"
 has "the cohort name is not valid UTF-8" "$ERR" "and says so"
 [ "$(sql "SELECT count(*) FROM cohort")" = "$cohorts" ]; ok $? "no cohort was created"
+entries=$(sql "SELECT count(*) FROM score_entry")
+fl score set c1 "$T1" mini-station safety=4 call=6 --reason "@SUM(1)" $INS
+expect_rc 1 "a reason that starts like a formula is refused"
+has "the reason '@SUM(1)' starts with '@'" "$ERR" "and named"
+fl score set c1 "$T1" mini-station safety=4 call=6 --reason "$(printf 'a\tb')" $INS
+expect_rc 1 "a reason with a tab is refused"
+fl score set c1 "$T1" mini-station safety=4 call=6 --reason "recount" --comment "=2+3" $INS
+expect_rc 1 "a comment that starts like a formula is refused"
+has "the comment '=2+3' starts with '='" "$ERR" "and named"
+[ "$(sql "SELECT count(*) FROM score_entry")" = "$entries" ]; ok $? "no score was entered"
 fl cohort create "2027 第一批 (A-1)" --exam mini-exam --id c9
 expect_rc 0 "an ordinary name with digits, spaces and a hyphen inside is fine"
 
