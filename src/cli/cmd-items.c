@@ -1,8 +1,9 @@
 /*
  * firstline report items: the item analysis of the written test, as text
- * (per paper a header block with the paper's statistics, then its
- * questions and a legend of the flags) or CSV (the questions, or with
- * --summary one row per paper).  Read-only; runs without --by.
+ * (per paper a header block with the paper's statistics, its banks, then
+ * its questions and a legend of the flags) or CSV (the questions, with
+ * --banks one row per bank of each paper, with --summary one row per
+ * paper).  Read-only; runs without --by.
  */
 #include "config.h"
 
@@ -58,22 +59,27 @@ items_header(FILE *fp, const struct items_paper *p)
 	items_line(fp, _("Standard error"), w, NULL);
 }
 
-/* The question table of paper i alone. */
+/* The bank or the question table of paper i alone, as text. */
 static void
-items_questions(FILE *fp, const struct items_report *r, size_t i)
+items_paper_table(FILE *fp, const struct items_report *r, size_t i,
+    void (*make)(const struct items_report *, const char *, int,
+    struct table *))
 {
 	struct items_report one = *r;
 	struct table t;
 
 	one.papers = &r->papers[i];
 	one.npapers = 1;
-	items_table(&one, "-", 0, &t);
+	make(&one, "-", 0, &t);
+	fputc('\n', fp);
 	output_table(&t, FORMAT_TEXT, fp);
 	table_release(&t);
 }
 
+enum items_view { VIEW_ALL, VIEW_BANKS, VIEW_SUMMARY };
+
 static void
-items_text(FILE *fp, const struct items_report *r, int summary)
+items_text(FILE *fp, const struct items_report *r, enum items_view v)
 {
 	size_t i;
 
@@ -83,12 +89,17 @@ items_text(FILE *fp, const struct items_report *r, int summary)
 		if (i > 0)
 			fputc('\n', fp);
 		items_header(fp, &r->papers[i]);
-		if (summary)
-			continue;
-		fputc('\n', fp);
-		items_questions(fp, r, i);
+		if (v != VIEW_SUMMARY)
+			items_paper_table(fp, r, i, items_banks);
+		if (v == VIEW_ALL)
+			items_paper_table(fp, r, i, items_table);
 	}
-	if (summary)
+	if (v != VIEW_SUMMARY)
+		fprintf(fp, _("\nBanks: facility over every draw of the bank's "
+		    "questions; discrimination the\nmean of its questions'; "
+		    "easy, negative, few: how many of its questions have\n"
+		    "that flag.\n"));
+	if (v != VIEW_ALL)
 		return;
 	fprintf(fp, _("\nFlags: easy = facility above %.2f, tells nothing; "
 	    "negative = discrimination below 0, check the key;\n"
@@ -116,6 +127,7 @@ cmd_report_items_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		{ "cohort", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "summary", no_argument, NULL, 's' },
+		{ "banks", no_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -125,9 +137,10 @@ cmd_report_items_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	struct store *s;
 	struct table t;
 	char *cause = NULL;
-	int ch, summary = 0;
+	enum items_view v = VIEW_ALL;
+	int ch;
 
-	while ((ch = getopt_long(argc, argv, "c:f:sh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:f:sbh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c': cohort = optarg; break;
 		case 'f':
@@ -139,7 +152,13 @@ cmd_report_items_exec(struct cli *c, const struct cmd_entry *e, int argc,
 				return cli_usage_error(e, _("unknown format "
 				    "'%s'"), optarg);
 			break;
-		case 's': summary = 1; break;
+		case 's':
+		case 'b':
+			if (v != VIEW_ALL)
+				return cli_usage_error(e, _("--summary and "
+				    "--banks exclude each other"));
+			v = ch == 's' ? VIEW_SUMMARY : VIEW_BANKS;
+			break;
 		case 'h': cli_usage(e, stdout); return EXIT_OK;
 		default: cli_usage(e, stderr); return EXIT_USAGE;
 		}
@@ -159,20 +178,22 @@ cmd_report_items_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	if (r.npapers == 0)
 		items_empty(cohort);
 	if (f == FORMAT_CSV) {
-		if (summary)
+		if (v == VIEW_SUMMARY)
 			items_summary(&r, "", &t);
+		else if (v == VIEW_BANKS)
+			items_banks(&r, "", 1, &t);
 		else
 			items_table(&r, "", 1, &t);
 		output_table(&t, FORMAT_CSV, stdout);
 		table_release(&t);
 	} else
-		items_text(stdout, &r, summary);
+		items_text(stdout, &r, v);
 	items_release(&r);
 	return EXIT_OK;
 }
 
 const struct cmd_entry cmd_report_items_entry = {
-	"report", "items", "[--cohort COHORT] [--format text|csv] [--summary]",
+	"report", "items", "[--cohort COHORT] [--format text|csv] [--summary | --banks]",
 	N_("item analysis of the written test (Moodle's statistics)"),
 	cmd_report_items_exec
 };

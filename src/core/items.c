@@ -563,3 +563,71 @@ items_summary(const struct items_report *r, const char *undefined,
 		table_add(t, row);
 	}
 }
+
+/* The bank row of module m: its questions on paper p. */
+static void
+items_bank_row(const struct items_paper *p, const char *m,
+    const char *undefined, char (*cell)[32])
+{
+	double marks = 0, dsum = 0;
+	size_t n = 0, drawn = 0, nd = 0, easy = 0, neg = 0, few = 0, i;
+
+	for (i = 0; i < p->nq; i++) {
+		const struct item_stats *st = &p->q[i].st;
+
+		if (strcmp(p->q[i].module, m) != 0)
+			continue;
+		n++;
+		drawn += st->n;
+		marks += st->facility * (double)st->n;
+		if (!isnan(st->discrimination)) {
+			dsum += st->discrimination;
+			nd++;
+		}
+		easy += (st->flags & ITEM_EASY) != 0;
+		neg += (st->flags & ITEM_NEGATIVE) != 0;
+		few += (st->flags & ITEM_FEW) != 0;
+	}
+	snprintf(cell[1], 32, "%zu", n);
+	snprintf(cell[2], 32, "%zu", drawn);
+	items_format(drawn > 0 ? marks / (double)drawn : NAN, 3, undefined,
+	    cell[3]);
+	items_format(nd > 0 ? dsum / (double)nd : NAN, 3, undefined, cell[4]);
+	snprintf(cell[5], 32, "%zu", easy);
+	snprintf(cell[6], 32, "%zu", neg);
+	snprintf(cell[7], 32, "%zu", few);
+}
+
+void
+items_banks(const struct items_report *r, const char *undefined, int all,
+    struct table *t)
+{
+	static const char *const h[] = { "module", "questions", "drawn",
+	    "facility", "discrimination", "easy", "negative", "few", "exam",
+	    "exam_version" };
+	char cell[10][32];
+	const char *row[10];
+	size_t i, c, j;
+
+	table_init(t, all ? 10 : 8, h);
+	t->numeric = 0xfe | 1ul << 9;
+	items_row(row, cell, 10);
+	for (i = 0; i < r->npapers; i++) {
+		const struct items_paper *p = &r->papers[i];
+
+		row[8] = p->exam;
+		snprintf(cell[9], 32, "%d", p->version);
+		/* Each module once, where the blueprint first names it. */
+		for (c = 0; c < p->ncells; c++) {
+			for (j = 0; j < c; j++)
+				if (strcmp(p->cell_module[j],
+				    p->cell_module[c]) == 0)
+					break;
+			if (j < c)
+				continue;
+			row[0] = p->cell_module[c];
+			items_bank_row(p, row[0], undefined, cell);
+			table_add(t, row);
+		}
+	}
+}

@@ -160,6 +160,16 @@ void items_table(const struct items_report *r, const char *undefined,
 void items_summary(const struct items_report *r, const char *undefined,
     struct table *t);
 /*
+ * One row per bank (module) of each paper, in blueprint order: module,
+ * questions,drawn,facility,discrimination,easy,negative,few, and when all
+ * is set exam,exam_version.  facility is the share of the marks obtained over every
+ * draw of the module's questions; discrimination the mean of the defined
+ * discrimination indices of its questions (undefined when none is); easy,
+ * negative and few count the questions with that flag.
+ */
+void items_banks(const struct items_report *r, const char *undefined,
+    int all, struct table *t);
+/*
  * v with that many decimals and a decimal point whatever the locale;
  * undefined when NAN; never "-0.000".
  */

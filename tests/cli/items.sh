@@ -186,8 +186,40 @@ ok $r "attempts, mean, SD, alpha, error ratio and SE agree with awk"
 has "items-exam,1,12,6," "$sum" "twelve attempts of six questions"
 has ",few" "$sum" "twelve attempts are too few to judge the paper"
 
+# Per bank: the questions' figures gathered, checked against the awk
+# rows (facility weighted by draws, discrimination the mean of the defined
+# ones, flags counted).
+fl report items --cohort c1 --format csv --banks
+expect_rc 0 "report items --banks --format csv"
+banks=$(printf '%s\n' "$OUT" | tr -d '\r')
+[ "$(printf '%s\n' "$banks" | head -1)" = "module,questions,drawn,facility,discrimination,easy,negative,few,exam,exam_version" ]
+ok $? "the bank columns"
+[ "$(printf '%s\n' "$banks" | wc -l)" -eq 2 ]; ok $? "one bank on this paper"
+grep -v '^paper,' "$TMP/awk" | awk -F, '
+	{ q++; d += $2; m += $2 * $3; if ($5 != "") { nd++; s += $5 }
+	  if ($3 > 0.95) e++; if ($5 != "" && $5 < 0) ng++; if ($2 < 30) f++ }
+	END { printf "items,%d,%d,%.3f,%.3f,%d,%d,%d,items-exam,1\n",
+	    q, d, m / d, s / nd, e, ng, f }' > "$TMP/want"
+printf '%s\n' "$banks" | sed -n 2p > "$TMP/got"
+same "$TMP/got" "$TMP/want"; r=$?
+[ $r -eq 0 ] || printf '# want %s\n# got  %s\n' "$(cat "$TMP/want")" "$(cat "$TMP/got")"
+ok $r "questions, draws, facility, discrimination and flag counts agree with awk"
+has "items,7,72," "$banks" "seven questions drawn 72 times"
+# items-f's sign depends on the draw, so at least one negative.
+[ "$(printf '%s\n' "$banks" | awk -F, 'NR == 2 { print $6 "," ($7 >= 1) "," $8 }')" = "1,1,7" ]
+ok $? "one easy, at least one negative (items-bad), seven too few"
+fl report items --cohort c1 --banks
+expect_rc 0 "report items --banks as text"
+printf '%s\n' "$OUT" | grep -q '^items  *7  *72  .*  1  *[1-7]  *7$'; ok $? "the bank's row"
+has "Banks: facility over every draw" "$OUT" "with its legend"
+hasnt "items-bad" "$OUT" "and no question rows"
+fl report items --summary --banks
+expect_rc 2 "--summary with --banks is a usage error"
+has "exclude each other" "$ERR" "and says why"
+
 fl report items --cohort c1
 expect_rc 0 "report items as text"
+printf '%s\n' "$OUT" | grep -q '^items  *7  *72 '; ok $? "the text report shows the bank's row"
 has "Paper: Item analysis test exam (exam items-exam, version 1)" "$OUT" "the paper's header block"
 has "Attempts          12   (few: too few attempts to judge the paper)" "$OUT" "attempts with the warning"
 alpha=$(printf '%s\n' "$got" | cut -d, -f5)
@@ -218,6 +250,9 @@ fl report items --cohort c3 --format csv
 csv=$(printf '%s\n' "$OUT" | tr -d '\r')
 [ "$(field mini-002 3),$(field mini-002 5),$(field mini-002 6),$(field mini-002 7),$(field mini-002 8)" = "multiple,4,0.500,0.000," ]
 ok $? "with partial credit one correct option of two scores half a point"
+fl report items --format csv --banks
+[ "$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, 'NR > 1 { print $1 "," $9 }' | tr '\n' ' ')" = "items,items-exam mini,items-partial " ]
+ok $? "every cohort: a bank row for each paper, in exam order"
 fl report items --format csv --summary
 sum=$(printf '%s\n' "$OUT" | tr -d '\r')
 [ "$(printf '%s\n' "$sum" | wc -l)" -eq 3 ]; ok $? "every cohort: one summary row per exam"
