@@ -60,6 +60,7 @@ extern const struct cmd_entry cmd_user_add_entry;
 extern const struct cmd_entry cmd_attempts_entry;
 extern const struct cmd_entry cmd_attempt_extend_entry;
 extern const struct cmd_entry cmd_attempt_retake_entry;
+extern const struct cmd_entry cmd_attempt_unlock_entry;
 extern const struct cmd_entry cmd_score_set_entry;
 extern const struct cmd_entry cmd_score_history_entry;
 extern const struct cmd_entry cmd_report_cohort_entry;

@@ -1,6 +1,7 @@
 /*
- * firstline attempts / attempt extend / attempt retake: the proctor's view
- * of a cohort's written test and the organizer's actions on a sitting.
+ * firstline attempts / attempt extend / attempt retake / attempt unlock: the
+ * proctor's view of a cohort's written test and the organizer's actions on
+ * a sitting.
  */
 #include "config.h"
 
@@ -60,15 +61,20 @@ cmd_attempt_extend_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	return rc == 0 ? EXIT_OK : EXIT_REFUSED;
 }
 
+/*
+ * An organizer's action on one ticket (COHORT TICKET --by USER): act does
+ * it and prints what was done, or returns -1 with *cause.
+ */
 static int
-cmd_attempt_retake_exec(struct cli *c, const struct cmd_entry *e, int argc,
-    char **argv)
+cmd_ticket_action(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv, int (*act)(struct store *, const struct user *,
+    const char *, const char *, char **))
 {
 	struct act_opts o;
 	struct store *s;
 	struct user u;
 	char *cause = NULL;
-	int rc, number;
+	int rc;
 
 	if ((rc = cli_act_options(e, argc, argv, &o)) != 0)
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
@@ -76,18 +82,58 @@ cmd_attempt_retake_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		return cli_usage_error(e, _("give COHORT TICKET"));
 	if ((s = cli_open_as(c, &o, ROLE_ORGANIZER, &u)) == NULL)
 		return EXIT_REFUSED;
-	rc = proctor_retake(s, &u, argv[optind], argv[optind + 1], &number,
-	    &cause);
-	if (rc == 0)
-		printf(_("%s: written attempt %d opened on a new paper\n"),
-		    argv[optind + 1], number);
-	else {
+	if ((rc = act(s, &u, argv[optind], argv[optind + 1], &cause)) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 	}
 	user_release(&u);
 	store_free(&s);
 	return rc == 0 ? EXIT_OK : EXIT_REFUSED;
+}
+
+static int
+cmd_retake(struct store *s, const struct user *u, const char *cohort,
+    const char *ticket, char **cause)
+{
+	int number;
+
+	if (proctor_retake(s, u, cohort, ticket, &number, cause) != 0)
+		return -1;
+	printf(_("%s: written attempt %d opened on a new paper\n"), ticket,
+	    number);
+	return 0;
+}
+
+static int
+cmd_attempt_retake_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	return cmd_ticket_action(c, e, argc, argv, cmd_retake);
+}
+
+static int
+cmd_unlock(struct store *s, const struct user *u, const char *cohort,
+    const char *ticket, char **cause)
+{
+	int cleared;
+
+	if (proctor_unlock(s, u, cohort, ticket, &cleared, cause) != 0)
+		return -1;
+	if (cleared == 0)
+		printf(_("%s: no failed logins to clear; it may log in\n"),
+		    ticket);
+	else
+		printf(ngettext("%s: %d failed login cleared; it may log in "
+		    "now\n", "%s: %d failed logins cleared; it may log in "
+		    "now\n", (unsigned long)cleared), ticket, cleared);
+	return 0;
+}
+
+static int
+cmd_attempt_unlock_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	return cmd_ticket_action(c, e, argc, argv, cmd_unlock);
 }
 
 const struct cmd_entry cmd_attempts_entry = {
@@ -107,4 +153,10 @@ const struct cmd_entry cmd_attempt_retake_entry = {
 	"attempt", "retake", "COHORT TICKET --by USER [--password-file F]",
 	N_("open a new attempt on a new paper after a failed written test"),
 	cmd_attempt_retake_exec
+};
+
+const struct cmd_entry cmd_attempt_unlock_entry = {
+	"attempt", "unlock", "COHORT TICKET --by USER [--password-file F]",
+	N_("let a ticket kept out by wrong PINs log in again at once, audited"),
+	cmd_attempt_unlock_exec
 };

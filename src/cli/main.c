@@ -35,6 +35,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_attempts_entry,
 	&cmd_attempt_extend_entry,
 	&cmd_attempt_retake_entry,
+	&cmd_attempt_unlock_entry,
 	&cmd_score_set_entry,
 	&cmd_score_history_entry,
 	&cmd_score_client_entry,

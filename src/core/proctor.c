@@ -1,6 +1,7 @@
 /*
  * The proctor's view of a cohort's written test, and the organizer's extra
- * time and retakes, each audited.
+ * time, retakes and unlocking of a ticket kept out by failed logins, each
+ * audited.
  */
 #include "config.h"
 
@@ -20,14 +21,15 @@ proctor_attempts(struct store *s, const char *cohort, struct table *t,
     char **cause)
 {
 	static const char *const h[] = { "ticket", "name", "status",
-	    "answered", "total", "remaining_s", "attempt" };
+	    "answered", "total", "remaining_s", "attempt", "login_wait_s" };
 	struct cohort c;
 	sqlite3_stmt *st;
-	const char *row[7];
-	int i;
+	const char *row[8];
+	char wait[16];
+	int i, w;
 
-	table_init(t, 7, h);
-	t->numeric = 0x78;
+	table_init(t, 8, h);
+	t->numeric = 0xf8;
 	if (cohort_find_due(s, cohort, &c, cause) != 0)
 		return -1;
 	/* A response is complete when it names as many options as an
@@ -54,6 +56,10 @@ proctor_attempts(struct store *s, const char *cohort, struct table *t,
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		for (i = 0; i < 7; i++)
 			row[i] = store_text(st, i);
+		wait[0] = '\0';
+		if ((w = auth_wait(s, "ticket", row[0])) > 0)
+			snprintf(wait, sizeof wait, "%d", w);
+		row[7] = wait;
 		table_add(t, row);
 	}
 	sqlite3_finalize(st);
@@ -91,6 +97,27 @@ proctor_begin(struct store *s, const struct user *u, const char *cohort,
 	return 0;
 }
 
+/*
+ * Common end of an organizer action: with ok, record action and detail
+ * (freed here) in the audit trail and commit; otherwise, or when that
+ * fails, roll back.  Releases c.  Returns 0 when committed.
+ */
+static int
+proctor_end(struct store *s, const struct user *u, int ok, const char *action,
+    struct cohort *c, sqlite3_int64 tid, char *detail, char **cause)
+{
+	int rc = -1;
+
+	if (ok && event_add(s, u->name, action, c->id, tid, detail,
+	    cause) == 0 && store_commit(s, cause) == 0)
+		rc = 0;
+	else
+		store_rollback(s);
+	free(detail);
+	cohort_release(c);
+	return rc;
+}
+
 int
 proctor_extend(struct store *s, const struct user *u, const char *cohort,
     const char *ticket, int minutes, const char *reason, long *deadline,
@@ -99,7 +126,6 @@ proctor_extend(struct store *s, const struct user *u, const char *cohort,
 	struct cohort c;
 	sqlite3_stmt *st;
 	sqlite3_int64 tid, aid = 0;
-	char *detail;
 	int rc;
 
 	if (minutes < 1 || minutes > 240) {
@@ -133,21 +159,13 @@ proctor_extend(struct store *s, const struct user *u, const char *cohort,
 	sqlite3_bind_int64(st, 2, *deadline);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE)
 		*cause = store_error(s, "cannot extend");
-		goto fail;
-	}
-	detail = xasprintf("ticket %s: +%d min: %s", ticket, minutes, reason);
-	rc = event_add(s, u->name, "attempt extend", c.id, tid, detail, cause);
-	free(detail);
-	if (rc != 0 || store_commit(s, cause) != 0)
-		goto fail;
-	cohort_release(&c);
-	return 0;
+	return proctor_end(s, u, rc == SQLITE_DONE, "attempt extend", &c, tid,
+	    xasprintf("ticket %s: +%d min: %s", ticket, minutes, reason),
+	    cause);
 fail:
-	store_rollback(s);
-	cohort_release(&c);
-	return -1;
+	return proctor_end(s, u, 0, NULL, &c, tid, NULL, cause);
 }
 
 int
@@ -158,7 +176,6 @@ proctor_retake(struct store *s, const struct user *u, const char *cohort,
 	sqlite3_stmt *st;
 	sqlite3_int64 tid;
 	const char *status = NULL;
-	char *detail;
 	int last = 0, tenths = 0, pass = 60, retakes = 1, rc;
 
 	if (proctor_begin(s, u, cohort, ticket, &c, &tid, cause) != 0)
@@ -202,22 +219,42 @@ proctor_retake(struct store *s, const struct user *u, const char *cohort,
 	sqlite3_bind_int(st, 2, last + 1);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE)
 		*cause = store_error(s, "cannot create the retake");
-		goto fail;
-	}
-	detail = xasprintf("ticket %s: written attempt %d", ticket, last + 1);
-	rc = event_add(s, u->name, "attempt retake", c.id, tid, detail, cause);
-	free(detail);
-	if (rc != 0 || store_commit(s, cause) != 0)
-		goto fail;
-	*number = last + 1;
 	free((char *)status);
-	cohort_release(&c);
+	if (proctor_end(s, u, rc == SQLITE_DONE, "attempt retake", &c, tid,
+	    xasprintf("ticket %s: written attempt %d", ticket, last + 1),
+	    cause) != 0)
+		return -1;
+	*number = last + 1;
 	return 0;
 fail:
 	free((char *)status);
-	store_rollback(s);
-	cohort_release(&c);
-	return -1;
+	return proctor_end(s, u, 0, NULL, &c, tid, NULL, cause);
+}
+
+int
+proctor_unlock(struct store *s, const struct user *u, const char *cohort,
+    const char *ticket, int *cleared, char **cause)
+{
+	struct cohort c;
+	sqlite3_stmt *st;
+	sqlite3_int64 tid;
+	int rc;
+
+	*cleared = 0;
+	if (proctor_begin(s, u, cohort, ticket, &c, &tid, cause) != 0)
+		return -1;
+	st = store_prepare(s, "DELETE FROM auth_failure"
+	    " WHERE kind = 'ticket' AND who = ?1");
+	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		*cause = store_error(s, "cannot unlock");
+	else
+		*cleared = sqlite3_changes(s->db);
+	return proctor_end(s, u, rc == SQLITE_DONE, "login unlock", &c, tid,
+	    xasprintf("ticket %s: %d failed logins cleared", ticket,
+	    *cleared), cause);
 }

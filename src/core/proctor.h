@@ -12,9 +12,10 @@
 struct store;
 
 /*
- * ticket,name,status,answered,total,remaining_s,attempt for every trainee
- * of cohort (after closing attempts past their deadline).  -1 and *cause
- * when the cohort is unknown.
+ * ticket,name,status,answered,total,remaining_s,attempt,login_wait_s for
+ * every trainee of cohort (after closing attempts past their deadline);
+ * login_wait_s is how long failed logins keep the ticket out (empty when
+ * it may log in).  -1 and *cause when the cohort is unknown.
  */
 int proctor_attempts(struct store *s, const char *cohort, struct table *t,
     char **cause);
@@ -35,5 +36,13 @@ int proctor_extend(struct store *s, const struct user *u, const char *cohort,
  */
 int proctor_retake(struct store *s, const struct user *u, const char *cohort,
     const char *ticket, int *number, char **cause);
+
+/*
+ * Let ticket in cohort log in again at once: clear its failed logins, as u
+ * (an organizer), audited.  Returns 0 and how many were cleared in
+ * *cleared (0 is not an error), or -1 and *cause.
+ */
+int proctor_unlock(struct store *s, const struct user *u, const char *cohort,
+    const char *ticket, int *cleared, char **cause);
 
 #endif

@@ -119,35 +119,34 @@ static void
 sit_login_wait_message(struct sit *st, long left)
 {
 	sit_message(st, ROLE_ERROR, tr(N_("Too many wrong tries. Please wait "
-	    "%ld seconds, then try again."),
-	    "错误次数过多。请等待 %ld 秒后再试。"), left);
+	    "%ld seconds, then try again, or ask the proctor."),
+	    "错误次数过多。请等待 %ld 秒后再试，或请监考人员解锁。"), left);
 }
 
 static enum sit_outcome
 sit_login_try(struct sit *st)
 {
 	char *cause = NULL;
-	time_t now = time(NULL);
+	time_t now;
 	int wait_s = 0, rc, wrong;
 
-	if (now < st->wait_until) {
-		sit_login_wait_message(st, (long)(st->wait_until - now));
-		return SIT_STAY;
-	}
+	/* The wait belongs to the ticket, in the database, not to this
+	 * screen: another trainee at the same kiosk, or this one after the
+	 * proctor's 'attempt unlock', may log in at once. */
 	rc = trainee_login(st->s, st->ticket, st->pin, &st->t, &wait_s,
 	    &cause);
 	explicit_bzero(st->pin, sizeof st->pin);
 	if (rc == 0) {
 		free(cause);
 		st->logged_in = 1;
+		st->wait_until = 0;
 		sit_message_clear(st);
 		return SIT_NEXT;
 	}
 	st->field = 1;
 	now = time(NULL);	/* checking a PIN takes a while */
 	wrong = cause != NULL && strcmp(cause, _("wrong ticket or PIN")) == 0;
-	if (wait_s > 0)
-		st->wait_until = now + wait_s;
+	st->wait_until = wait_s > 0 ? now + wait_s : 0;
 	if (wrong && wait_s > 0)
 		sit_message(st, ROLE_ERROR, tr(N_("Wrong ticket number or PIN. "
 		    "Too many wrong tries: please wait %d seconds, then try "

@@ -92,6 +92,36 @@ has "no ticket 99999999 in cohort c1" "$ERR" "and named"
 fl attempts nope
 expect_rc 1 "attempts of an unknown cohort is refused"
 
+# A ticket kept out by wrong PINs: the proctor sees the wait and clears it.
+fl attempt unlock c1 "$ticket" --by boss --password-file "$TMP/org.pw"
+expect_rc 0 "unlocking a ticket without failed logins"
+has "$ticket: no failed logins to clear" "$OUT" "says there was nothing to clear"
+for i in 1 2 3 4; do
+	sql "INSERT INTO auth_failure (kind, who, at) VALUES ('ticket', '$ticket', strftime('%s', 'now'))"
+done
+sql "INSERT INTO auth_failure (kind, who, at) VALUES ('ticket', 'other', strftime('%s', 'now'))"
+fl attempts c1 --format csv
+[ "$(printf '%s\n' "$OUT" | tr -d '\r' | head -1)" = "ticket,name,status,answered,total,remaining_s,attempt,login_wait_s" ]
+ok $? "attempts has a login_wait_s column"
+w=$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, -v t="$ticket" '$1 == t { print $8 }')
+[ "${w:-0}" -gt 0 ] && [ "$w" -le 4 ]; ok $? "four failures: a wait of up to 4 s ($w)"
+fl attempt unlock c1 "$ticket" --by teacher --password-file "$TMP/ins.pw"
+expect_rc 1 "an instructor cannot unlock"
+fl attempt unlock c1 99999999 --by boss --password-file "$TMP/org.pw"
+expect_rc 1 "unlocking an unknown ticket is refused"
+has "no ticket 99999999 in cohort c1" "$ERR" "and named"
+fl attempt unlock c1 --by boss --password-file "$TMP/org.pw"
+expect_rc 2 "unlock without a ticket is a usage error"
+fl attempt unlock c1 "$ticket" --by boss --password-file "$TMP/org.pw"
+expect_rc 0 "attempt unlock"
+has "$ticket: 4 failed logins cleared; it may log in now" "$OUT" "says how many were cleared"
+[ "$(sql "SELECT count(*) FROM auth_failure WHERE who = '$ticket'")" = 0 ]; ok $? "the ticket's failures are gone"
+[ "$(sql "SELECT count(*) FROM auth_failure WHERE who = 'other'")" = 1 ]; ok $? "another ticket's are kept"
+[ "$(sql "SELECT count(*) FROM event WHERE action = 'login unlock' AND actor = 'boss' AND detail = 'ticket $ticket: 4 failed logins cleared'")" = 1 ]
+ok $? "the unlock is in the audit trail"
+fl attempts c1 --format csv
+has "$ticket,张三,not-started,0,0,,," "$(printf '%s' "$OUT" | tr -d '\r')" "no wait after the unlock"
+
 fl cohort list --format csv
 has "c1,第一批,mini-exam,2,0,0,open," "$(printf '%s' "$OUT" | tr -d '\r')" "cohort list"
 
