@@ -211,21 +211,37 @@ int
 cli_act_options(const struct cmd_entry *e, int argc, char **argv,
     struct act_opts *o)
 {
+	return cli_act_options_ex(e, argc, argv, o, 0);
+}
+
+int
+cli_act_options_ex(const struct cmd_entry *e, int argc, char **argv,
+    struct act_opts *o, int slips_ok)
+{
 	static const struct option longopts[] = {
 		{ "by", required_argument, NULL, 'b' },
 		{ "reason", required_argument, NULL, 'r' },
 		{ "password-file", required_argument, NULL, 'p' },
+		{ "slips", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
 
-	o->by = o->reason = o->file = NULL;
+	o->by = o->reason = o->file = o->slips = NULL;
 	while ((ch = getopt_long(argc, argv, "b:r:p:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'b': o->by = optarg; break;
 		case 'r': o->reason = optarg; break;
 		case 'p': o->file = optarg; break;
+		case 's':
+			if (!slips_ok) {
+				cli_usage_error(e, _("this command prints no "
+				    "exam slips (--slips)"));
+				return -1;
+			}
+			o->slips = optarg;
+			break;
 		case 'h': cli_usage(e, stdout); return 1;
 		default: cli_usage(e, stderr); return -1;
 		}

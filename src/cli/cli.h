@@ -56,6 +56,7 @@ extern const struct cmd_entry cmd_exam_show_entry;
 extern const struct cmd_entry cmd_cohort_create_entry;
 extern const struct cmd_entry cmd_cohort_list_entry;
 extern const struct cmd_entry cmd_roster_import_entry;
+extern const struct cmd_entry cmd_roster_reset_pin_entry;
 extern const struct cmd_entry cmd_user_add_entry;
 extern const struct cmd_entry cmd_attempts_entry;
 extern const struct cmd_entry cmd_attempt_extend_entry;
@@ -126,18 +127,27 @@ struct user;
 int cli_login(struct store *s, const char *name, const char *file,
     int min_role, struct user *u);
 
-/* The options of actions done as a user: --by, --reason, --password-file. */
+/*
+ * The options of actions done as a user: --by, --reason, --password-file,
+ * and for the commands that print exam slips --slips FILE.pdf.
+ */
 struct act_opts {
 	const char	*by;
 	const char	*reason;
 	const char	*file;
+	const char	*slips;
 };
 /*
- * Parse them (--by is required).  Returns -1 after a usage error, 1 after
- * printing help, 0 to go on with optind at the first operand.
+ * Parse them (--by is required; --slips only when slips_ok).  Returns -1
+ * after a usage error, 1 after printing help, 0 to go on with optind at the
+ * first operand.
  */
+int cli_act_options_ex(const struct cmd_entry *e, int argc, char **argv,
+    struct act_opts *o, int slips_ok);
+/* cli_act_options_ex without --slips. */
 int cli_act_options(const struct cmd_entry *e, int argc, char **argv,
     struct act_opts *o);
+
 
 /*
  * The body of a client command (sit, score): no operands, open the

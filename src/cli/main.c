@@ -31,6 +31,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_cohort_withdraw_entry,
 	&cmd_cohort_certify_entry,
 	&cmd_roster_import_entry,
+	&cmd_roster_reset_pin_entry,
 	&cmd_user_add_entry,
 	&cmd_attempts_entry,
 	&cmd_attempt_extend_entry,

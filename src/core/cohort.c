@@ -131,6 +131,41 @@ cohort_find(struct store *s, const char *cohort, struct cohort *c,
 }
 
 int
+cohort_slip(struct store *s, const char *cohort, struct cohort_slip *h,
+    char **cause)
+{
+	struct cohort c;
+	sqlite3_stmt *st;
+
+	memset(h, 0, sizeof *h);
+	if (cohort_find(s, cohort, &c, cause) != 0)
+		return -1;
+	st = store_prepare(s, "SELECT title_zh, title_en, minutes"
+	    " FROM exam_version WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, c.exam_version_id);
+	sqlite3_step(st);
+	h->title_zh = xstrdup(store_text(st, 0));
+	h->title_en = xstrdup(store_text(st, 1));
+	h->minutes = sqlite3_column_int(st, 2);
+	sqlite3_finalize(st);
+	h->cohort = c.cohort;
+	h->name = c.name;
+	h->exam = c.exam;
+	return 0;
+}
+
+void
+cohort_slip_release(struct cohort_slip *h)
+{
+	free(h->cohort);
+	free(h->name);
+	free(h->exam);
+	free(h->title_zh);
+	free(h->title_en);
+	memset(h, 0, sizeof *h);
+}
+
+int
 cohort_find_due(struct store *s, const char *cohort, struct cohort *c,
     char **cause)
 {

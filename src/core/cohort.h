@@ -69,4 +69,30 @@ int roster_import_buffer(struct store *s, const char *cohort,
     const char *path, const char *buf, size_t len, struct table *t,
     struct diag *d);
 
+/*
+ * Called with the new trainees (t as above) just before the import
+ * commits: returning -1 with *cause rolls it back, so what the PINs are
+ * printed on (exam slips) exists exactly when the trainees do.
+ */
+typedef int (*roster_hook)(const struct table *t, void *arg, char **cause);
+/* roster_import with before_commit (may be NULL) and its arg. */
+int roster_import_with(struct store *s, const char *cohort, const char *path,
+    struct table *t, struct diag *d, roster_hook before_commit, void *arg);
+
+/* A new one-time PIN: six random digits. */
+void roster_new_pin(char pin[7]);
+
+/* What an exam slip says besides the trainee: cohort, exam, time. */
+struct cohort_slip {
+	char	*cohort;	/* public id */
+	char	*name;
+	char	*exam;
+	char	*title_zh, *title_en;
+	int	 minutes;	/* of the written test */
+};
+/* The slip heading of cohort; -1 and *cause when it is unknown. */
+int cohort_slip(struct store *s, const char *cohort, struct cohort_slip *h,
+    char **cause);
+void cohort_slip_release(struct cohort_slip *h);
+
 #endif

@@ -1,7 +1,7 @@
 /*
  * The proctor's view of a cohort's written test, and the organizer's extra
- * time, retakes and unlocking of a ticket kept out by failed logins, each
- * audited.
+ * time, retakes, unlocking of a ticket kept out by failed logins and new
+ * PINs for lost exam slips, each audited.
  */
 #include "config.h"
 
@@ -233,28 +233,92 @@ fail:
 	return proctor_end(s, u, 0, NULL, &c, tid, NULL, cause);
 }
 
+/* Forget ticket's failed logins: how many there were, or -1 and *cause. */
+static int
+proctor_clear_failures(struct store *s, const char *ticket, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = store_prepare(s, "DELETE FROM auth_failure"
+	    " WHERE kind = 'ticket' AND who = ?1");
+	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(s, "cannot clear the failed logins");
+		return -1;
+	}
+	return sqlite3_changes(s->db);
+}
+
 int
 proctor_unlock(struct store *s, const struct user *u, const char *cohort,
     const char *ticket, int *cleared, char **cause)
 {
 	struct cohort c;
-	sqlite3_stmt *st;
 	sqlite3_int64 tid;
 	int rc;
 
 	*cleared = 0;
 	if (proctor_begin(s, u, cohort, ticket, &c, &tid, cause) != 0)
 		return -1;
-	st = store_prepare(s, "DELETE FROM auth_failure"
-	    " WHERE kind = 'ticket' AND who = ?1");
-	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		*cause = store_error(s, "cannot unlock");
-	else
-		*cleared = sqlite3_changes(s->db);
-	return proctor_end(s, u, rc == SQLITE_DONE, "login unlock", &c, tid,
+	rc = proctor_clear_failures(s, ticket, cause);
+	*cleared = rc > 0 ? rc : 0;
+	return proctor_end(s, u, rc >= 0, "login unlock", &c, tid,
 	    xasprintf("ticket %s: %d failed logins cleared", ticket,
 	    *cleared), cause);
+}
+
+int
+proctor_reset_pin(struct store *s, const struct user *u, const char *cohort,
+    const char *ticket, struct table *t, roster_hook before_commit,
+    void *arg, char **cause)
+{
+	static const char *const h[] = { "ticket", "name", "community",
+	    "pin" };
+	struct cohort c;
+	sqlite3_stmt *st;
+	sqlite3_int64 tid;
+	const char *row[4];
+	char pin[7], *hash = NULL;
+	int rc, ok = 0;
+
+	table_init(t, 4, h);
+	if (proctor_begin(s, u, cohort, ticket, &c, &tid, cause) != 0)
+		return -1;
+	roster_new_pin(pin);
+	if ((hash = auth_hash(pin)) == NULL) {
+		*cause = xasprintf(_("cannot hash the PIN"));
+		goto out;
+	}
+	st = store_prepare(s, "UPDATE trainee SET pin_hash = ?2 WHERE id = ?1"
+	    " RETURNING ticket, name, community");
+	sqlite3_bind_int64(st, 1, tid);
+	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row[0] = store_text(st, 0);
+		row[1] = store_text(st, 1);
+		row[2] = store_text(st, 2);
+		row[3] = pin;
+		table_add(t, row);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(s, "cannot store the new PIN");
+		goto out;
+	}
+	if (proctor_clear_failures(s, ticket, cause) >= 0)
+		ok = before_commit == NULL || before_commit(t, arg, cause) == 0;
+out:
+	explicit_bzero(pin, sizeof pin);
+	free(hash);
+	rc = proctor_end(s, u, ok, "pin reset", &c, tid,
+	    xasprintf("ticket %s: new PIN issued", ticket), cause);
+	if (rc != 0) {
+		table_release(t);
+		table_init(t, 4, h);
+	}
+	return rc;
 }

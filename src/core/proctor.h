@@ -7,6 +7,7 @@
 #define FIRSTLINE_PROCTOR_H
 
 #include "auth.h"
+#include "cohort.h"
 #include "table.h"
 
 struct store;
@@ -44,5 +45,16 @@ int proctor_retake(struct store *s, const struct user *u, const char *cohort,
  */
 int proctor_unlock(struct store *s, const struct user *u, const char *cohort,
     const char *ticket, int *cleared, char **cause);
+
+/*
+ * Issue ticket in cohort a new one-time PIN, as u (an organizer), audited:
+ * the old PIN stops working and the ticket's failed logins are cleared (a
+ * lost exam slip).  t gets ticket,name,community,pin; before_commit (may be
+ * NULL) sees it first and may refuse, as in roster_import_with.  Returns 0,
+ * or -1 and *cause with nothing changed.
+ */
+int proctor_reset_pin(struct store *s, const struct user *u,
+    const char *cohort, const char *ticket, struct table *t,
+    roster_hook before_commit, void *arg, char **cause);
 
 #endif

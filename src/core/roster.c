@@ -299,9 +299,8 @@ roster_check_row(struct roster_row *r, const int map[COL_COUNT],
 	return rc;
 }
 
-/* A six-digit PIN. */
-static void
-roster_pin(char pin[7])
+void
+roster_new_pin(char pin[7])
 {
 	snprintf(pin, 7, "%06u", (unsigned)rand_below(1000000));
 }
@@ -309,9 +308,20 @@ roster_pin(char pin[7])
 static const char *const roster_out[] = { "ticket", "name", "community",
     "pin" };
 
+static int roster_load(struct store *, const char *, const char *,
+    const char *, size_t, struct table *, struct diag *, roster_hook,
+    void *);
+
 int
 roster_import(struct store *s, const char *cohort, const char *path,
     struct table *t, struct diag *d)
+{
+	return roster_import_with(s, cohort, path, t, d, NULL, NULL);
+}
+
+int
+roster_import_with(struct store *s, const char *cohort, const char *path,
+    struct table *t, struct diag *d, roster_hook before_commit, void *arg)
 {
 	size_t len;
 	char *buf;
@@ -321,7 +331,7 @@ roster_import(struct store *s, const char *cohort, const char *path,
 		table_init(t, 4, roster_out);
 		return -1;
 	}
-	rc = roster_import_buffer(s, cohort, path, buf, len, t, d);
+	rc = roster_load(s, cohort, path, buf, len, t, d, before_commit, arg);
 	free(buf);
 	return rc;
 }
@@ -329,6 +339,14 @@ roster_import(struct store *s, const char *cohort, const char *path,
 int
 roster_import_buffer(struct store *s, const char *cohort, const char *path,
     const char *buf, size_t len, struct table *t, struct diag *d)
+{
+	return roster_load(s, cohort, path, buf, len, t, d, NULL, NULL);
+}
+
+static int
+roster_load(struct store *s, const char *cohort, const char *path,
+    const char *buf, size_t len, struct table *t, struct diag *d,
+    roster_hook before_commit, void *arg)
 {
 	const char *const *h = roster_out;
 	struct roster_parse p;
@@ -449,7 +467,7 @@ roster_import_buffer(struct store *s, const char *cohort, const char *path,
 
 		snprintf(ticket, sizeof ticket, "%08lld",
 		    10000000LL + (long long)next);
-		roster_pin(pin);
+		roster_new_pin(pin);
 		if ((hash = auth_hash(pin)) == NULL) {
 			diag_add(d, _("%s: row %ld: cannot hash the PIN"),
 			    path, p.rows[i].number);
@@ -487,6 +505,10 @@ roster_import_buffer(struct store *s, const char *cohort, const char *path,
 	}
 	free(cause);
 	cause = NULL;
+	if (before_commit != NULL && before_commit(t, arg, &cause) != 0) {
+		diag_take(d, cause);
+		goto rollback;
+	}
 	if (store_commit(s, &cause) != 0) {
 		diag_take(d, cause);
 		goto rollback;

@@ -20,6 +20,7 @@
 
 #include <stdio.h>
 
+#include "core/cohort.h"
 #include "core/results.h"
 #include "core/table.h"
 
@@ -51,6 +52,14 @@ int pdf_certificate_due(const struct trainee_result *t);
  */
 int pdf_certificate_write(const struct cohort_result *r,
     const struct trainee_result *t, FILE *fp, char **cause);
+
+/*
+ * Exam slips for the new trainees in t (ticket,name,community,pin, row 0
+ * the header) of the cohort headed h: six to an A4 page, with dashed
+ * lines to cut along, bilingual whatever the locale.
+ */
+int pdf_slips_write(const struct cohort_slip *h, const struct table *t,
+    FILE *fp, char **cause);
 
 /*
  * Release the font map, fontconfig's caches and cairo's static data, so a
