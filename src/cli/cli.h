@@ -58,6 +58,8 @@ extern const struct cmd_entry cmd_cohort_list_entry;
 extern const struct cmd_entry cmd_roster_import_entry;
 extern const struct cmd_entry cmd_roster_reset_pin_entry;
 extern const struct cmd_entry cmd_user_add_entry;
+extern const struct cmd_entry cmd_user_passwd_entry;
+extern const struct cmd_entry cmd_user_list_entry;
 extern const struct cmd_entry cmd_attempts_entry;
 extern const struct cmd_entry cmd_attempt_extend_entry;
 extern const struct cmd_entry cmd_attempt_retake_entry;

@@ -33,6 +33,8 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_roster_import_entry,
 	&cmd_roster_reset_pin_entry,
 	&cmd_user_add_entry,
+	&cmd_user_passwd_entry,
+	&cmd_user_list_entry,
 	&cmd_attempts_entry,
 	&cmd_attempt_extend_entry,
 	&cmd_attempt_retake_entry,

@@ -125,6 +125,18 @@ auth_wait(struct store *s, const char *kind, const char *who)
 	return wait > 0 ? (int)wait : 0;
 }
 
+const char *
+auth_wait_text(struct store *s, const char *kind, const char *who,
+    char buf[16])
+{
+	int w = auth_wait(s, kind, who);
+
+	buf[0] = '\0';
+	if (w > 0)
+		snprintf(buf, 16, "%d", w);
+	return buf;
+}
+
 void
 auth_failed(struct store *s, const char *kind, const char *who)
 {
@@ -181,6 +193,22 @@ event_add(struct store *s, const char *actor, const char *action,
 	return 0;
 }
 
+/* The hash of a new password, or NULL and *cause (too short). */
+static char *
+user_hash(const char *password, char **cause)
+{
+	char *hash;
+
+	if (strlen(password) < 8) {
+		*cause = xasprintf(_("the password must have at least 8 "
+		    "characters"));
+		return NULL;
+	}
+	if ((hash = auth_hash(password)) == NULL)
+		*cause = xasprintf(_("cannot hash the password"));
+	return hash;
+}
+
 int
 user_add(struct store *s, const char *name, enum role role,
     const char *password, char **cause)
@@ -196,15 +224,8 @@ user_add(struct store *s, const char *name, enum role role,
 	}
 	if (fl_name_check(_("user name"), name, cause) != 0)
 		return -1;
-	if (strlen(password) < 8) {
-		*cause = xasprintf(_("the password must have at least 8 "
-		    "characters"));
+	if ((hash = user_hash(password, cause)) == NULL)
 		return -1;
-	}
-	if ((hash = auth_hash(password)) == NULL) {
-		*cause = xasprintf(_("cannot hash the password"));
-		return -1;
-	}
 	if (store_begin(s, cause) != 0) {
 		free(hash);
 		return -1;
@@ -231,6 +252,74 @@ user_add(struct store *s, const char *name, enum role role,
 		return -1;
 	}
 	return 0;
+}
+
+int
+user_set_password(struct store *s, const char *name, const char *password,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	char *hash;
+	int rc, n = 0;
+
+	if ((hash = user_hash(password, cause)) == NULL)
+		return -1;
+	if (store_begin(s, cause) != 0) {
+		free(hash);
+		return -1;
+	}
+	st = store_prepare(s, "UPDATE app_user SET hash = ?2 WHERE name = ?1");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	free(hash);
+	if (rc == SQLITE_DONE && (n = sqlite3_changes(s->db)) == 0)
+		*cause = xasprintf(_("no user %s (see 'firstline user list')"),
+		    name);
+	else if (rc != SQLITE_DONE)
+		*cause = store_error(s, "cannot change the password");
+	if (n == 1) {
+		st = store_prepare(s, "DELETE FROM auth_failure"
+		    " WHERE kind = 'user' AND who = ?1");
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			*cause = store_error(s, "cannot clear the failed "
+			    "logins");
+			n = 0;
+		}
+	}
+	if (n != 1 || event_add(s, "server", "user password", 0, 0, name,
+	    cause) != 0 || store_commit(s, cause) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+void
+user_list(struct store *s, struct table *t)
+{
+	static const char *const h[] = { "user", "role", "created",
+	    "login_wait_s" };
+	sqlite3_stmt *st;
+	const char *row[4];
+	char left[16];
+
+	table_init(t, 4, h);
+	t->numeric = 1u << 3;
+	st = store_prepare(s, "SELECT name, role, created_at FROM app_user"
+	    " ORDER BY name");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		row[0] = store_text(st, 0);
+		row[1] = store_text(st, 1);
+		row[2] = store_text(st, 2);
+		row[3] = auth_wait_text(s, "user", row[0], left);
+		table_add(t, row);
+	}
+	sqlite3_finalize(st);
 }
 
 int

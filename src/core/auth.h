@@ -9,6 +9,8 @@
 
 #include <sqlite3.h>
 
+#include "table.h"
+
 struct store;
 
 enum role {
@@ -53,6 +55,9 @@ int role_parse(const char *s, enum role *r);
  * 4, 8 ... up to 300 seconds after the latest failure.
  */
 int auth_wait(struct store *s, const char *kind, const char *who);
+/* auth_wait as text for a listing: the seconds, or "" when none. */
+const char *auth_wait_text(struct store *s, const char *kind,
+    const char *who, char buf[16]);
 /* Record a failed try and its audit event (committed at once). */
 void auth_failed(struct store *s, const char *kind, const char *who);
 
@@ -62,6 +67,17 @@ void auth_failed(struct store *s, const char *kind, const char *who);
  */
 int user_add(struct store *s, const char *name, enum role role,
     const char *password, char **cause);
+
+/*
+ * Give account name a new password (a forgotten one) and clear its failed
+ * logins, audited.  Returns 0, or -1 with *cause (no such user, a short
+ * password).
+ */
+int user_set_password(struct store *s, const char *name,
+    const char *password, char **cause);
+
+/* The accounts: user,role,created,login_wait_s (empty when none). */
+void user_list(struct store *s, struct table *t);
 
 /*
  * Authenticate name with password and require role at least min (an

@@ -26,7 +26,7 @@ proctor_attempts(struct store *s, const char *cohort, struct table *t,
 	sqlite3_stmt *st;
 	const char *row[8];
 	char wait[16];
-	int i, w;
+	int i;
 
 	table_init(t, 8, h);
 	t->numeric = 0xf8;
@@ -56,10 +56,7 @@ proctor_attempts(struct store *s, const char *cohort, struct table *t,
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		for (i = 0; i < 7; i++)
 			row[i] = store_text(st, i);
-		wait[0] = '\0';
-		if ((w = auth_wait(s, "ticket", row[0])) > 0)
-			snprintf(wait, sizeof wait, "%d", w);
-		row[7] = wait;
+		row[7] = auth_wait_text(s, "ticket", row[0], wait);
 		table_add(t, row);
 	}
 	sqlite3_finalize(st);

@@ -72,6 +72,41 @@ expect_rc 1 "a duplicate user is refused"
 fl user add x --role admin --password-file "$TMP/org.pw"
 expect_rc 2 "an unknown role is a usage error"
 [ "$(sql "SELECT count(*) FROM app_user WHERE hash LIKE '\$y\$%'")" = 2 ]; ok $? "passwords are stored as yescrypt hashes"
+fl user list --format csv
+expect_rc 0 "user list"
+users=$(printf '%s\n' "$OUT" | tr -d '\r')
+[ "$(printf '%s\n' "$users" | head -1)" = "user,role,created,login_wait_s" ]; ok $? "user list columns"
+printf '%s\n' "$users" | grep -q '^boss,organizer,20[0-9-]*T[0-9:]*Z,$'; ok $? "the organizer, created, no wait"
+printf '%s\n' "$users" | grep -q '^teacher,instructor,'; ok $? "the instructor"
+hasnt '$y$' "$users" "no hash in the list"
+
+# A forgotten password: the server account sets a new one.
+for i in 1 2 3 4; do
+	sql "INSERT INTO auth_failure (kind, who, at) VALUES ('user', 'teacher', strftime('%s', 'now'))"
+done
+fl user list --format csv
+w=$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, '$1 == "teacher" { print $4 }')
+[ "${w:-0}" -gt 0 ]; ok $? "user list shows the wait after failed logins ($w s)"
+echo "new-instructor-pw" > "$TMP/ins2.pw"
+fl user passwd teacher --password-file "$TMP/short.pw"
+expect_rc 1 "a short new password is refused"
+fl user passwd nobody --password-file "$TMP/ins2.pw"
+expect_rc 1 "an unknown user is refused"
+has "no user nobody" "$ERR" "and named"
+fl user passwd teacher --password-file "$TMP/ins2.pw"
+expect_rc 0 "user passwd"
+has "teacher: new password set; failed logins cleared" "$OUT" "says what it did"
+[ "$(sql "SELECT count(*) FROM auth_failure WHERE who = 'teacher'")" = 0 ]; ok $? "the failed logins are gone"
+[ "$(sql "SELECT count(*) FROM event WHERE action = 'user password' AND detail = 'teacher'")" = 1 ]; ok $? "audited"
+fl attempt extend c1 "$ticket" 10 --by teacher --reason "power cut" --password-file "$TMP/ins.pw"
+expect_rc 1 "the old password no longer works"
+has "wrong user name or password" "$ERR" "wrong password"
+fl attempt extend c1 "$ticket" 10 --by teacher --reason "power cut" --password-file "$TMP/ins2.pw"
+expect_rc 1 "the new one logs in (and the role still decides)"
+has "permission denied" "$ERR" "refused for the role, not the password"
+fl user passwd teacher --password-file "$TMP/ins.pw"
+expect_rc 0 "the old password back for the rest of the test"
+sql "DELETE FROM auth_failure"
 
 fl attempt extend c1 "$ticket" 10 --by teacher --reason "power cut" --password-file "$TMP/ins.pw"
 expect_rc 1 "an instructor cannot give extra time"
