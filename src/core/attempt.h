@@ -63,6 +63,7 @@ struct paper_item {
 	 */
 	char			*response;
 	int			 flagged;
+	unsigned		 untranslated;	/* QTEXT_*_COPY */
 };
 
 /* A trainee as found by login. */

@@ -200,6 +200,32 @@ bank_untranslated(xmlNodePtr n)
 	return count;
 }
 
+/* Which languages under n are marked untranslated: QTEXT_*_COPY bits. */
+static unsigned
+question_untranslated(xmlNodePtr n)
+{
+	unsigned bits = 0;
+	char *status;
+	xmlChar *lang;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		status = xmlsafe_attr(n, "status");
+		if (status != NULL && strcmp(status, "untranslated") == 0 &&
+		    (lang = xmlNodeGetLang(n)) != NULL) {
+			if (xmlStrcmp(lang, BAD_CAST "zh-CN") == 0)
+				bits |= QTEXT_ZH_COPY;
+			else if (xmlStrcmp(lang, BAD_CAST "en") == 0)
+				bits |= QTEXT_EN_COPY;
+			xmlFree(lang);
+		}
+		free(status);
+		bits |= question_untranslated(n->children);
+	}
+	return bits;
+}
+
 struct bank *
 bank_from_xml(xmlDocPtr doc, const char *file, struct diag *d)
 {
@@ -226,6 +252,7 @@ bank_from_xml(xmlDocPtr doc, const char *file, struct diag *d)
 		q = &b->questions[b->nquestions++];
 		if (question_from_xml(n, file, q, d) != 0)
 			rc = -1;
+		q->untranslated = question_untranslated(n->children);
 		/* The map holds index + 1 of each id's first question. */
 		if (q->id != NULL && (first = strmap_add(&ids, q->id,
 		    (void *)(uintptr_t)b->nquestions)) != NULL) {

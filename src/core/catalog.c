@@ -38,17 +38,17 @@ catalog_banks(struct store *s, struct table *t)
 {
 	static const char *const h[] = { "module", "title", "questions",
 	    "single", "multiple", "truefalse", "ordering", "d1", "d2", "d3",
-	    "version" };
+	    "version", "untranslated" };
 
-	table_init(t, 11, h);
-	t->numeric = 0x7fc;
+	table_init(t, 12, h);
+	t->numeric = 0xffc;
 	catalog_fill(s, "SELECT m.module,"
 	    " CASE WHEN ?2 THEN m.title_zh ELSE m.title_en END,"
 	    " count(q.id),"
 	    " sum(q.type = 'single'), sum(q.type = 'multiple'),"
 	    " sum(q.type = 'truefalse'), sum(q.type = 'ordering'),"
 	    " sum(q.difficulty = 1), sum(q.difficulty = 2),"
-	    " sum(q.difficulty = 3), m.version"
+	    " sum(q.difficulty = 3), m.version, sum(q.untranslated <> '')"
 	    " FROM current_module m JOIN question q"
 	    " ON q.module_version_id = m.id"
 	    " WHERE ?1 IS NULL GROUP BY m.id ORDER BY m.module", NULL, t);

@@ -23,6 +23,22 @@ qtype_name(enum qtype t)
 }
 
 const char *
+qtext_copies(unsigned bits)
+{
+	static const char *const names[] = { "", "zh-CN", "en", "zh-CN,en" };
+
+	return names[bits & 3u];
+}
+
+unsigned
+qtext_copies_parse(const char *s)
+{
+	return (strstr(s, "zh-CN") != NULL ? QTEXT_ZH_COPY : 0) |
+	    (strcmp(s, "en") == 0 || strstr(s, ",en") != NULL ?
+	    QTEXT_EN_COPY : 0);
+}
+
+const char *
 rubric_kind_name(enum rubric_kind k)
 {
 	return k == RUBRIC_PRACTICAL ? "practical" : "simulation";

@@ -40,6 +40,19 @@ struct qoption {
 	int		 position;	/* ordering: 1-based correct place */
 };
 
+/*
+ * Which language of a question is only a copy of the other, marked
+ * status="untranslated" (a Moodle import): its texts are shown as they are,
+ * with a note that they are not yet translated.
+ */
+#define QTEXT_ZH_COPY	1u
+#define QTEXT_EN_COPY	2u
+
+/* The bits as stored: "zh-CN", "en", "zh-CN,en" or "". */
+const char *qtext_copies(unsigned bits);
+/* And back. */
+unsigned qtext_copies_parse(const char *s);
+
 struct question {
 	char		*id;
 	char		*name;		/* optional short name, or NULL */
@@ -53,6 +66,7 @@ struct question {
 	int		 answer;	/* truefalse: 1 true, 0 false */
 	struct qoption	*options;	/* options, or steps in file order */
 	size_t		 noptions;
+	unsigned	 untranslated;	/* QTEXT_*_COPY: copies awaiting a translator */
 };
 
 struct bank {

@@ -90,8 +90,8 @@ load_bank(const struct bank *b, struct store *s, struct diag *notes,
 
 	qs = store_prepare(s, "INSERT INTO question (module_version_id, qid,"
 	    " type, difficulty, stem_zh, stem_en, explanation_zh,"
-	    " explanation_en, source, answer, tags, name) VALUES (?1, ?2, ?3,"
-	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+	    " explanation_en, source, answer, tags, name, untranslated)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 	os = store_prepare(s, "INSERT INTO question_option (question_id, seq,"
 	    " text_zh, text_en, correct, position) VALUES (?1, ?2, ?3, ?4,"
 	    " ?5, ?6)");
@@ -112,6 +112,8 @@ load_bank(const struct bank *b, struct store *s, struct diag *notes,
 			sqlite3_bind_null(qs, 10);
 		sqlite3_bind_text(qs, 11, q->tags, -1, SQLITE_STATIC);
 		sqlite3_bind_text(qs, 12, q->name ? q->name : "", -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(qs, 13, qtext_copies(q->untranslated), -1,
 		    SQLITE_STATIC);
 		if ((rc = step_done(s, qs, d)) != 0)
 			break;

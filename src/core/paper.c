@@ -214,7 +214,8 @@ paper_load(struct store *s, struct attempt *a, char **cause)
 	st = store_prepare(s, "SELECT q.qid, p.module, q.type, q.difficulty,"
 	    " q.stem_zh, q.stem_en, q.explanation_zh, q.explanation_en,"
 	    " coalesce(q.answer, 0), p.option_order, p.response, p.flagged,"
-	    " q.id FROM paper_item p JOIN question q ON q.id = p.question_id"
+	    " q.id, q.untranslated FROM paper_item p"
+	    " JOIN question q ON q.id = p.question_id"
 	    " WHERE p.attempt_id = ?1 ORDER BY p.seq");
 	os = store_prepare(s, "SELECT text_zh, text_en, correct,"
 	    " coalesce(position, 0) FROM question_option"
@@ -240,6 +241,7 @@ paper_load(struct store *s, struct attempt *a, char **cause)
 		it->answer = sqlite3_column_int(st, 8);
 		it->response = xstrdup(store_text(st, 10));
 		it->flagged = sqlite3_column_int(st, 11);
+		it->untranslated = qtext_copies_parse(store_text(st, 13));
 		order = store_text(st, 9);
 		it->options = xcalloc(8, sizeof *it->options);
 		for (p = order; *p != '\0' && it->noptions < 8; p = end) {

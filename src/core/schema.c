@@ -298,6 +298,12 @@ static const char *const schema_migrations[] = {
 
 	/* 3 -> 4: a question's optional short name (Moodle's question name). */
 	"ALTER TABLE question ADD COLUMN name TEXT NOT NULL DEFAULT '';",
+
+	/*
+	 * 4 -> 5: the language whose texts are copies awaiting a translator
+	 * ('zh-CN' or 'en'; '' when both are real), from status="untranslated".
+	 */
+	"ALTER TABLE question ADD COLUMN untranslated TEXT NOT NULL DEFAULT '';",
 };
 
 size_t

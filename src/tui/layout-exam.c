@@ -142,6 +142,10 @@ lay_question_body(struct lay_body *b, int cols, const struct lay_question *q)
 
 	lay_body_wrap(b, LAY_MARGIN, textw, ROLE_LABEL,
 	    lay_type_label(q->type));
+	if (q->untranslated)
+		lay_body_wrap(b, LAY_MARGIN, textw, ROLE_WARN,
+		    tr(N_("Not yet translated into English: the question is "
+		    "shown in Chinese."), "本题尚无中文译文，以下为英文原文。"));
 	lay_body_add(b, 0, ROLE_NORMAL, NULL, 0);
 	lay_body_wrap(b, LAY_MARGIN, textw, ROLE_NORMAL, q->stem);
 	lay_body_add(b, 0, ROLE_NORMAL, NULL, 0);

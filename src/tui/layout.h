@@ -132,6 +132,7 @@ struct lay_question {
 	 */
 	const int		*chosen;
 	int			 item_flagged;
+	int			 untranslated;	/* the texts shown are a copy */
 	const char		*message;	/* may be NULL */
 	enum lay_role		 message_role;
 	int			 scroll;	/* first body line wanted */

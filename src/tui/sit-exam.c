@@ -266,6 +266,8 @@ sit_question_layout(struct sit *st, struct lay *l)
 	q.noptions = nopt;
 	q.chosen = chosen;
 	q.item_flagged = it->flagged;
+	q.untranslated = (it->untranslated & (lang_zh() ? QTEXT_ZH_COPY :
+	    QTEXT_EN_COPY)) != 0;
 	q.message = st->msg;
 	q.message_role = st->msg_role;
 	q.scroll = st->scroll;

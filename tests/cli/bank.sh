@@ -60,7 +60,7 @@ has "id already used by loaded module mini" "$ERR" "and the module is named"
 fl bank list --format csv
 expect_rc 0 "bank list --format csv"
 first=$(printf '%s\n' "$OUT" | head -1 | tr -d '\r')
-[ "$first" = "module,title,questions,single,multiple,truefalse,ordering,d1,d2,d3,version" ]; ok $? "bank list CSV header"
+[ "$first" = "module,title,questions,single,multiple,truefalse,ordering,d1,d2,d3,version,untranslated" ]; ok $? "bank list CSV header"
 has "mini,\"Test module, revised\",4,1,1,1,1,2,1,1,2" "$(printf '%s' "$OUT" | tr -d '\r')" "bank list CSV row, quoted as RFC 4180"
 
 fl rubric list --format csv

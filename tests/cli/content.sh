@@ -18,15 +18,16 @@ n=$(printf '%s\n' "$csv" | grep -c .)
 [ "$n" = 8 ]; ok $? "eight modules are loaded (got $n)"
 for m in firstaid cpr trauma hazard disaster evacuation reporting home; do
 	row=$(printf '%s\n' "$csv" | grep "^$m,")
-	# module,title,questions,single,multiple,truefalse,ordering,d1,d2,d3
+	# module,title,questions,single,multiple,truefalse,ordering,d1,d2,d3,
+	# version,untranslated (counted from the end: a title may hold commas)
 	echo "$row" | awk -F, '{
-		q = $(NF-8); mu = $(NF-6); tf = $(NF-5); or = $(NF-4);
-		d1 = $(NF-3); d2 = $(NF-2); d3 = $(NF-1);
+		q = $(NF-9); mu = $(NF-7); tf = $(NF-6); or = $(NF-5);
+		d1 = $(NF-4); d2 = $(NF-3); d3 = $(NF-2); un = $NF;
 		bad = (q < 40) || (mu < 5) || (tf < 5) || (or < 2) ||
-		    (d1 * 5 < q) || (d2 * 5 < q) || (d3 * 5 < q);
+		    (d1 * 5 < q) || (d2 * 5 < q) || (d3 * 5 < q) || (un != 0);
 		if (bad) print "# " $0;
 		exit bad }'
-	ok $? "module $m: >= 40 questions, >= 5 multiple, >= 5 true/false, >= 2 ordering, each difficulty >= 20%"
+	ok $? "module $m: >= 40 questions, >= 5 multiple, >= 5 true/false, >= 2 ordering, each difficulty >= 20%, all translated"
 done
 
 [ "$(sql "SELECT count(*) FROM question WHERE trim(source) = '' OR trim(explanation_zh) = '' OR trim(explanation_en) = '' OR trim(stem_zh) = '' OR trim(stem_en) = ''")" = 0 ]

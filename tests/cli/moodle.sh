@@ -106,7 +106,8 @@ fl bank load "$TMP/quiz.xml"
 expect_rc 0 "the converted bank loads"
 has "warning: 23 texts are marked untranslated" "$ERR" "bank load warns about the untranslated copies too"
 fl bank list --format csv
-has "firstaid,Moodle import: quiz.xml,5,2,1,1,1,1,4,0,1" "$(printf '%s' "$OUT" | tr -d '\r')" "bank list counts its questions by type and difficulty"
+has "firstaid,Moodle import: quiz.xml,5,2,1,1,1,1,4,0,1,5" "$(printf '%s' "$OUT" | tr -d '\r')" "bank list counts its questions by type and difficulty, and the five untranslated"
+[ "$(sql "SELECT count(*) FROM question WHERE untranslated = 'zh-CN'")" = 5 ]; ok $? "each question knows its Chinese texts are copies"
 [ "$(sql "SELECT name FROM question WHERE qid = 'firstaid-m004'")" = "Recovery position steps" ]; ok $? "the name is stored"
 
 fl bank export-moodle nosuch

@@ -468,6 +468,44 @@ test_question_header(void **state)
 	screen_release(&s);
 }
 
+/* A question whose texts are a copy of the other language says so. */
+static void
+test_question_untranslated(void **state)
+{
+	struct lay_question q;
+	struct screen s;
+	int r, stem;
+
+	(void)state;
+	lang_set(1);
+	question_of(&qcases[4], &q);	/* English texts, Chinese screen */
+	q.untranslated = 1;
+	lay_init(&s.l, 80, 24);
+	lay_question(&s.l, &q);
+	screen_render(&s);
+	assert_fits(&s);
+	r = find_row(&s, "本题尚无中文译文，以下为英文原文。");
+	stem = find_row(&s, "The scene is safe.");
+	assert_true(r > 0 && stem > r);	/* above the stem */
+	screen_release(&s);
+
+	lang_set(0);
+	question_of(&qcases[4], &q);
+	q.untranslated = 1;
+	lay_init(&s.l, 80, 24);
+	lay_question(&s.l, &q);
+	screen_render(&s);
+	assert_true(find_row(&s, "Not yet translated into English") > 0);
+	screen_release(&s);
+
+	q.untranslated = 0;
+	lay_init(&s.l, 80, 24);
+	lay_question(&s.l, &q);
+	screen_render(&s);
+	assert_true(find_row(&s, "Not yet translated") < 0);
+	screen_release(&s);
+}
+
 static void
 test_question_scroll(void **state)
 {
@@ -633,6 +671,7 @@ main(void)
 		cmocka_unit_test(test_question_wrap),
 		cmocka_unit_test(test_question_header),
 		cmocka_unit_test(test_question_scroll),
+		cmocka_unit_test(test_question_untranslated),
 		cmocka_unit_test(test_navigator),
 		cmocka_unit_test(test_page),
 	};
