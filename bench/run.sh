@@ -63,6 +63,8 @@ if [ ! -f "$CITY.done" ]; then
 	"$BIN/bench/gen-city" --db "$CITY" --scale "$SCALE" --seed 1 \
 	    --seats "$SEATS" >&2 && : > "$CITY.done" || die "gen-city failed"
 fi
+# A city made by an older firstline is upgraded, as an exam server would be.
+"$FL" --db "$CITY" init >/dev/null || die "cannot upgrade $CITY"
 
 # ---------------------------------------------------------- 1. bank load
 FRESH=$OUT/fresh.db
