@@ -29,7 +29,7 @@ items_line(FILE *fp, const char *label, const char *value, const char *note)
 }
 
 static void
-items_header(FILE *fp, const struct items_paper *p)
+items_header(FILE *fp, const struct items_paper *p, int first_only)
 {
 	const struct paper_stats *ps = &p->st;
 	double pct = ps->max > 0 ? 100 / ps->max : 0;
@@ -37,6 +37,8 @@ items_header(FILE *fp, const struct items_paper *p)
 
 	fprintf(fp, _("Paper: %s (exam %s, version %d)\n"), p->title, p->exam,
 	    p->version);
+	items_line(fp, _("Sittings"), first_only ? _("first sittings only") :
+	    _("all, retakes included"), NULL);
 	snprintf(v, sizeof v, "%zu", ps->n);
 	items_line(fp, _("Attempts"), v, ps->flags & PAPER_FEW ?
 	    _("few: too few attempts to judge the paper") : NULL);
@@ -88,7 +90,7 @@ items_text(FILE *fp, const struct items_report *r, enum items_view v)
 	for (i = 0; i < r->npapers; i++) {
 		if (i > 0)
 			fputc('\n', fp);
-		items_header(fp, &r->papers[i]);
+		items_header(fp, &r->papers[i], r->first_only);
 		if (v != VIEW_SUMMARY)
 			items_paper_table(fp, r, i, items_banks);
 		if (v == VIEW_ALL)
@@ -128,6 +130,7 @@ cmd_report_items_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		{ "format", required_argument, NULL, 'f' },
 		{ "summary", no_argument, NULL, 's' },
 		{ "banks", no_argument, NULL, 'b' },
+		{ "first", no_argument, NULL, '1' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -138,7 +141,7 @@ cmd_report_items_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	struct table t;
 	char *cause = NULL;
 	enum items_view v = VIEW_ALL;
-	int ch;
+	int ch, first = 0;
 
 	while ((ch = getopt_long(argc, argv, "c:f:sbh", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -159,6 +162,7 @@ cmd_report_items_exec(struct cli *c, const struct cmd_entry *e, int argc,
 				    "--banks exclude each other"));
 			v = ch == 's' ? VIEW_SUMMARY : VIEW_BANKS;
 			break;
+		case '1': first = 1; break;
 		case 'h': cli_usage(e, stdout); return EXIT_OK;
 		default: cli_usage(e, stderr); return EXIT_USAGE;
 		}
@@ -168,7 +172,7 @@ cmd_report_items_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		    argv[optind]);
 	if ((s = cli_open(c)) == NULL)
 		return EXIT_REFUSED;
-	if (items_compute(s, cohort, &r, &cause) != 0) {
+	if (items_compute(s, cohort, first, &r, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		store_free(&s);
@@ -193,7 +197,7 @@ cmd_report_items_exec(struct cli *c, const struct cmd_entry *e, int argc,
 }
 
 const struct cmd_entry cmd_report_items_entry = {
-	"report", "items", "[--cohort COHORT] [--format text|csv] [--summary | --banks]",
+	"report", "items", "[--cohort COHORT] [--first] [--format text|csv] [--summary | --banks]",
 	N_("item analysis of the written test (Moodle's statistics)"),
 	cmd_report_items_exec
 };

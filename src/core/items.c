@@ -411,8 +411,8 @@ items_scope(struct store *s, const char *cohort, sqlite3_int64 *id,
 }
 
 int
-items_compute(struct store *s, const char *cohort, struct items_report *r,
-    char **cause)
+items_compute(struct store *s, const char *cohort, int first_only,
+    struct items_report *r, char **cause)
 {
 	sqlite3_stmt *st, *ps;
 	struct items_keys ks;
@@ -424,6 +424,7 @@ items_compute(struct store *s, const char *cohort, struct items_report *r,
 	if (items_scope(s, cohort, &cid, cause) != 0)
 		return -1;
 	r->cohort = cohort != NULL ? xstrdup(cohort) : NULL;
+	r->first_only = first_only;
 	st = store_prepare(s, "SELECT a.id, e.id, e.exam, e.version,"
 	    " CASE WHEN ?2 THEN e.title_zh ELSE e.title_en END,"
 	    " e.partial_credit FROM attempt a"
@@ -431,13 +432,14 @@ items_compute(struct store *s, const char *cohort, struct items_report *r,
 	    " JOIN cohort c ON c.id = t.cohort_id"
 	    " JOIN exam_version e ON e.id = c.exam_version_id"
 	    " WHERE a.status IN ('submitted','expired')"
-	    " AND (?1 = 0 OR c.id = ?1)"
+	    " AND (?1 = 0 OR c.id = ?1) AND (?3 = 0 OR a.number = 1)"
 	    " ORDER BY e.exam, e.version, a.id");
 	ps = store_prepare(s, "SELECT question_id, option_order, response"
 	    " FROM paper_item WHERE attempt_id = ?1 ORDER BY seq");
 	items_keys_init(s, &ks);
 	sqlite3_bind_int64(st, 1, cid);
 	sqlite3_bind_int(st, 2, fl_lang_zh());
+	sqlite3_bind_int(st, 3, first_only);
 	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW)
 		rc = items_attempt(items_paper_get(s, r, &cap, st), ps, &ks,
 		    sqlite3_column_int64(st, 0), sqlite3_column_int(st, 5),

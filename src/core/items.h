@@ -130,18 +130,20 @@ struct items_paper {
 
 struct items_report {
 	char			*cohort;	/* NULL: every cohort */
+	int			 first_only;	/* first sittings only */
 	struct items_paper	*papers;
 	size_t			 npapers;
 };
 
 /*
  * Analyse the submitted and expired written attempts of cohort (every
- * cohort when NULL), closing attempts past their deadline first.  Papers in
- * exam and version order; questions in blueprint order, then by qid.
- * Returns 0 and r (free with items_release), or -1 and *cause (an unknown
- * cohort is named).
+ * cohort when NULL), closing attempts past their deadline first; with
+ * first_only, only first sittings (no retakes, which a trainee sits after
+ * seeing a paper once).  Papers in exam and version order; questions in
+ * blueprint order, then by qid.  Returns 0 and r (free with
+ * items_release), or -1 and *cause (an unknown cohort is named).
  */
-int items_compute(struct store *s, const char *cohort,
+int items_compute(struct store *s, const char *cohort, int first_only,
     struct items_report *r, char **cause);
 void items_release(struct items_report *r);
 

@@ -237,6 +237,27 @@ fl report items --format csv
 [ "$(printf '%s\n' "$OUT" | tr -d '\r')" = "$csv" ]
 ok $? "every cohort: the same analysis (the other cohort has no attempts)"
 
+# A retake is a second sitting: --first leaves it out.  T1 scored 50%
+# (easy, items-f and items-bad right) and failed.
+T1=$(awk -F, '$2 == "T1" { print $1 }' "$TMP/roster.csv")
+P1=$(awk -F, '$2 == "T1" { print $4 }' "$TMP/roster.csv")
+echo "organizer-pw" > "$TMP/org.pw"
+fl user add boss --role organizer --password-file "$TMP/org.pw" >/dev/null
+fl attempt retake c1 "$T1" --by boss --password-file "$TMP/org.pw"
+expect_rc 0 "a retake for the weakest trainee"
+"$SIT" "$FIRSTLINE_DB" "$T1" "$P1" '*=right' 2>"$TMP/sit.err"
+ok $? "who sits it"
+fl report items --cohort c1 --format csv --summary
+has "items-exam,1,13,6," "$(printf '%s' "$OUT" | tr -d '\r')" "all sittings: thirteen attempts"
+fl report items --cohort c1 --format csv --summary --first
+has "items-exam,1,12,6," "$(printf '%s' "$OUT" | tr -d '\r')" "--first: the twelve first sittings"
+fl report items --cohort c1 --format csv --first
+[ "$(printf '%s\n' "$OUT" | tr -d '\r')" = "$csv" ]; ok $? "--first: the same questions as before the retake"
+fl report items --cohort c1 --first --summary
+has "Sittings          first sittings only" "$OUT" "the text says which sittings count"
+fl report items --cohort c1 --summary
+has "Sittings          all, retakes included" "$OUT" "and by default all of them"
+
 # Partial credit: the exam's policy decides the item score.  Four trainees
 # pick one of the two correct options of mini-002 and get the rest right.
 fl bank load "$G/mini-bank.xml" "$I/items-partial.xml" >/dev/null
