@@ -141,7 +141,9 @@ sc_fs_build(struct sc_fs *fs, int cols, int rows)
 
 	if (fs->has_reason && (int)text_width(sc_reason_label()) > tlw)
 		tlw = (int)text_width(sc_reason_label());
-	sc_form_geom(&fs->g, cols, rows, st->nitems, fs->has_reason, tlw);
+	sc_form_geom(&fs->g, cols, rows, st->nitems, fs->has_reason, tlw,
+	    sc_form_detail_lines(st, cols, rows, fs->has_reason ?
+	    fs->correcting : 0));
 	fs->fields = xcalloc(fs->nslots + 1, sizeof *fs->fields);
 	for (i = 0; i < fs->nslots; i++) {
 		int row = sc_form_slot_row(&fs->g, i) - fs->g.first_row;

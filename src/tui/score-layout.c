@@ -81,7 +81,7 @@ sc_tally(const struct station *st, const int *marks, struct sc_tally *t)
 
 void
 sc_form_geom(struct sc_form_geom *g, int cols, int rows, size_t nitems,
-    int has_reason, int text_label_width)
+    int has_reason, int text_label_width, int detail_lines)
 {
 	size_t slots = nitems + 1 + (has_reason != 0);
 
@@ -94,8 +94,10 @@ sc_form_geom(struct sc_form_geom *g, int cols, int rows, size_t nitems,
 	g->first_row = 2;
 	g->hints_row = rows - 1;
 	g->message_row = rows - 2;
-	g->detail_row = rows - 4;
-	g->per_page = rows - SC_FORM_FIXED_ROWS;
+	g->detail_lines = detail_lines < SC_DETAIL_MIN ? SC_DETAIL_MIN :
+	    detail_lines;
+	g->detail_row = rows - 2 - g->detail_lines;
+	g->per_page = rows - SC_FORM_FIXED_ROWS - g->detail_lines;
 	if (g->per_page < 1)
 		g->per_page = 1;
 	g->npages = (int)((slots + (size_t)g->per_page - 1) /
@@ -165,8 +167,9 @@ sc_tally_text(const struct sc_tally *t)
 		verdict = tr(N_("not complete"), "尚未评完");
 		break;
 	}
-	return xasprintf(tr(N_("Total %d/%d   pass mark %d   marked %zu/%zu"
-	    "   %s"), "总分 %d/%d   及格线 %d   已评 %zu/%zu   %s"),
+	/* Short enough to leave room for "page 1/2" at 80 columns. */
+	return xasprintf(tr(N_("Total %d/%d (pass %d)  marked %zu/%zu  %s"),
+	    "总分 %d/%d（及格 %d）  已评 %zu/%zu  %s"),
 	    t->total, t->max, t->pass, t->given, t->nitems, verdict);
 }
 
@@ -220,34 +223,68 @@ sc_hints(struct lay *l, const char *hints)
 	sc_put_cut(l, l->rows - 1, 1, l->cols - 2, ROLE_HINT, hints);
 }
 
+/* What the detail area says of slot cur (an item, the comment, the reason). */
+static char *
+sc_detail_text(const struct station *st, size_t cur, long long correcting)
+{
+	char range[24];
+
+	if (cur < st->nitems) {
+		const struct station_item *it = &st->items[cur];
+
+		sc_range(it->max, range, sizeof range);
+		return xasprintf("%zu/%zu %s%s  (%s)", cur + 1, st->nitems,
+		    it->critical ? tr(N_("★ critical, full marks or the "
+		    "station fails: "), "★ 关键项，须得满分，否则本站"
+		    "不合格：") :
+		    "", lang_zh() ? it->label_zh : it->label_en, range);
+	}
+	if (cur == st->nitems)
+		return xstrdup(tr(N_("Comment (optional): what the trainee "
+		    "did well or should practise."),
+		    "备注（可不填）：考生做得好的地方或需要加强的地方。"));
+	return xasprintf(tr(N_("Reason (required): why entry %lld is "
+	    "corrected. It is kept in the history with your name."),
+	    "更正原因（必填）：为什么更正第 %lld 条记录。原因与你的姓名"
+	    "一并记入历史。"), correcting);
+}
+
+int
+sc_form_detail_lines(const struct station *st, int cols, int rows,
+    long long correcting)
+{
+	struct text_line *lines;
+	size_t slot, slots = st->nitems + 1 + (correcting != 0);
+	int need = SC_DETAIL_MIN, n, spare;
+	char *text;
+
+	for (slot = 0; slot < slots; slot++) {
+		text = sc_detail_text(st, slot, correcting);
+		n = (int)text_wrap(text, (size_t)(cols - 2 * LAY_MARGIN),
+		    &lines);
+		free(lines);
+		free(text);
+		if (n > need)
+			need = n;
+	}
+	/* Keep at least ten rows of items on a screen of any size. */
+	spare = rows - SC_FORM_FIXED_ROWS - 10;
+	if (need > spare)
+		need = spare;
+	if (need > SC_DETAIL_MAX)
+		need = SC_DETAIL_MAX;
+	return need < SC_DETAIL_MIN ? SC_DETAIL_MIN : need;
+}
+
 /* The detail rows: what the focused slot is, in full. */
 static void
 sc_form_detail(struct lay *l, const struct sc_form_geom *g,
     const struct sc_form_view *v)
 {
-	const struct station *st = v->st;
-	int width = g->cols - 2 * LAY_MARGIN;
-	char *text, range[24];
+	char *text = sc_detail_text(v->st, v->cur, v->correcting);
 
-	if (v->cur < st->nitems) {
-		const struct station_item *it = &st->items[v->cur];
-
-		sc_range(it->max, range, sizeof range);
-		text = xasprintf("%zu/%zu %s%s  (%s)", v->cur + 1, st->nitems,
-		    it->critical ? tr(N_("★ critical, full marks or the "
-		    "station fails: "), "★ 关键项，须得满分，否则本站"
-		    "不合格：") :
-		    "", lang_zh() ? it->label_zh : it->label_en, range);
-	} else if (v->cur == st->nitems)
-		text = xstrdup(tr(N_("Comment (optional): what the trainee "
-		    "did well or should practise."),
-		    "备注（可不填）：考生做得好的地方或需要加强的地方。"));
-	else
-		text = xasprintf(tr(N_("Reason (required): why entry %lld is "
-		    "corrected. It is kept in the history with your name."),
-		    "更正原因（必填）：为什么更正第 %lld 条记录。原因与你的姓名"
-		    "一并记入历史。"), v->correcting);
-	lay_wrap(l, g->detail_row, LAY_MARGIN, width, 2, ROLE_LABEL, text);
+	lay_wrap(l, g->detail_row, LAY_MARGIN, g->cols - 2 * LAY_MARGIN,
+	    g->detail_lines, ROLE_LABEL, text);
 	free(text);
 }
 

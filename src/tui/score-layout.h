@@ -60,9 +60,12 @@ void sc_tally(const struct station *st, const int *marks, struct sc_tally *t);
 
 /* ------------------------------------------------------ rubric form */
 
-/* Rows taken outside the item area: title, tally, detail (2), message,
+/* Rows taken outside the item and detail areas: title, tally, message,
  * hints. */
-#define SC_FORM_FIXED_ROWS 6
+#define SC_FORM_FIXED_ROWS 4
+/* Rows of the detail area, which shows the focused item in full. */
+#define SC_DETAIL_MIN 2
+#define SC_DETAIL_MAX 6
 /* Columns of a mark field. */
 #define SC_MARK_WIDTH 3
 
@@ -83,7 +86,8 @@ struct sc_form_geom {
 	int	text_label_col;	/* "Comment:" / "Reason:" */
 	int	text_col;	/* their fields */
 	int	text_width;
-	int	detail_row;	/* two rows: the focused item in full */
+	int	detail_row;	/* the focused item in full, */
+	int	detail_lines;	/* on this many rows */
 	int	message_row;
 	int	hints_row;
 	size_t	nitems;
@@ -93,10 +97,19 @@ struct sc_form_geom {
 /*
  * Compute the form's geometry for nitems items, a comment field and (for
  * a correction) a reason field; text_label_width is the widest label of
- * the comment and reason fields.
+ * the comment and reason fields; detail_lines the rows the detail area
+ * needs (sc_form_detail_lines).
  */
 void sc_form_geom(struct sc_form_geom *g, int cols, int rows, size_t nitems,
-    int has_reason, int text_label_width);
+    int has_reason, int text_label_width, int detail_lines);
+/*
+ * The rows the detail area needs at cols columns so that the longest
+ * item label of st (in the chosen language), the comment's and (when
+ * correcting) the reason's help show in full: SC_DETAIL_MIN to
+ * SC_DETAIL_MAX, and no more than a small screen (rows) can spare.
+ */
+int sc_form_detail_lines(const struct station *st, int cols, int rows,
+    long long correcting);
 /*
  * Slot s (items 0..nitems-1, then the comment, then the reason): its page
  * and its screen row.

@@ -94,7 +94,7 @@ screen_has s "– not scored" "not scored yet"
 tui_keys s Enter
 screen_has s "Scoring: Adult CPR and AED (cpr-aed)" "the rubric form"
 screen_has s "张三 $T1 (cohort c2)" "the form names the trainee"
-screen_has s "Total 0/100   pass mark 60   marked 0/16" "an empty tally"
+screen_has s "Total 0/100 (pass 60)  marked 0/16" "an empty tally"
 screen_has s " 1 ★ Looks around and says the scene is safe" \
     "critical items are marked"
 screen_has s "[   ] 0–12" "the ranges are shown"
@@ -123,11 +123,11 @@ while read -r max; do
 	tui_text s "$max"
 	tui_keys s Tab
 	if [ "$k" = 3 ]; then
-		screen_has s "Total 17/100   pass mark 60   marked 3/16" \
+		screen_has s "Total 17/100 (pass 60)  marked 3/16" \
 		    "the total runs as marks are typed"
 	fi
 done <"$TMP/maxes"
-screen_has s "Total 99/100   pass mark 60   marked 16/16   ✓ pass" \
+screen_has s "Total 99/100 (pass 60)  marked 16/16  ✓ pass" \
     "every item marked: the total and the verdict"
 tui_text s "steady rhythm"
 [ "$(sql "SELECT count(*) FROM score_entry")" = 0 ]

@@ -190,8 +190,7 @@ test_tally_text(void **state)
 	(void)state;
 	sc_tally(&station, marks, &t);
 	s = sc_tally_text(&t);
-	assert_string_equal(s, "Total 30/30   pass mark 20   marked 4/4   "
-	    "✓ pass");
+	assert_string_equal(s, "Total 30/30 (pass 20)  marked 4/4  ✓ pass");
 	free(s);
 	lang_set(1);
 	sc_tally(&station, bad, &t);
@@ -212,7 +211,7 @@ test_form_geom(void **state)
 
 	(void)state;
 	/* cpr-aed at 80x24: 16 items, a comment and a reason on one page. */
-	sc_form_geom(&g, 80, 24, 16, 1, 18);
+	sc_form_geom(&g, 80, 24, 16, 1, 18, 2);
 	assert_int_equal(g.npages, 1);
 	assert_int_equal(g.per_page, 18);
 	assert_int_equal(sc_form_slot_row(&g, 0), 2);
@@ -225,7 +224,7 @@ test_form_geom(void **state)
 	assert_true(g.text_col + g.text_width < 80);
 
 	/* A long rubric takes pages; every slot has a row on its page. */
-	sc_form_geom(&g, 80, 24, 40, 0, 9);
+	sc_form_geom(&g, 80, 24, 40, 0, 9, 2);
 	assert_int_equal(g.npages, 3);
 	for (i = 0; i < 41; i++) {
 		assert_true(sc_form_slot_row(&g, i) >= g.first_row);
@@ -234,6 +233,77 @@ test_form_geom(void **state)
 	}
 	assert_int_equal(sc_form_slot_page(&g, 17), 0);
 	assert_int_equal(sc_form_slot_page(&g, 18), 1);
+
+	/* A detail area of four rows leaves two fewer for the items. */
+	sc_form_geom(&g, 80, 24, 16, 1, 18, 4);
+	assert_int_equal(g.per_page, 16);
+	assert_int_equal(g.npages, 2);
+	assert_int_equal(g.detail_row, 18);
+	assert_int_equal(g.message_row, 22);
+	for (i = 0; i < 18; i++)
+		assert_true(sc_form_slot_row(&g, i) < g.detail_row);
+}
+
+/* A label of four lines at 80 columns (as in the bleeding rubric). */
+static struct station_item long_items[] = {
+	{ (char *)"tourniquet-tighten", (char *)"拉紧带子，转动绞棒直至出血停止，"
+	    "固定绞棒；此后不再放松或解除（不“定时放松”），只由医务人员处理",
+	    (char *)"Pulls the strap tight and turns the windlass until the "
+	    "bleeding stops, then secures the windlass; does not loosen or "
+	    "remove it afterwards (no \"loosening it every so often\"): only "
+	    "medical staff do that, and the examiner checks it END-OF-LABEL",
+	    10, 1 },
+	{ (char *)"short", (char *)"短", (char *)"Short", 2, 0 },
+};
+static struct station long_station = {
+	(char *)"bleeding", 0, (char *)"止血与包扎",
+	(char *)"Bleeding control and bandaging", 60, 30, long_items,
+	sizeof long_items / sizeof long_items[0],
+};
+
+static void
+test_form_detail_in_full(void **state)
+{
+	struct sc_form_geom g;
+	struct sc_form_view v;
+	struct screen s;
+	int marks[2] = { -1, -1 }, n, r, found = 0;
+
+	(void)state;
+	lang_set(0);
+	n = sc_form_detail_lines(&long_station, 80, 24, 0);
+	assert_true(n > 2 && n <= SC_DETAIL_MAX);
+	assert_int_equal(sc_form_detail_lines(&station, 80, 24, 0) >= 2, 1);
+	sc_form_geom(&g, 80, 24, long_station.nitems, 0,
+	    (int)text_width(sc_comment_label()), n);
+	memset(&v, 0, sizeof v);
+	v.st = &long_station;
+	v.who = "John Smith 10000002";
+	v.marks = marks;
+	v.cur = 0;
+	lay_init(&s.l, 80, 24);
+	sc_form_layout(&s.l, &g, &v);
+	s.rows = lay_render(&s.l);
+	assert_fits(&s);
+	for (r = g.detail_row; r < g.detail_row + g.detail_lines; r++)
+		found |= strstr(s.rows[r], "END-OF-LABEL") != NULL;
+	assert_true(found);	/* the end of the label is on the screen */
+	assert_non_null(strstr(s.rows[g.detail_row], "1/2 ★ critical"));
+	screen_release(&s);
+	/* A tiny screen keeps ten rows for the items. */
+	assert_true(sc_form_detail_lines(&long_station, 80, 16, 0) <= 2);
+}
+
+/* The first row holding needle, or -1. */
+static int
+row_of(const struct screen *s, const char *needle)
+{
+	int r;
+
+	for (r = 0; r < s->l.rows; r++)
+		if (strstr(s->rows[r], needle) != NULL)
+			return r;
+	return -1;
 }
 
 static void
@@ -246,7 +316,8 @@ form_screen(struct screen *s, int cols, int rows, const int *marks,
 
 	if (correcting && (int)text_width(sc_reason_label()) > tlw)
 		tlw = (int)text_width(sc_reason_label());
-	sc_form_geom(&g, cols, rows, station.nitems, correcting != 0, tlw);
+	sc_form_geom(&g, cols, rows, station.nitems, correcting != 0, tlw,
+	    sc_form_detail_lines(&station, cols, rows, correcting));
 	memset(&v, 0, sizeof v);
 	v.st = &station;
 	v.who = "张三 10000001（c2 批次）";
@@ -286,7 +357,11 @@ test_form_layout(void **state)
 		assert_int_equal(col_in(s.rows[5], "★"), 4);
 		/* The focused item is marked and shown in full below. */
 		assert_int_equal(col_in(s.rows[4], ">"), 0);
-		assert_non_null(strstr(s.rows[20], "3/4"));
+		r = row_of(&s, "3/4");
+		assert_true(r > 2 + (int)station.nitems && r < 22);
+		/* All of it, to its last words, above the message row. */
+		assert_true(row_of(&s, z ? "胸廓隆起" : "chest rise") >= r);
+		assert_true(row_of(&s, z ? "胸廓隆起" : "chest rise") < 22);
 		/* The ranges. */
 		assert_non_null(strstr(s.rows[5], "0–12"));
 		lay_render_free(s.rows, s.l.rows);
@@ -310,7 +385,8 @@ test_form_layout(void **state)
 	assert_non_null(strstr(s.rows[0], "Correction of entry 12"));
 	assert_non_null(strstr(s.rows[7], "Reason (required):"));
 	assert_int_equal(col_in(s.rows[6], "["), col_in(s.rows[7], "["));
-	assert_non_null(strstr(s.rows[20], "why entry 12 is corrected"));
+	assert_true(row_of(&s, "why entry 12 is corrected") > 8);
+	assert_true(row_of(&s, "why entry 12 is corrected") < 22);
 	screen_release(&s);
 
 	/* Wider screens give labels more room. */
@@ -502,6 +578,7 @@ main(void)
 		cmocka_unit_test(test_tally),
 		cmocka_unit_test(test_tally_text),
 		cmocka_unit_test(test_form_geom),
+		cmocka_unit_test(test_form_detail_in_full),
 		cmocka_unit_test(test_form_layout),
 		cmocka_unit_test(test_cell),
 		cmocka_unit_test(test_board_rows),
