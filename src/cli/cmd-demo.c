@@ -85,8 +85,8 @@ cmd_demo_exec(struct cli *c, const struct cmd_entry *e, int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	diag_release(&d);
-	printf(_("Demo database: %s (cohort %s, the standard exam: 50 "
-	    "questions, 60 minutes)\n\n"), path, DEMO_COHORT);
+	printf(_("Demo database: %s\nCohort %s, the standard exam: 50 "
+	    "questions, 60 minutes.\n\n"), path, DEMO_COHORT);
 	output_table(&t, FORMAT_TEXT, stdout);
 	printf(_("\nLog in with one of these tickets and its PIN.  The same "
 	    "client runs with:\n  firstline --db %s sit\n"), path);
