@@ -400,7 +400,9 @@ report_certificates(const struct cohort_result *r, const char *dir)
 		    *t->ticket == '\0')
 			return cli_error(_("ticket '%s' cannot name a file"),
 			    t->ticket);
-		path = xasprintf("%s/%s.pdf", dir, t->ticket);
+		path = xasprintf("%s%s%s.pdf", dir,
+		    dir[*dir != '\0' ? strlen(dir) - 1 : 0] == '/' ? "" : "/",
+		    t->ticket);
 		cause = NULL;
 		rc = EXIT_REFUSED;
 		if ((fp = report_pdf_open(path)) != NULL) {

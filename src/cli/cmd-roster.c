@@ -109,17 +109,33 @@ slips_finish(struct slips *sl, int committed)
 
 	if (sl->tmp == NULL)
 		return EXIT_OK;
+	/* link, not rename: a file that appeared meanwhile is kept. */
 	if (!committed)
 		unlink(sl->tmp);
-	else if (rename(sl->tmp, sl->path) != 0) {
+	else if (link(sl->tmp, sl->path) != 0) {
 		cli_error(_("the PINs are stored but the exam slips could not "
 		    "be put at %s (%s); they are in %s"), sl->path,
 		    strerror(errno), sl->tmp);
 		rc = EXIT_REFUSED;
-	}
+	} else
+		unlink(sl->tmp);
 	free(sl->tmp);
 	sl->tmp = NULL;
 	return rc;
+}
+
+/*
+ * Slips are never written over: the PINs on an earlier file exist nowhere
+ * else.  Says so and returns -1 when path exists.
+ */
+static int
+slips_fresh(const char *path)
+{
+	if (path == NULL || access(path, F_OK) != 0)
+		return 0;
+	cli_error(_("%s exists: exam slips are never written over (the PINs "
+	    "on them are printed nowhere else); name a new file"), path);
+	return -1;
 }
 
 /* The hook to pass: the slips writer, or none. */
@@ -159,6 +175,8 @@ cmd_roster_import_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	if (optind + 2 != argc)
 		return cli_usage_error(e, _("give the COHORT and the CSV "
 		    "FILE"));
+	if (slips_fresh(sl.path) != 0)
+		return EXIT_REFUSED;
 #ifndef FIRSTLINE_PDF_HELPER
 	if (sl.path != NULL)
 		return cli_pdf_exec(c, "roster", argc, argv);
@@ -201,6 +219,8 @@ cmd_roster_reset_pin_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	if (optind + 2 != argc)
 		return cli_usage_error(e, _("give COHORT TICKET"));
+	if (slips_fresh(o.slips) != 0)
+		return EXIT_REFUSED;
 #ifndef FIRSTLINE_PDF_HELPER
 	if (o.slips != NULL)
 		return cli_pdf_exec(c, "roster", argc, argv);

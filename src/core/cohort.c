@@ -67,7 +67,8 @@ cohort_create(struct store *s, const char *name, const char *exam,
 		goto fail;
 	}
 	if (id == NULL) {
-		gmtime_r(&now, &tm);
+		/* The year where the organizer is (a Beijing 1 January). */
+		localtime_r(&now, &tm);
 		st = store_prepare(s, "SELECT count(*) + 1 FROM cohort");
 		sqlite3_step(st);
 		made = xasprintf("%04d-%03lld", tm.tm_year + 1900,

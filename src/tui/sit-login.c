@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "core/attempt.h"
+#include "core/auth.h"
 #include "core/core.h"
 #include "core/text.h"
 #include "lang.h"
@@ -218,6 +219,10 @@ sit_login_tick(struct sit *st)
 
 	if (st->wait_until == 0)
 		return SIT_STAY;
+	/* The proctor may have cleared the wait ('attempt unlock'). */
+	if (now < st->wait_until && st->s != NULL &&
+	    auth_wait(st->s, "ticket", st->ticket) == 0)
+		st->wait_until = now;
 	if (now < st->wait_until)
 		sit_login_wait_message(st, (long)(st->wait_until - now));
 	else {

@@ -123,4 +123,17 @@ fl roster import c1 "$TMP/r.csv" --slips "$TMP/again.pdf"
 expect_rc 1 "importing the same people again is refused"
 [ ! -e "$TMP/again.pdf" ]; ok $? "and no slips are left"
 
+# Slips are never written over: the PINs on them exist nowhere else.
+before=$(cksum < "$TMP/slips.pdf")
+n=$(trainees)
+printf 'name,community\n新人,东关\n' > "$TMP/new.csv"
+fl roster import c1 "$TMP/new.csv" --slips "$TMP/slips.pdf"
+expect_rc 1 "slips onto an existing file: refused"
+has "$TMP/slips.pdf exists: exam slips are never written over" "$ERR" "and says why"
+[ "$(trainees)" = "$n" ]; ok $? "nobody enrolled"
+[ "$(cksum < "$TMP/slips.pdf")" = "$before" ]; ok $? "the earlier slips are untouched"
+fl roster reset-pin c1 "$T" --by boss --password-file "$TMP/org.pw" --slips "$TMP/slips.pdf"
+expect_rc 1 "a reset's slip onto an existing file: refused"
+[ "$(cksum < "$TMP/slips.pdf")" = "$before" ]; ok $? "still untouched"
+
 done_testing

@@ -63,6 +63,7 @@ wait_s=$("$FIRSTLINE" attempts c1 --format csv | tr -d '\r' |
     >"$TMP/unlock.out"
 ok $? "attempt unlock"
 has "$T3: 8 failed logins cleared" "$(cat "$TMP/unlock.out")" "says how many"
+screen_has s "You can try again now." "the waiting screen notices the unlock by itself"
 tui_keys s C-u
 tui_text s "$P3"
 tui_keys s Enter
