@@ -348,14 +348,14 @@ score_history(struct store *s, const char *cohort, const char *ticket,
 {
 	static const char *const h[] = { "entry", "component", "rubric",
 	    "total", "max", "retake", "by", "at", "reason", "marks",
-	    "counts" };
+	    "counts", "comment" };
 	struct cohort c;
 	sqlite3_stmt *st;
 	sqlite3_int64 tid;
-	const char *row[11];
+	const char *row[12];
 	int i;
 
-	table_init(t, 11, h);
+	table_init(t, 12, h);
 	t->numeric = 0x19;
 	if (cohort_find(s, cohort, &c, cause) != 0)
 		return -1;
@@ -363,20 +363,24 @@ score_history(struct store *s, const char *cohort, const char *ticket,
 		cohort_release(&c);
 		return -1;
 	}
-	st = store_prepare(s, "SELECT e.id, e.component, e.rubric, e.total,"
-	    " e.max, CASE WHEN e.retake THEN 'yes' ELSE 'no' END, u.name,"
+	/* A paper sitting is stored in tenths of a percent: shown as one. */
+	st = store_prepare(s, "SELECT e.id, e.component, e.rubric,"
+	    " CASE WHEN e.component = 'written'"
+	    "   THEN printf('%d.%d', e.total / 10, e.total % 10) ELSE e.total END,"
+	    " CASE WHEN e.component = 'written' THEN e.max / 10 ELSE e.max END,"
+	    " CASE WHEN e.retake THEN 'yes' ELSE 'no' END, u.name,"
 	    " e.entered_at, e.reason,"
 	    " coalesce((SELECT group_concat(item || '=' || mark, ';') FROM"
 	    "   (SELECT item, mark FROM score_mark WHERE entry_id = e.id"
 	    "   ORDER BY seq)), ''),"
 	    " CASE WHEN e.id = (SELECT max(id) FROM score_entry"
 	    "   WHERE trainee_id = e.trainee_id AND rubric = e.rubric)"
-	    "   THEN 'yes' ELSE 'no' END"
+	    "   THEN 'yes' ELSE 'no' END, e.comment"
 	    " FROM score_entry e JOIN app_user u ON u.id = e.entered_by"
 	    " WHERE e.trainee_id = ?1 ORDER BY e.id");
 	sqlite3_bind_int64(st, 1, tid);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		for (i = 0; i < 11; i++)
+		for (i = 0; i < 12; i++)
 			row[i] = store_text(st, i);
 		table_add(t, row);
 	}

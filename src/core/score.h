@@ -55,8 +55,9 @@ int score_set(struct store *s, const struct user *u,
 
 /*
  * The history of ticket in cohort, oldest first:
- * entry,component,rubric,total,max,retake,by,at,reason,marks,counts
- * (counts: yes for the entry that counts now).
+ * entry,component,rubric,total,max,retake,by,at,reason,marks,counts,comment
+ * (counts: yes for the entry that counts now; a written entry's total is
+ * its percentage with one decimal, of max 100).
  */
 int score_history(struct store *s, const char *cohort, const char *ticket,
     struct table *t, char **cause);

@@ -324,9 +324,9 @@ sc_history_lines(const struct table *t, int width, char ***lines)
 		int counts = strcmp(table_cell(t, r, 10), "yes") == 0;
 		char score[32], at[32];
 
-		if (strcmp(rubric, "written") == 0)
-			snprintf(score, sizeof score, "%d.%d%%", total / 10,
-			    total % 10);
+		if (strcmp(rubric, "written") == 0)	/* "78.0" */
+			snprintf(score, sizeof score, "%s%%",
+			    table_cell(t, r, 3));
 		else
 			snprintf(score, sizeof score, "%d/%d", total, max);
 		/* "2026-11-28T09:30:00Z" -> "2026-11-28 09:30" */
@@ -353,6 +353,12 @@ sc_history_lines(const struct table *t, int width, char ***lines)
 			sc_lines_wrap(lines, &n, &cap, 4, width, line);
 			free(line);
 			free(marks);
+		}
+		if (t->ncols > 11 && *table_cell(t, r, 11) != '\0') {
+			line = xasprintf(tr(N_("comment: %s"), "备注：%s"),
+			    table_cell(t, r, 11));
+			sc_lines_wrap(lines, &n, &cap, 4, width, line);
+			free(line);
 		}
 	}
 	return n;

@@ -536,22 +536,26 @@ test_history_lines(void **state)
 {
 	static const char *const h[] = { "entry", "component", "rubric",
 	    "total", "max", "retake", "by", "at", "reason", "marks",
-	    "counts" };
+	    "counts", "comment" };
 	static const char *const e1[] = { "1", "practical", "cpr-aed", "27",
 	    "30", "no", "teacher", "2026-11-28T09:30:05Z", "", "scene-safety=6;"
-	    "responsiveness=5;breaths=4;compression-rate=12", "no" };
+	    "responsiveness=5;breaths=4;compression-rate=12", "no", "" };
 	static const char *const e2[] = { "2", "practical", "cpr-aed", "30",
 	    "30", "no", "teacher", "2026-11-28T09:41:00Z", "misread the sheet",
 	    "scene-safety=6;responsiveness=5;breaths=7;compression-rate=12",
-	    "yes" };
+	    "yes", "steady rhythm" };
+	static const char *const e3[] = { "3", "written", "written", "78.5",
+	    "100", "no", "boss", "2026-11-28T10:00:00Z", "paper sitting", "",
+	    "yes", "" };
 	struct table t;
 	char **lines;
 	size_t n, i;
 
 	(void)state;
-	table_init(&t, 11, h);
+	table_init(&t, 12, h);
 	table_add(&t, e1);
 	table_add(&t, e2);
+	table_add(&t, e3);
 	n = sc_history_lines(&t, 40, &lines);
 	for (i = 0; i < n; i++)
 		assert_true(text_width(lines[i]) <= 40);
@@ -566,6 +570,9 @@ test_history_lines(void **state)
 	assert_true(i + 1 < n);
 	assert_non_null(strstr(lines[i], "(counts)"));
 	assert_string_equal(lines[i + 1], "    reason: misread the sheet");
+	assert_string_equal(lines[i + 3], "    comment: steady rhythm");
+	assert_string_equal(lines[i + 4], "#3  written  78.5%  by boss  "
+	    "2026-11-28 10:00 UTC  (counts)");
 	sc_lines_free(lines, n);
 	table_release(&t);
 }
