@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,6 +246,36 @@ store_migrate(struct store *s, int from, char **cause)
 	return 0;
 }
 
+/*
+ * The database and its directory (where the -wal and -shm files go) must
+ * be readable and writable by whoever runs firstline: say whose they are
+ * rather than SQLite's "unable to open database file".
+ */
+static int
+store_access(const char *path, const struct stat *sb, char **cause)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") : slash == path ?
+	    xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+	struct passwd *pw;
+	char owner[64];
+	int rc = 0;
+
+	if (access(path, R_OK | W_OK) != 0 || access(dir, W_OK | X_OK) != 0) {
+		if ((pw = getpwuid(sb->st_uid)) != NULL)
+			snprintf(owner, sizeof owner, "%s", pw->pw_name);
+		else
+			snprintf(owner, sizeof owner, "%lu",
+			    (unsigned long)sb->st_uid);
+		*cause = xasprintf(_("%s: permission denied: the database "
+		    "and its directory belong to the account %s; run firstline "
+		    "as that account (see doc/deployment.md)"), path, owner);
+		rc = -1;
+	}
+	free(dir);
+	return rc;
+}
+
 int
 store_open(const char *path, enum store_mode mode, struct store **out,
     char **cause)
@@ -259,12 +290,18 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		if (mode == STORE_CREATE) {
 			if (store_create_file(path, cause) != 0)
 				return -1;
+		} else if (stat(path, &sb) != 0 && errno == EACCES) {
+			*cause = xasprintf(_("%s: permission denied: run "
+			    "firstline as the account that owns the database "
+			    "(see doc/deployment.md)"), path);
+			return -1;
 		} else if (stat(path, &sb) != 0) {
 			*cause = xasprintf(_("%s: no database here (%s); "
 			    "create it with 'firstline init'"), path,
 			    strerror(errno));
 			return -1;
-		}
+		} else if (store_access(path, &sb, cause) != 0)
+			return -1;
 	}
 
 	s = xcalloc(1, sizeof *s);

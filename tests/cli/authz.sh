@@ -141,4 +141,22 @@ fl cohort create "2027 第一批 (A-1)" --exam mini-exam --id c9
 expect_rc 0 "an ordinary name with digits, spaces and a hyphen inside is fine"
 
 private "after the commands ran"
+
+# Another Unix account cannot use the database, and is told whose it is.
+if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null &&
+    runuser -u nobody -- "$FIRSTLINE" --version >/dev/null 2>&1; then
+	chmod 711 "$TMP"
+	runuser -u nobody -- "$FIRSTLINE" --db "$DB" bank list >/dev/null 2>"$TMP/other.err"
+	[ $? -eq 1 ]; ok $? "another account: refused"
+	has "permission denied: the database and its directory belong to the account root" \
+	    "$(cat "$TMP/other.err")" "and told whose the database is"
+	chmod 700 "$TMP"
+	runuser -u nobody -- "$FIRSTLINE" --db "$DB" bank list >/dev/null 2>"$TMP/other.err"
+	has "permission denied: run firstline as the account that owns the database" \
+	    "$(cat "$TMP/other.err")" "a directory it cannot enter: the same advice"
+else
+	ok 0 "another account: refused # SKIP not root, or nobody cannot run the build"
+	ok 0 "and told whose the database is # SKIP"
+	ok 0 "a directory it cannot enter: the same advice # SKIP"
+fi
 done_testing
