@@ -88,22 +88,10 @@ report_rule_line(FILE *fp, const char *label, int count, int n, int tenths,
 static void
 report_verdict(FILE *fp, const struct cohort_result *r)
 {
-	if (r->meets_pass && r->meets_excellence) {
-		fprintf(fp, _("Verdict: meets the rules\n"));
-		return;
-	}
-	fprintf(fp, _("Verdict: below the rules"));
-	if (r->n == 0)
-		fprintf(fp, _(": nobody assessed"));
-	if (r->need_passes > 0)
-		fprintf(fp, ngettext(": needs %d more pass",
-		    ": needs %d more passes", r->need_passes),
-		    r->need_passes);
-	if (r->need_excellents > 0)
-		fprintf(fp, ngettext("%s needs %d more excellent",
-		    "%s needs %d more excellents", r->need_excellents),
-		    r->need_passes > 0 ? "," : ":", r->need_excellents);
-	fputc('\n', fp);
+	char *s = results_verdict(r);
+
+	fprintf(fp, "%s\n", s);
+	free(s);
 }
 
 static void

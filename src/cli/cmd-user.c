@@ -81,7 +81,7 @@ cmd_user_add_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		free(pw);
 	}
 	if (rc == 0)
-		printf(_("%s: %s added\n"), argv[optind], role_name(role));
+		printf(_("%s: %s added\n"), argv[optind], role_label(role));
 	else {
 		cli_error("%s", cause);
 		free(cause);

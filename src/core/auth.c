@@ -87,6 +87,12 @@ role_name(enum role r)
 	return r == ROLE_ORGANIZER ? "organizer" : "instructor";
 }
 
+const char *
+role_label(enum role r)
+{
+	return r == ROLE_ORGANIZER ? _("organizer") : _("instructor");
+}
+
 int
 role_parse(const char *s, enum role *r)
 {
@@ -354,7 +360,7 @@ user_login(struct store *s, const char *name, const char *password,
 	}
 	if (role < min) {
 		*cause = xasprintf(_("permission denied: %s is an %s; this "
-		    "needs an %s"), name, role_name(role), role_name(min));
+		    "needs an %s"), name, role_label(role), role_label(min));
 		return -1;
 	}
 	u->name = xstrdup(name);

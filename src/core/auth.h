@@ -46,6 +46,8 @@ char *auth_hash(const char *secret);
 int auth_verify(const char *secret, const char *hash);
 
 const char *role_name(enum role r);
+/* The role as people read it, in their language (messages, not data). */
+const char *role_label(enum role r);
 /* Parse "instructor" / "organizer"; -1 when neither. */
 int role_parse(const char *s, enum role *r);
 

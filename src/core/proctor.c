@@ -71,7 +71,7 @@ proctor_begin(struct store *s, const struct user *u, const char *cohort,
 {
 	if (u->role != ROLE_ORGANIZER) {
 		*cause = xasprintf(_("permission denied: %s is an %s; this "
-		    "needs an organizer"), u->name, role_name(u->role));
+		    "needs an organizer"), u->name, role_label(u->role));
 		return -1;
 	}
 	if (cohort_find_due(s, cohort, c, cause) != 0)

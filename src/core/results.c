@@ -440,7 +440,7 @@ cohort_certify(struct store *s, const struct user *u, const char *cohort,
 	if (u->role != ROLE_ORGANIZER) {
 		*cause = xasprintf(_("permission denied: %s is an %s; "
 		    "certifying needs an organizer"), u->name,
-		    role_name(u->role));
+		    role_label(u->role));
 		return -1;
 	}
 	if (results_compute(s, cohort, r, cause) != 0)
@@ -512,7 +512,7 @@ cohort_withdraw(struct store *s, const struct user *u, const char *cohort,
 	if (u->role != ROLE_ORGANIZER) {
 		*cause = xasprintf(_("permission denied: %s is an %s; "
 		    "withdrawing needs an organizer"), u->name,
-		    role_name(u->role));
+		    role_label(u->role));
 		return -1;
 	}
 	if (reason == NULL || *reason == '\0') {
@@ -588,4 +588,41 @@ results_coverage(struct store *s, int minimum, struct table *t)
 		table_add(t, row);
 	}
 	sqlite3_finalize(st);
+}
+
+/* s followed by more; both are freed. */
+static char *
+results_append(char *s, char *more)
+{
+	char *t = xasprintf("%s%s", s, more);
+
+	free(s);
+	free(more);
+	return t;
+}
+
+char *
+results_verdict(const struct cohort_result *r)
+{
+	char *s;
+
+	if (r->meets_pass && r->meets_excellence)
+		return xstrdup(_("Verdict: meets the rules"));
+	s = xstrdup(_("Verdict: below the rules"));
+	if (r->n == 0)
+		s = results_append(s, xstrdup(_(": nobody assessed")));
+	if (r->need_passes > 0)
+		s = results_append(s, xasprintf(ngettext(
+		    ": needs %d more pass", ": needs %d more passes",
+		    r->need_passes), r->need_passes));
+	/* Separate messages, so each language has its own punctuation. */
+	if (r->need_excellents > 0 && r->need_passes > 0)
+		s = results_append(s, xasprintf(ngettext(
+		    ", needs %d more excellent", ", needs %d more excellents",
+		    r->need_excellents), r->need_excellents));
+	else if (r->need_excellents > 0)
+		s = results_append(s, xasprintf(ngettext(
+		    ": needs %d more excellent", ": needs %d more excellents",
+		    r->need_excellents), r->need_excellents));
+	return s;
 }

@@ -93,6 +93,13 @@ int results_compute(struct store *s, const char *cohort,
     struct cohort_result *r, char **cause);
 void results_release(struct cohort_result *r);
 
+/*
+ * The verdict as a sentence, the same in text and PDF: "Verdict: meets the
+ * rules", or "Verdict: below the rules: needs 2 more passes, needs 1 more
+ * excellent" (in the reader's language).  The caller frees it.
+ */
+char *results_verdict(const struct cohort_result *r);
+
 /* Half-up percentage in tenths of part over whole (0 when whole is 0). */
 int results_half_up(long part, long whole);
 /*

@@ -217,7 +217,7 @@ score_set(struct store *s, const struct user *u,
 	if (written && u->role != ROLE_ORGANIZER) {
 		*cause = xasprintf(_("permission denied: a written score is "
 		    "entered by an organizer; %s is an %s"), u->name,
-		    role_name(u->role));
+		    role_label(u->role));
 		return -1;
 	}
 	if (written && (q->reason == NULL || *q->reason == '\0')) {

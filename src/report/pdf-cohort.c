@@ -170,40 +170,6 @@ cohort_rate(int count, int n, int tenths, int rule, int meets)
 	    _("rule >="), rule, meets ? _("meets") : _("below"));
 }
 
-/* s followed by more (both freed); the result to free. */
-static char *
-cohort_append(char *s, char *more)
-{
-	char *t = xasprintf("%s%s", s, more);
-
-	free(s);
-	free(more);
-	return t;
-}
-
-/* The verdict sentence, as the text report words it. */
-static char *
-cohort_verdict(const struct cohort_result *r)
-{
-	char *s;
-
-	if (r->meets_pass && r->meets_excellence)
-		return xstrdup(_("Verdict: meets the rules"));
-	s = xstrdup(_("Verdict: below the rules"));
-	if (r->n == 0)
-		s = cohort_append(s, xstrdup(_(": nobody assessed")));
-	if (r->need_passes > 0)
-		s = cohort_append(s, xasprintf(ngettext(
-		    ": needs %d more pass", ": needs %d more passes",
-		    r->need_passes), r->need_passes));
-	if (r->need_excellents > 0)
-		s = cohort_append(s, xasprintf(ngettext(
-		    "%s needs %d more excellent", "%s needs %d more excellents",
-		    r->need_excellents), r->need_passes > 0 ? "," : ":",
-		    r->need_excellents));
-	return s;
-}
-
 static void
 cohort_rates(struct pdf *p, const struct cohort_result *r)
 {
@@ -231,7 +197,7 @@ cohort_rates(struct pdf *p, const struct cohort_result *r)
 	    6;
 	free(s);
 
-	s = cohort_verdict(r);
+	s = results_verdict(r);
 	if (ok)
 		cairo_set_source_rgb(p->cr, 0.05, 0.4, 0.15);
 	else
