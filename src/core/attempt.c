@@ -395,6 +395,21 @@ attempt_latest(struct store *s, sqlite3_int64 tid, sqlite3_int64 *aid,
 	return status;
 }
 
+/* Whether an organizer entered a written score for trainee tid. */
+static int
+attempt_paper_entered(struct store *s, sqlite3_int64 tid)
+{
+	sqlite3_stmt *st;
+	int found;
+
+	st = store_prepare(s, "SELECT 1 FROM score_entry"
+	    " WHERE trainee_id = ?1 AND rubric = 'written'");
+	sqlite3_bind_int64(st, 1, tid);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
 int
 attempt_open(struct store *s, const struct trainee *t, struct attempt **out,
     char **cause)
@@ -438,6 +453,13 @@ attempt_open(struct store *s, const struct trainee *t, struct attempt **out,
 		if (sealed) {
 			*cause = xasprintf(_("cohort %s is certified and "
 			    "sealed"), t->cohort);
+			goto fail;
+		}
+		/* An organizer's entry (a paper sitting) is the last word. */
+		if (attempt_paper_entered(s, t->id)) {
+			*cause = xasprintf(_("ticket %s: the written test was "
+			    "recorded by an organizer (a paper sitting); there "
+			    "is no test to sit here"), t->ticket);
 			goto fail;
 		}
 		if (aid == 0 && (aid = attempt_create(s, t->id, 1, cause)) < 0)

@@ -181,6 +181,30 @@ score_latest(struct store *s, sqlite3_int64 tid, const char *rubric,
 	sqlite3_finalize(st);
 }
 
+/*
+ * The trainee's terminal sittings of the written test, for an organizer's
+ * entry: the number of the latest finished attempt (0 when none) and its
+ * score in tenths.
+ */
+static int
+score_terminal(struct store *s, sqlite3_int64 tid, int *tenths)
+{
+	sqlite3_stmt *st;
+	int number = 0;
+
+	*tenths = 0;
+	st = store_prepare(s, "SELECT number, coalesce(tenths, 0) FROM attempt"
+	    " WHERE trainee_id = ?1 AND status IN ('submitted','expired')"
+	    " ORDER BY number DESC LIMIT 1");
+	sqlite3_bind_int64(st, 1, tid);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		number = sqlite3_column_int(st, 0);
+		*tenths = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return number;
+}
+
 static int
 score_exam_int(struct store *s, const struct cohort *c, const char *column)
 {
@@ -262,6 +286,30 @@ score_set(struct store *s, const struct user *u,
 			goto fail;
 	}
 	score_latest(s, tid, rubric, &last, &last_passed, &retakes);
+	if (written) {
+		/*
+		 * Sittings at a terminal count too: a paper sitting after a
+		 * failed one is a retake (and uses one), and their retakes
+		 * count against the exam's limit.
+		 */
+		int tenths, number = score_terminal(s, tid, &tenths);
+		int pass = score_exam_int(s, &c, "written_pass") * 10;
+
+		if (number > 0 && last == 0) {
+			last = -1;	/* no entry, but a sitting */
+			last_passed = tenths >= pass;
+			if (!last_passed && !q->retake) {
+				*cause = xasprintf(_("ticket %s failed the "
+				    "written test at a terminal (%d.%d%%): a "
+				    "paper sitting after it is a retake "
+				    "(--retake)"), q->ticket, tenths / 10,
+				    tenths % 10);
+				goto fail;
+			}
+		}
+		if (number > 1)
+			retakes += number - 1;
+	}
 	r->correction = last != 0 && !q->retake;
 	if (q->retake) {
 		if (last == 0 || last_passed) {

@@ -10,6 +10,10 @@ fl cohort create "第一批" --exam mini-exam --id c1 >/dev/null
 printf 'name,community\n张三,东关\n李四,西关\n' > "$TMP/r.csv"
 fl roster import c1 "$TMP/r.csv"
 t1=$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, 'NR == 2 { print $1 }')
+p1=$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, 'NR == 2 { print $4 }')
+t2=$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, 'NR == 3 { print $1 }')
+p2=$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, 'NR == 3 { print $4 }')
+SIT="$(dirname "$FIRSTLINE")/tests/cli/items-sit"
 echo "instructor-pw" > "$TMP/ins.pw"
 echo "organizer-pw" > "$TMP/org.pw"
 fl user add teacher --role instructor --password-file "$TMP/ins.pw"
@@ -80,5 +84,27 @@ has "never deleted" "$(cat "$TMP/sqlerr")" "DELETE of a mark is refused by a tri
 sqlite3 "$FIRSTLINE_DB" "DELETE FROM event" 2>"$TMP/sqlerr"
 has "append-only" "$(cat "$TMP/sqlerr")" "the audit trail cannot be deleted"
 [ "$(sql "SELECT count(*) FROM event WHERE action = 'score set'")" = 4 ]; ok $? "every stored entry is in the audit trail"
+
+# Paper and terminal sittings of the written test.  t1 has the organizer's
+# entry: the terminal refuses to open a test for them.
+"$SIT" "$FIRSTLINE_DB" "$t1" "$p1" '*=right' 2>"$TMP/sit.err"
+[ $? -ne 0 ]; ok $? "after a paper sitting no test opens at a terminal"
+has "recorded by an organizer (a paper sitting)" "$(cat "$TMP/sit.err")" "and says why"
+[ "$(sql "SELECT count(*) FROM attempt a JOIN trainee t ON t.id = a.trainee_id WHERE t.ticket = '$t1'")" = 0 ]
+ok $? "no attempt was made"
+# t2 fails at a terminal: a paper sitting after it is a retake.
+"$SIT" "$FIRSTLINE_DB" "$t2" "$p2" '*=wrong' 2>"$TMP/sit.err"; ok $? "t2 sits and fails at a terminal"
+fl score set c1 "$t2" written 85 $ORG --reason "paper sitting"
+expect_rc 1 "a paper score after a failed terminal sitting without --retake: refused"
+has "failed the written test at a terminal (0.0%): a paper sitting after it is a retake (--retake)" "$ERR" "and says why"
+fl score set c1 "$t2" written 85 $ORG --reason "paper sitting" --retake
+expect_rc 0 "with --retake it is stored"
+fl report cohort c1 --format csv
+printf '%s\n' "$OUT" | tr -d '\r' | grep -q "^$t2,李四,西关,other,85.0,.*,yes\$"; r=$?
+[ $r -eq 0 ] || printf '%s\n' "$OUT" | sed 's/^/# /'
+ok $r "the report shows 85.0 and the retake (so never excellent)"
+fl score set c1 "$t2" written 90 $ORG --reason "second paper" --retake
+expect_rc 1 "a second retake is beyond the exam's one"
+has "has no failed written to retake" "$ERR" "(the last sitting passed)"
 
 done_testing
