@@ -112,7 +112,7 @@ report_text(const struct cohort_result *r, FILE *fp)
 	else
 		fprintf(fp, _("Not certified (created %s)\n"), r->created);
 	fputc('\n', fp);
-	results_table(r, &t);
+	results_table(r, 1, &t);
 	output_table(&t, FORMAT_TEXT, fp);
 	table_release(&t);
 	fputc('\n', fp);
@@ -221,7 +221,7 @@ cmd_report_cohort_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		output_table(&t, f, fp);
 		table_release(&t);
 	} else if (f == FORMAT_CSV) {
-		results_table(&r, &t);
+		results_table(&r, 1, &t);
 		output_table(&t, f, fp);
 		table_release(&t);
 	} else

@@ -311,18 +311,63 @@ results_release(struct cohort_result *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* The name of component k as people read it. */
+static const char *
+results_component_label(int k)
+{
+	return k == COMP_WRITTEN ? _("written") : k == COMP_PRACTICAL ?
+	    _("practical") : _("simulation");
+}
+
+char *
+results_note(const struct cohort_result *r, const struct trainee_result *t)
+{
+	char *s = xstrdup(""), *part, *joined;
+	int k;
+
+	if (t->cls == CLASS_ABSENT) {
+		free(s);
+		return xstrdup(_("nothing recorded"));
+	}
+	for (k = 0; k < COMP_COUNT && t->cls == CLASS_FAIL; k++) {
+		const struct component_result *c = &t->comp[k];
+
+		if (!c->present)
+			part = xasprintf(_("%s missing"),
+			    results_component_label(k));
+		else if (c->critical_missed)
+			part = xasprintf(_("%s: a critical item missed"),
+			    results_component_label(k));
+		else if (!c->passed)
+			part = xasprintf(_("%s below %d"),
+			    results_component_label(k), r->pass_marks[k]);
+		else
+			continue;
+		joined = *s ? xasprintf(_("%s; %s"), s, part) : xstrdup(part);
+		free(s);
+		free(part);
+		s = joined;
+	}
+	if (t->cls == CLASS_PASS) {
+		free(s);
+		s = t->retake ? xstrdup(_("after a retake")) :
+		    xasprintf(_("total below %d"), r->excellent);
+	}
+	return s;
+}
+
 void
-results_table(const struct cohort_result *r, struct table *t)
+results_table(const struct cohort_result *r, int with_note, struct table *t)
 {
 	static const char *const h[] = { "ticket", "name", "community",
 	    "group", "written", "practical", "simulation", "total", "class",
-	    "retake" };
-	char v[4][16];
-	const char *row[10];
+	    "retake", "note" };
+	char v[4][16], *note;
+	const char *row[11];
 	size_t i;
 	int k;
 
-	table_init(t, 10, h);
+	table_init(t, with_note ? 11 : 10, h);
 	t->numeric = 0xf0;
 	for (i = 0; i < r->ntrainees; i++) {
 		const struct trainee_result *tr = &r->trainees[i];
@@ -346,7 +391,9 @@ results_table(const struct cohort_result *r, struct table *t)
 		row[7] = v[3];
 		row[8] = class_name(tr->cls);
 		row[9] = tr->retake ? "yes" : "no";
+		row[10] = note = with_note ? results_note(r, tr) : NULL;
 		table_add(t, row);
+		free(note);
 	}
 }
 

@@ -86,6 +86,16 @@ struct cohort_result {
 const char *class_name(enum trainee_class c);
 
 /*
+ * Why trainee t of r has its class, for the people who plan retraining:
+ * for fail each component missing, with a critical item missed or below
+ * its pass mark ("practical: a critical item missed; written below 60");
+ * for absent "nothing recorded"; for pass what kept it from excellent; ""
+ * otherwise.  The caller frees it.
+ */
+char *results_note(const struct cohort_result *r,
+    const struct trainee_result *t);
+
+/*
  * Compute the results of cohort (closing attempts past their deadline
  * first).  Returns 0 and r (free with results_release), or -1 and *cause.
  */
@@ -114,9 +124,11 @@ void results_rates(struct cohort_result *r);
 
 /*
  * ticket,name,community,group,written,practical,simulation,total,class,
- * retake (percentages with one decimal, empty when missing).
+ * retake (percentages with one decimal, empty when missing), and with
+ * with_note the note (results_note).
  */
-void results_table(const struct cohort_result *r, struct table *t);
+void results_table(const struct cohort_result *r, int with_note,
+    struct table *t);
 /*
  * cohort,enrolled,withdrawn,n,passes,pass_rate,excellents,excellence_rate,
  * verdict.

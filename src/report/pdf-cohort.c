@@ -149,7 +149,7 @@ cohort_table(struct pdf *p, const struct cohort_result *r)
 	};
 	struct table t;
 
-	results_table(r, &t);
+	results_table(r, 0, &t);
 	cohort_heading(p, _("Trainees"), 80);
 	if (r->ntrainees == 0) {
 		p->y += pdf_text(p, p->left, p->y, 0, SIZE_BODY, 0,
@@ -210,6 +210,34 @@ cohort_rates(struct pdf *p, const struct cohort_result *r)
 }
 
 /* Each module's mean written score as a bar on a 0-100 scale. */
+/* Who failed, and why: what to retrain (the absent are plain in the table). */
+static void
+cohort_notes(struct pdf *p, const struct cohort_result *r)
+{
+	double lh = pdf_line_height(p, SIZE_BODY);
+	size_t i, n = 0;
+	char *note, *s;
+
+	for (i = 0; i < r->ntrainees; i++)
+		n += r->trainees[i].cls == CLASS_FAIL;
+	if (n == 0)
+		return;
+	cohort_heading(p, _("Failed, and why"), 30 + lh);
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct trainee_result *t = &r->trainees[i];
+
+		if (t->cls != CLASS_FAIL)
+			continue;
+		note = results_note(r, t);
+		s = xasprintf("%s  %s: %s", t->ticket, t->name, note);
+		pdf_need(p, 2 * lh);
+		p->y += pdf_text(p, p->left, p->y, p->right - p->left,
+		    SIZE_BODY, PDF_WRAP, s) + 2;
+		free(s);
+		free(note);
+	}
+}
+
 static void
 cohort_means(struct pdf *p, const struct cohort_result *r)
 {
@@ -356,6 +384,7 @@ cohort_draw(struct pdf *p, const void *arg)
 	cohort_title(p, d);
 	cohort_table(p, d->r);
 	cohort_rates(p, d->r);
+	cohort_notes(p, d->r);
 	cohort_means(p, d->r);
 	cohort_chart(p, d->r);
 	cohort_signatures(p);
