@@ -128,8 +128,8 @@ report_text(const struct cohort_result *r, FILE *fp)
 		fprintf(fp, _("\nMean written score per module:\n"));
 		for (i = 0; i < r->nmeans; i++) {
 			results_tenths(r->means[i].tenths, pct);
-			fprintf(fp, "  %-12s %6s%%\n", r->means[i].module,
-			    pct);
+			fprintf(fp, "  %-12s %6s%%  %s\n", r->means[i].module,
+			    pct, r->means[i].title);
 		}
 	}
 	fprintf(fp, _("\nDistribution of totals:\n"));

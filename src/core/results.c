@@ -259,7 +259,10 @@ results_compute(struct store *s, const char *cohort, struct cohort_result *r,
 
 	/* Mean written score per module over the counted attempts. */
 	st = store_prepare(s, "SELECT m.module, sum(m.correct), sum(m.total),"
-	    " count(*) FROM attempt_module m JOIN attempt a"
+	    " count(*), coalesce((SELECT CASE WHEN ?3 THEN title_zh"
+	    "   ELSE title_en END FROM current_module"
+	    "   WHERE module = m.module), m.module)"
+	    " FROM attempt_module m JOIN attempt a"
 	    " ON a.id = m.attempt_id JOIN trainee t ON t.id = a.trainee_id"
 	    " WHERE t.cohort_id = ?1 AND t.withdrawn_at IS NULL"
 	    " AND a.number = (SELECT max(number) FROM attempt x"
@@ -269,6 +272,7 @@ results_compute(struct store *s, const char *cohort, struct cohort_result *r,
 	    "   WHERE d.exam_version_id = ?2 AND d.module = m.module)");
 	sqlite3_bind_int64(st, 1, c.id);
 	sqlite3_bind_int64(st, 2, c.exam_version_id);
+	sqlite3_bind_int(st, 3, fl_lang_zh());
 	cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct module_mean *m;
@@ -279,6 +283,7 @@ results_compute(struct store *s, const char *cohort, struct cohort_result *r,
 		m->tenths = results_half_up(sqlite3_column_int64(st, 1),
 		    sqlite3_column_int64(st, 2));
 		m->attempts = sqlite3_column_int(st, 3);
+		m->title = xstrdup(store_text(st, 4));
 	}
 	sqlite3_finalize(st);
 	results_rates(r);
@@ -297,8 +302,10 @@ results_release(struct cohort_result *r)
 		free(r->trainees[i].community);
 		free(r->trainees[i].group);
 	}
-	for (i = 0; i < r->nmeans; i++)
+	for (i = 0; i < r->nmeans; i++) {
 		free(r->means[i].module);
+		free(r->means[i].title);
+	}
 	free(r->means);
 	free(r->trainees);
 	free(r->cohort);

@@ -50,6 +50,7 @@ struct trainee_result {
 
 struct module_mean {
 	char	*module;
+	char	*title;		/* the module's title in the reader's language */
 	int	 tenths;		/* mean written score of the module */
 	int	 attempts;
 };

@@ -261,7 +261,7 @@ cohort_means(struct pdf *p, const struct cohort_result *r)
 		const struct module_mean *m = &r->means[i];
 
 		pdf_need(p, lh + 4);
-		pdf_text(p, p->left, p->y, namew, SIZE_BODY, 0, m->module);
+		pdf_text(p, p->left, p->y, namew, SIZE_BODY, 0, m->title);
 		results_tenths(m->tenths, pct);
 		s = xasprintf("%s%%", pct);
 		pdf_text(p, p->left + namew, p->y, valw, SIZE_BODY,

@@ -258,6 +258,16 @@ has "Sittings          first sittings only" "$OUT" "the text says which sittings
 fl report items --cohort c1 --summary
 has "Sittings          all, retakes included" "$OUT" "and by default all of them"
 
+# The cohort report's mean per module names the module by its title and
+# agrees with the items answered right in the counted (latest) sittings.
+want=$(sql "SELECT printf('%.1f', 100.0 * sum(m.correct) / sum(m.total))
+    FROM attempt_module m JOIN attempt a ON a.id = m.attempt_id
+    WHERE a.number = (SELECT max(number) FROM attempt x
+      WHERE x.trainee_id = a.trainee_id AND x.status IN ('submitted', 'expired'))")
+fl report cohort c1
+printf '%s\n' "$OUT" | grep -q "^  items  *$want%  Item analysis test\$"
+ok $? "report cohort: the module's mean ($want%) with its title"
+
 # Partial credit: the exam's policy decides the item score.  Four trainees
 # pick one of the two correct options of mini-002 and get the rest right.
 fl bank load "$G/mini-bank.xml" "$I/items-partial.xml" >/dev/null
