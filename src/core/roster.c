@@ -384,7 +384,9 @@ roster_load(struct store *s, const char *cohort, const char *path,
 	    roster_end_row, &p) != len - off ||
 	    csv_fini(&csv, roster_field, roster_end_row, &p) != 0) {
 		diag_add(d, _("%s: row %ld: malformed CSV: %s"), path,
-		    p.number + 1, csv_strerror(csv_error(&csv)));
+		    p.number + 1, csv_error(&csv) == CSV_EPARSE ?
+		    _("a quote is not closed, or stands inside a field that "
+		    "does not start with one") : csv_strerror(csv_error(&csv)));
 		goto out;
 	}
 	if (p.n == 0) {

@@ -36,7 +36,7 @@ bad_roster "duplicate row" "r.csv: row 4: duplicate of row 2" 'name,community,ph
 long=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "x" }')
 bad_roster "oversized field" "r.csv: row 2: column community is longer than 200 bytes" "name,community\n张三,$long\n"
 bad_roster "wrong field count" "r.csv: row 2: 3 fields, the header has 2" 'name,community\n张三,东关,x\n'
-bad_roster "malformed quotes" "malformed CSV" 'name,community\n"张三,东关\n'
+bad_roster "malformed quotes" "malformed CSV: a quote is not closed" 'name,community\n"张三,东关\n'
 bad_roster "header only" "no trainees below the header" 'name,community\n'
 
 printf '\357\273\277name,community,group,phone,external_id\n张三,东关社区,staff,138,A1\n"Li, Si",西关社区,volunteer,,A2\n' > "$TMP/r.csv"
