@@ -102,15 +102,17 @@ report_text(const struct cohort_result *r, FILE *fp)
 	struct table t;
 	size_t i;
 	int b, k;
-	char pct[16];
+	char pct[16], when[32];
 
 	fprintf(fp, _("Cohort %s: %s\n"), r->cohort, r->name);
 	fprintf(fp, _("Exam: %s (%s)\n"), r->exam_title, r->exam);
 	if (r->sealed_at != NULL)
-		fprintf(fp, _("Certified %s by %s\n"), r->sealed_at,
+		fprintf(fp, _("Certified %s by %s\n"),
+		    fl_local_time(r->sealed_at, 1, when) ? when : r->sealed_at,
 		    r->sealed_by);
 	else
-		fprintf(fp, _("Not certified (created %s)\n"), r->created);
+		fprintf(fp, _("Not certified (created %s)\n"),
+		    fl_local_time(r->created, 1, when) ? when : r->created);
 	fputc('\n', fp);
 	results_table(r, 1, &t);
 	output_table(&t, FORMAT_TEXT, fp);

@@ -19,21 +19,35 @@ output_pad(FILE *fp, size_t n)
 		fputc(' ', fp);
 }
 
+/*
+ * A cell as people read it: a stored UTC stamp in local time (CSV keeps
+ * the stamp, for machines).
+ */
+static const char *
+output_cell(const struct table *t, size_t r, size_t c, char buf[32])
+{
+	const char *cell = table_cell(t, r, c), *local;
+
+	local = r > 0 ? fl_local_time(cell, 1, buf) : NULL;
+	return local != NULL ? local : cell;
+}
+
 static void
 output_text(const struct table *t, FILE *fp)
 {
 	size_t *w = xcalloc(t->ncols, sizeof *w), r, c, cw;
 	const char *cell;
+	char buf[32];
 
 	for (r = 0; r < t->nrows; r++)
 		for (c = 0; c < t->ncols; c++) {
-			cw = text_width(table_cell(t, r, c));
+			cw = text_width(output_cell(t, r, c, buf));
 			if (cw > w[c])
 				w[c] = cw;
 		}
 	for (r = 0; r < t->nrows; r++) {
 		for (c = 0; c < t->ncols; c++) {
-			cell = table_cell(t, r, c);
+			cell = output_cell(t, r, c, buf);
 			cw = text_width(cell);
 			if (c > 0)
 				fputs("  ", fp);

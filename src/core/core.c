@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "text.h"
@@ -64,6 +65,24 @@ const char *
 fl_pick(const char *zh, const char *en)
 {
 	return fl_lang_zh() ? zh : en;
+}
+
+const char *
+fl_local_time(const char *utc, int with_time, char buf[32])
+{
+	struct tm tm, lt;
+	const char *end;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (utc == NULL || strlen(utc) != 20 || utc[10] != 'T' ||
+	    (end = strptime(utc, "%Y-%m-%dT%H:%M:%SZ", &tm)) == NULL ||
+	    *end != '\0')
+		return NULL;
+	t = timegm(&tm);
+	localtime_r(&t, &lt);
+	strftime(buf, 32, with_time ? "%Y-%m-%d %H:%M" : "%Y-%m-%d", &lt);
+	return buf;
 }
 
 int

@@ -32,6 +32,13 @@ int fl_lang_zh(void);
 const char *fl_pick(const char *zh, const char *en);
 
 /*
+ * A stored UTC stamp "YYYY-MM-DDTHH:MM:SSZ" as local time for people
+ * ("YYYY-MM-DD HH:MM", or the date alone), in buf; NULL when utc is not
+ * such a stamp.
+ */
+const char *fl_local_time(const char *utc, int with_time, char buf[32]);
+
+/*
  * Whether name, which staff typed (a cohort or user name, a reason), can
  * be shown on the screens and written to CSV reports: valid UTF-8, no
  * control character, not starting like a spreadsheet formula.  Otherwise

@@ -242,19 +242,8 @@ pdf_need(struct pdf *p, double h)
 void
 pdf_local_date(const char *utc, int with_time, char buf[32])
 {
-	struct tm tm, lt;
-	const char *end;
-	time_t t;
-
-	memset(&tm, 0, sizeof tm);
-	end = utc != NULL ? strptime(utc, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
-	if (end == NULL || *end != '\0') {
+	if (fl_local_time(utc, with_time, buf) == NULL)
 		snprintf(buf, 32, "%s", utc != NULL ? utc : "");
-		return;
-	}
-	t = timegm(&tm);
-	localtime_r(&t, &lt);
-	strftime(buf, 32, with_time ? "%Y-%m-%d %H:%M" : "%Y-%m-%d", &lt);
 }
 
 void

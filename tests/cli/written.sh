@@ -159,5 +159,15 @@ has "$ticket,张三,not-started,0,0,,," "$(printf '%s' "$OUT" | tr -d '\r')" "no
 
 fl cohort list --format csv
 has "c1,第一批,mini-exam,2,0,0,open," "$(printf '%s' "$OUT" | tr -d '\r')" "cohort list"
+# Times: UTC stamps in CSV, local time in text (here UTC+8, Beijing).
+utc=$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, '$1 == "c1" { print $8 }')
+printf '%s\n' "$utc" | grep -qx '20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'
+ok $? "CSV: the UTC stamp ($utc)"
+local8=$(date -u -d "$(printf '%s' "$utc" | tr T ' ' | tr -d Z) 8 hours" '+%Y-%m-%d %H:%M')
+export TZ=CST-8
+fl cohort list
+unset TZ
+has "$local8" "$OUT" "text: the same moment in local time ($local8)"
+hasnt "$utc" "$OUT" "and not the stamp"
 
 done_testing
