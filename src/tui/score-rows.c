@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/core.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -329,12 +330,11 @@ sc_history_lines(const struct table *t, int width, char ***lines)
 			    table_cell(t, r, 3));
 		else
 			snprintf(score, sizeof score, "%d/%d", total, max);
-		/* "2026-11-28T09:30:00Z" -> "2026-11-28 09:30" */
-		snprintf(at, sizeof at, "%.16s", table_cell(t, r, 7));
-		if (strlen(at) > 10)
-			at[10] = ' ';
-		line = xasprintf(tr(N_("#%s  %s  %s  by %s  %s UTC%s%s"),
-		    "#%s  %s  %s  %s 录入  %s UTC%s%s"), table_cell(t, r, 0),
+		/* "2026-11-28T09:30:00Z" -> local "2026-11-28 17:30" */
+		if (fl_local_time(table_cell(t, r, 7), 1, at) == NULL)
+			snprintf(at, sizeof at, "%s", table_cell(t, r, 7));
+		line = xasprintf(tr(N_("#%s  %s  %s  by %s  %s%s%s"),
+		    "#%s  %s  %s  %s 录入  %s%s%s"), table_cell(t, r, 0),
 		    rubric, score, table_cell(t, r, 6), at,
 		    retake ? tr(N_("  retake"), "  补考") : "",
 		    counts ? tr(N_("  (counts)"), "  （有效）") : "");

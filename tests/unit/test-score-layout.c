@@ -12,6 +12,7 @@
 #include "unit.h"
 
 #include <locale.h>
+#include <time.h>
 
 #include "core/text.h"
 #include "tui/lang.h"
@@ -552,6 +553,8 @@ test_history_lines(void **state)
 	size_t n, i;
 
 	(void)state;
+	setenv("TZ", "UTC0", 1);	/* times are shown in local time */
+	tzset();
 	table_init(&t, 12, h);
 	table_add(&t, e1);
 	table_add(&t, e2);
@@ -563,7 +566,7 @@ test_history_lines(void **state)
 	sc_lines_free(lines, n);
 	n = sc_history_lines(&t, 76, &lines);
 	assert_string_equal(lines[0], "#1  cpr-aed  27/30  by teacher  "
-	    "2026-11-28 09:30 UTC");
+	    "2026-11-28 09:30");
 	for (i = 0; i < n; i++)
 		if (strncmp(lines[i], "#2", 2) == 0)
 			break;
@@ -572,8 +575,16 @@ test_history_lines(void **state)
 	assert_string_equal(lines[i + 1], "    reason: misread the sheet");
 	assert_string_equal(lines[i + 3], "    comment: steady rhythm");
 	assert_string_equal(lines[i + 4], "#3  written  78.5%  by boss  "
-	    "2026-11-28 10:00 UTC  (counts)");
+	    "2026-11-28 10:00  (counts)");
 	sc_lines_free(lines, n);
+	setenv("TZ", "CST-8", 1);	/* Beijing */
+	tzset();
+	n = sc_history_lines(&t, 76, &lines);
+	assert_string_equal(lines[0], "#1  cpr-aed  27/30  by teacher  "
+	    "2026-11-28 17:30");
+	sc_lines_free(lines, n);
+	unsetenv("TZ");
+	tzset();
 	table_release(&t);
 }
 
