@@ -62,12 +62,12 @@ cmd_attempt_extend_exec(struct cli *c, const struct cmd_entry *e, int argc,
 }
 
 /*
- * An organizer's action on one ticket (COHORT TICKET --by USER): act does
- * it and prints what was done, or returns -1 with *cause.
+ * A staff action on one ticket (COHORT TICKET --by USER, with at least role
+ * min): act does it and prints what was done, or returns -1 with *cause.
  */
 static int
 cmd_ticket_action(struct cli *c, const struct cmd_entry *e, int argc,
-    char **argv, int (*act)(struct store *, const struct user *,
+    char **argv, int min, int (*act)(struct store *, const struct user *,
     const char *, const char *, char **))
 {
 	struct act_opts o;
@@ -80,7 +80,7 @@ cmd_ticket_action(struct cli *c, const struct cmd_entry *e, int argc,
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	if (optind + 2 != argc)
 		return cli_usage_error(e, _("give COHORT TICKET"));
-	if ((s = cli_open_as(c, &o, ROLE_ORGANIZER, &u)) == NULL)
+	if ((s = cli_open_as(c, &o, min, &u)) == NULL)
 		return EXIT_REFUSED;
 	if ((rc = act(s, &u, argv[optind], argv[optind + 1], &cause)) != 0) {
 		cli_error("%s", cause);
@@ -108,7 +108,7 @@ static int
 cmd_attempt_retake_exec(struct cli *c, const struct cmd_entry *e, int argc,
     char **argv)
 {
-	return cmd_ticket_action(c, e, argc, argv, cmd_retake);
+	return cmd_ticket_action(c, e, argc, argv, ROLE_ORGANIZER, cmd_retake);
 }
 
 static int
@@ -133,7 +133,7 @@ static int
 cmd_attempt_unlock_exec(struct cli *c, const struct cmd_entry *e, int argc,
     char **argv)
 {
-	return cmd_ticket_action(c, e, argc, argv, cmd_unlock);
+	return cmd_ticket_action(c, e, argc, argv, ROLE_INSTRUCTOR, cmd_unlock);
 }
 
 const struct cmd_entry cmd_attempts_entry = {

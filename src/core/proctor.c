@@ -64,12 +64,16 @@ proctor_attempts(struct store *s, const char *cohort, struct table *t,
 	return 0;
 }
 
-/* Common start of an organizer action: role, cohort open, trainee. */
+/*
+ * Common start of an action on a sitting: role (at least min), cohort open,
+ * trainee.
+ */
 static int
-proctor_begin(struct store *s, const struct user *u, const char *cohort,
-    const char *ticket, struct cohort *c, sqlite3_int64 *tid, char **cause)
+proctor_begin_as(struct store *s, const struct user *u, enum role min,
+    const char *cohort, const char *ticket, struct cohort *c,
+    sqlite3_int64 *tid, char **cause)
 {
-	if (u->role != ROLE_ORGANIZER) {
+	if (u->role < min) {
 		*cause = xasprintf(_("permission denied: %s is an %s; this "
 		    "needs an organizer"), u->name, role_label(u->role));
 		return -1;
@@ -113,6 +117,15 @@ proctor_end(struct store *s, const struct user *u, int ok, const char *action,
 	free(detail);
 	cohort_release(c);
 	return rc;
+}
+
+/* The same for an organizer's action. */
+static int
+proctor_begin(struct store *s, const struct user *u, const char *cohort,
+    const char *ticket, struct cohort *c, sqlite3_int64 *tid, char **cause)
+{
+	return proctor_begin_as(s, u, ROLE_ORGANIZER, cohort, ticket, c, tid,
+	    cause);
 }
 
 int
@@ -258,7 +271,8 @@ proctor_unlock(struct store *s, const struct user *u, const char *cohort,
 	int rc;
 
 	*cleared = 0;
-	if (proctor_begin(s, u, cohort, ticket, &c, &tid, cause) != 0)
+	if (proctor_begin_as(s, u, ROLE_INSTRUCTOR, cohort, ticket, &c, &tid,
+	    cause) != 0)
 		return -1;
 	rc = proctor_clear_failures(s, ticket, cause);
 	*cleared = rc > 0 ? rc : 0;

@@ -40,7 +40,8 @@ int proctor_retake(struct store *s, const struct user *u, const char *cohort,
 
 /*
  * Let ticket in cohort log in again at once: clear its failed logins, as u
- * (an organizer), audited.  Returns 0 and how many were cleared in
+ * (an instructor or organizer: the staff in the exam room; it gives no one
+ * a way in, the PIN is still needed), audited.  Returns 0 and how many were cleared in
  * *cleared (0 is not an error), or -1 and *cause.
  */
 int proctor_unlock(struct store *s, const struct user *u, const char *cohort,

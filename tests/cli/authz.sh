@@ -71,7 +71,6 @@ denied() {
 
 denied "instructor gives extra time" attempt extend c1 "$T1" 10 --reason r $INS
 denied "instructor grants a retake" attempt retake c1 "$T1" $INS
-denied "instructor unlocks a ticket" attempt unlock c1 "$T1" $INS
 denied "instructor withdraws a trainee" cohort withdraw c1 "$T2" --reason r $INS
 denied "instructor certifies" cohort certify c1 $INS
 denied "instructor sets a written score" score set c1 "$T1" written 80 --reason "paper sitting" $INS
