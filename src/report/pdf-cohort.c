@@ -242,7 +242,7 @@ static void
 cohort_means(struct pdf *p, const struct cohort_result *r)
 {
 	double lh = pdf_line_height(p, SIZE_BODY), x0, bw, mark;
-	double namew = 110, valw = 48;
+	double namew = 200, valw = 48;	/* titles, then the bars */
 	char pct[16], *s;
 	size_t i;
 
