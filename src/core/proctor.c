@@ -73,7 +73,9 @@ proctor_begin_as(struct store *s, const struct user *u, enum role min,
     const char *cohort, const char *ticket, struct cohort *c,
     sqlite3_int64 *tid, char **cause)
 {
-	if (u->role < min) {
+	/* A role value that is not one of ours grants nothing. */
+	if ((u->role != ROLE_INSTRUCTOR && u->role != ROLE_ORGANIZER) ||
+	    u->role < min) {
 		*cause = xasprintf(_("permission denied: %s is an %s; this "
 		    "needs an organizer"), u->name, role_label(u->role));
 		return -1;

@@ -349,7 +349,7 @@ test_roles(void **state)
 	char *cause = NULL;
 	const char *ticket = table_cell(&f->roster, 1, 0);
 	long deadline, changes;
-	int number;
+	int number, cleared;
 
 	/* An instructor is refused where an organizer is needed. */
 	refused(user_login(f->s, "ins", "secret-ins", ROLE_ORGANIZER, &ins,
@@ -391,6 +391,10 @@ test_roles(void **state)
 	forged.role = (enum role)7;
 	assert_int_equal(proctor_extend(f->s, &forged, "c1", ticket, 10, "r",
 	    &deadline, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(proctor_unlock(f->s, &forged, "c1", ticket, &cleared,
+	    &cause), -1);
 	free(cause);
 	cause = NULL;
 	assert_int_equal(count(f->s, "SELECT total_changes()"), changes);
