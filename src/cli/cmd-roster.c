@@ -3,9 +3,9 @@
  * from CSV, or give one of them a new PIN; both print ticket,name,
  * community,pin as CSV, the only time the PINs exist in clear, and with
  * --slips FILE.pdf also print them on exam slips.  The slips are written
- * (by firstline-pdf) before the database commits, beside their final name,
- * and renamed into place after it: slips and trainees exist together or
- * not at all.
+ * (by firstline-pdf) before the trainees are stored, beside their final
+ * name, and linked into place after the commit: slips and trainees exist
+ * together or not at all.
  */
 #include "config.h"
 

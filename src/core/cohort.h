@@ -70,9 +70,11 @@ int roster_import_buffer(struct store *s, const char *cohort,
     struct diag *d);
 
 /*
- * Called with the new trainees (t as above) just before the import
- * commits: returning -1 with *cause rolls it back, so what the PINs are
- * printed on (exam slips) exists exactly when the trainees do.
+ * Called with the new trainees (t as above) once they are checked and
+ * before the import takes the write lock (it may be slow: it is not
+ * holding up anyone sitting a test): returning -1 with *cause enrolls
+ * nobody, so what the PINs are printed on (exam slips) can be put in
+ * place exactly when the trainees are stored.
  */
 typedef int (*roster_hook)(const struct table *t, void *arg, char **cause);
 /* roster_import with before_commit (may be NULL) and its arg. */

@@ -298,12 +298,17 @@ proctor_reset_pin(struct store *s, const struct user *u, const char *cohort,
 	int rc, ok = 0;
 
 	table_init(t, 4, h);
-	if (proctor_begin(s, u, cohort, ticket, &c, &tid, cause) != 0)
-		return -1;
+	/* Hashing takes a while: before the write lock, not under it. */
 	roster_new_pin(pin);
 	if ((hash = auth_hash(pin)) == NULL) {
+		explicit_bzero(pin, sizeof pin);
 		*cause = xasprintf(_("cannot hash the PIN"));
-		goto out;
+		return -1;
+	}
+	if (proctor_begin(s, u, cohort, ticket, &c, &tid, cause) != 0) {
+		explicit_bzero(pin, sizeof pin);
+		free(hash);
+		return -1;
 	}
 	st = store_prepare(s, "UPDATE trainee SET pin_hash = ?2 WHERE id = ?1"
 	    " RETURNING ticket, name, community");
@@ -318,13 +323,10 @@ proctor_reset_pin(struct store *s, const struct user *u, const char *cohort,
 		rc = sqlite3_step(st);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE)
 		*cause = store_error(s, "cannot store the new PIN");
-		goto out;
-	}
-	if (proctor_clear_failures(s, ticket, cause) >= 0)
+	else if (proctor_clear_failures(s, ticket, cause) >= 0)
 		ok = before_commit == NULL || before_commit(t, arg, cause) == 0;
-out:
 	explicit_bzero(pin, sizeof pin);
 	free(hash);
 	rc = proctor_end(s, u, ok, "pin reset", &c, tid,

@@ -343,6 +343,54 @@ roster_import_buffer(struct store *s, const char *cohort, const char *path,
 	return roster_load(s, cohort, path, buf, len, t, d, NULL, NULL);
 }
 
+/* The id the next trainee would get. */
+static sqlite3_int64
+roster_next_id(struct store *s)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 next;
+
+	st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 FROM trainee");
+	sqlite3_step(st);
+	next = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return next;
+}
+
+/*
+ * Rows already enrolled in cohort c (the same external id, or the same
+ * name, community and phone): each named in d.  -1 when there is one.
+ */
+static int
+roster_enrolled(struct store *s, const struct cohort *c,
+    const struct roster_parse *p, const char *(*vals)[COL_COUNT],
+    const char *path, struct diag *d)
+{
+	sqlite3_stmt *dup;
+	size_t i, before = diag_count(d);
+
+	dup = store_prepare(s, "SELECT ticket FROM trainee WHERE cohort_id = ?1"
+	    " AND ((external_id <> '' AND external_id = ?2) OR (name = ?3"
+	    " AND community = ?4 AND phone = ?5))");
+	for (i = 1; i < p->n; i++) {
+		sqlite3_bind_int64(dup, 1, c->id);
+		sqlite3_bind_text(dup, 2, vals[i][COL_EXTERNAL], -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(dup, 3, vals[i][COL_NAME], -1, SQLITE_STATIC);
+		sqlite3_bind_text(dup, 4, vals[i][COL_COMMUNITY], -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(dup, 5, vals[i][COL_PHONE], -1,
+		    SQLITE_STATIC);
+		if (sqlite3_step(dup) == SQLITE_ROW)
+			diag_add(d, _("%s: row %ld: already enrolled in "
+			    "cohort %s as ticket %s"), path, p->rows[i].number,
+			    c->cohort, store_text(dup, 0));
+		sqlite3_reset(dup);
+	}
+	sqlite3_finalize(dup);
+	return diag_count(d) != before ? -1 : 0;
+}
+
 static int
 roster_load(struct store *s, const char *cohort, const char *path,
     const char *buf, size_t len, struct table *t, struct diag *d,
@@ -353,10 +401,10 @@ roster_load(struct store *s, const char *cohort, const char *path,
 	struct csv_parser csv;
 	struct cohort c;
 	const char *(*vals)[COL_COUNT] = NULL;
-	sqlite3_stmt *st = NULL, *dup = NULL;
+	sqlite3_stmt *st = NULL;
 	sqlite3_int64 next;
 	size_t i, j, off = 0, before = diag_count(d);
-	char *cause = NULL, *hash, ticket[32], pin[7];
+	char *cause = NULL, *hash, **hashes = NULL, ticket[32], pin[7];
 	int map[COL_COUNT], rc = -1;
 
 	table_init(t, 4, h);
@@ -431,53 +479,61 @@ roster_load(struct store *s, const char *cohort, const char *path,
 	}
 	if (diag_count(d) != before)
 		goto out;
+	/* Refused rows are cheaper to find before hashing anything. */
+	if (roster_enrolled(s, &c, &p, vals, path, d) != 0)
+		goto out;
+
+	/*
+	 * What is slow happens before the write lock, so that trainees
+	 * sitting meanwhile are not held up: the PINs' hashes (yescrypt,
+	 * some 25 ms each) and what the caller makes of the new trainees
+	 * (exam slips).  Tickets are numbered on from the largest id now;
+	 * the transaction checks that nobody took them meanwhile.
+	 */
+	next = roster_next_id(s);
+	hashes = xcalloc(p.n, sizeof *hashes);
+	for (i = 1; i < p.n; i++) {
+		const char *row[4];
+
+		snprintf(ticket, sizeof ticket, "%08lld",
+		    10000000LL + (long long)(next + (sqlite3_int64)i - 1));
+		roster_new_pin(pin);
+		if ((hashes[i] = auth_hash(pin)) == NULL) {
+			diag_add(d, _("%s: row %ld: cannot hash the PIN"),
+			    path, p.rows[i].number);
+			goto out;
+		}
+		row[0] = ticket;
+		row[1] = vals[i][COL_NAME];
+		row[2] = vals[i][COL_COMMUNITY];
+		row[3] = pin;
+		table_add(t, row);
+	}
+	if (before_commit != NULL && before_commit(t, arg, &cause) != 0) {
+		diag_take(d, cause);
+		goto out;
+	}
 
 	if (store_begin(s, &cause) != 0) {
 		diag_take(d, cause);
 		goto out;
 	}
-	dup = store_prepare(s, "SELECT ticket FROM trainee WHERE cohort_id = ?1"
-	    " AND ((external_id <> '' AND external_id = ?2) OR (name = ?3"
-	    " AND community = ?4 AND phone = ?5))");
-	for (i = 1; i < p.n; i++) {
-		sqlite3_bind_int64(dup, 1, c.id);
-		sqlite3_bind_text(dup, 2, vals[i][COL_EXTERNAL], -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_text(dup, 3, vals[i][COL_NAME], -1, SQLITE_STATIC);
-		sqlite3_bind_text(dup, 4, vals[i][COL_COMMUNITY], -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_text(dup, 5, vals[i][COL_PHONE], -1,
-		    SQLITE_STATIC);
-		if (sqlite3_step(dup) == SQLITE_ROW)
-			diag_add(d, _("%s: row %ld: already enrolled in "
-			    "cohort %s as ticket %s"), path, p.rows[i].number,
-			    cohort, store_text(dup, 0));
-		sqlite3_reset(dup);
-	}
-	if (diag_count(d) != before)
+	if (roster_enrolled(s, &c, &p, vals, path, d) != 0)
 		goto rollback;
-
-	st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 FROM trainee");
-	sqlite3_step(st);
-	next = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (roster_next_id(s) != next) {
+		diag_add(d, _("%s: another roster was imported at the same "
+		    "time; nobody from this one was enrolled: run it again"),
+		    path);
+		goto rollback;
+	}
 	st = store_prepare(s, "INSERT INTO trainee (id, cohort_id, ticket,"
 	    " name, community, grp, phone, external_id, pin_hash) VALUES"
 	    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	for (i = 1; i < p.n; i++, next++) {
-		const char *row[4];
-
-		snprintf(ticket, sizeof ticket, "%08lld",
-		    10000000LL + (long long)next);
-		roster_new_pin(pin);
-		if ((hash = auth_hash(pin)) == NULL) {
-			diag_add(d, _("%s: row %ld: cannot hash the PIN"),
-			    path, p.rows[i].number);
-			goto rollback;
-		}
 		sqlite3_bind_int64(st, 1, next);
 		sqlite3_bind_int64(st, 2, c.id);
-		sqlite3_bind_text(st, 3, ticket, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, table_cell(t, i, 0), -1,
+		    SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, vals[i][COL_NAME], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, vals[i][COL_COMMUNITY], -1,
 		    SQLITE_STATIC);
@@ -485,18 +541,12 @@ roster_load(struct store *s, const char *cohort, const char *path,
 		sqlite3_bind_text(st, 7, vals[i][COL_PHONE], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, vals[i][COL_EXTERNAL], -1,
 		    SQLITE_STATIC);
-		sqlite3_bind_text(st, 9, hash, -1, SQLITE_TRANSIENT);
-		free(hash);
+		sqlite3_bind_text(st, 9, hashes[i], -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			diag_take(d, store_error(s, "cannot store trainee"));
 			goto rollback;
 		}
 		sqlite3_reset(st);
-		row[0] = ticket;
-		row[1] = vals[i][COL_NAME];
-		row[2] = vals[i][COL_COMMUNITY];
-		row[3] = pin;
-		table_add(t, row);
 	}
 	cause = xasprintf("%zu trainees from %s", p.n - 1, path);
 	if (event_add(s, "server", "roster import", c.id, 0, cause,
@@ -507,10 +557,6 @@ roster_load(struct store *s, const char *cohort, const char *path,
 	}
 	free(cause);
 	cause = NULL;
-	if (before_commit != NULL && before_commit(t, arg, &cause) != 0) {
-		diag_take(d, cause);
-		goto rollback;
-	}
 	if (store_commit(s, &cause) != 0) {
 		diag_take(d, cause);
 		goto rollback;
@@ -521,8 +567,10 @@ rollback:
 	store_rollback(s);
 out:
 	explicit_bzero(pin, sizeof pin);
+	for (i = 0; hashes != NULL && i < p.n; i++)
+		free(hashes[i]);
+	free(hashes);
 	sqlite3_finalize(st);
-	sqlite3_finalize(dup);
 	csv_free(&csv);
 	free(vals);
 	roster_parse_release(&p);
