@@ -683,10 +683,40 @@ attempt_submit(struct store *s, struct attempt *a, char **cause)
 	return 0;
 }
 
+/*
+ * Whether a is still live and ours, read without the write lock (so that
+ * clients may look often): its deadline then taken into a (extra time).
+ */
+static int
+attempt_peek(struct store *s, struct attempt *a)
+{
+	sqlite3_stmt *st;
+	int live = 0;
+
+	if (a->status != ATTEMPT_IN_PROGRESS)
+		return 0;
+	st = store_prepare(s, "SELECT deadline FROM attempt WHERE id = ?1"
+	    " AND status = 'in-progress' AND token = ?2 AND deadline > ?3");
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_text(st, 2, a->token, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)attempt_now());
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		a->deadline = (time_t)sqlite3_column_int64(st, 0);
+		live = 1;
+	}
+	sqlite3_finalize(st);
+	return live;
+}
+
 int
 attempt_refresh(struct store *s, struct attempt *a, char **cause)
 {
-	int rc = attempt_write_begin(s, a, cause);
+	int rc;
+
+	/* The usual case, a live sitting of ours, needs no lock. */
+	if (attempt_peek(s, a))
+		return 0;
+	rc = attempt_write_begin(s, a, cause);
 
 	if (rc == 0) {
 		store_rollback(s);

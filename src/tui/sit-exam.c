@@ -25,8 +25,11 @@
 
 /* Options with a key: A-H, 1-8. */
 #define SIT_KEYS 8
-/* How often the attempt is re-read (extra time, take-over), seconds. */
-#define SIT_REFRESH_S 30
+/*
+ * How often the attempt is re-read (extra time, take-over), seconds: a
+ * read without the write lock (attempt_refresh), so it may be often.
+ */
+#define SIT_REFRESH_S 5
 
 /* ------------------------------------------------------- core calls */
 
