@@ -143,6 +143,25 @@ auth_wait_text(struct store *s, const char *kind, const char *who,
 	return buf;
 }
 
+int
+auth_clear(struct store *s, const char *kind, const char *who, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = store_prepare(s, "DELETE FROM auth_failure"
+	    " WHERE kind = ?1 AND who = ?2");
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, who, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(s, "cannot clear the failed logins");
+		return -1;
+	}
+	return sqlite3_changes(s->db);
+}
+
 void
 auth_failed(struct store *s, const char *kind, const char *who)
 {
@@ -285,18 +304,8 @@ user_set_password(struct store *s, const char *name, const char *password,
 		    name);
 	else if (rc != SQLITE_DONE)
 		*cause = store_error(s, "cannot change the password");
-	if (n == 1) {
-		st = store_prepare(s, "DELETE FROM auth_failure"
-		    " WHERE kind = 'user' AND who = ?1");
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
-			*cause = store_error(s, "cannot clear the failed "
-			    "logins");
-			n = 0;
-		}
-	}
+	if (n == 1 && auth_clear(s, "user", name, cause) < 0)
+		n = 0;
 	if (n != 1 || event_add(s, "server", "user password", 0, 0, name,
 	    cause) != 0 || store_commit(s, cause) != 0) {
 		store_rollback(s);

@@ -60,6 +60,12 @@ int auth_wait(struct store *s, const char *kind, const char *who);
 /* auth_wait as text for a listing: the seconds, or "" when none. */
 const char *auth_wait_text(struct store *s, const char *kind,
     const char *who, char buf[16]);
+/*
+ * Forget the failed logins of who (inside the caller's transaction): how
+ * many there were, or -1 and *cause.
+ */
+int auth_clear(struct store *s, const char *kind, const char *who,
+    char **cause);
 /* Record a failed try and its audit event (committed at once). */
 void auth_failed(struct store *s, const char *kind, const char *who);
 

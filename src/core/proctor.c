@@ -245,25 +245,6 @@ fail:
 	return proctor_end(s, u, 0, NULL, &c, tid, NULL, cause);
 }
 
-/* Forget ticket's failed logins: how many there were, or -1 and *cause. */
-static int
-proctor_clear_failures(struct store *s, const char *ticket, char **cause)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	st = store_prepare(s, "DELETE FROM auth_failure"
-	    " WHERE kind = 'ticket' AND who = ?1");
-	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		*cause = store_error(s, "cannot clear the failed logins");
-		return -1;
-	}
-	return sqlite3_changes(s->db);
-}
-
 int
 proctor_unlock(struct store *s, const struct user *u, const char *cohort,
     const char *ticket, int *cleared, char **cause)
@@ -276,7 +257,7 @@ proctor_unlock(struct store *s, const struct user *u, const char *cohort,
 	if (proctor_begin_as(s, u, ROLE_INSTRUCTOR, cohort, ticket, &c, &tid,
 	    cause) != 0)
 		return -1;
-	rc = proctor_clear_failures(s, ticket, cause);
+	rc = auth_clear(s, "ticket", ticket, cause);
 	*cleared = rc > 0 ? rc : 0;
 	return proctor_end(s, u, rc >= 0, "login unlock", &c, tid,
 	    xasprintf("ticket %s: %d failed logins cleared", ticket,
@@ -325,7 +306,7 @@ proctor_reset_pin(struct store *s, const struct user *u, const char *cohort,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		*cause = store_error(s, "cannot store the new PIN");
-	else if (proctor_clear_failures(s, ticket, cause) >= 0)
+	else if (auth_clear(s, "ticket", ticket, cause) >= 0)
 		ok = before_commit == NULL || before_commit(t, arg, cause) == 0;
 	explicit_bzero(pin, sizeof pin);
 	free(hash);
