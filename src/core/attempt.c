@@ -459,7 +459,8 @@ attempt_open(struct store *s, const struct trainee *t, struct attempt **out,
 		if (attempt_paper_entered(s, t->id)) {
 			*cause = xasprintf(_("ticket %s: the written test was "
 			    "recorded by an organizer (a paper sitting); there "
-			    "is no test to sit here"), t->ticket);
+			    "is no test to sit here: ask the organizer"),
+			    t->ticket);
 			goto fail;
 		}
 		if (aid == 0 && (aid = attempt_create(s, t->id, 1, cause)) < 0)

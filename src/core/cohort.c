@@ -151,7 +151,7 @@ cohort_slip(struct store *s, const char *cohort, struct cohort_slip *h,
 	sqlite3_finalize(st);
 	h->cohort = c.cohort;
 	h->name = c.name;
-	h->exam = c.exam;
+	free(c.exam);
 	return 0;
 }
 
@@ -160,7 +160,6 @@ cohort_slip_release(struct cohort_slip *h)
 {
 	free(h->cohort);
 	free(h->name);
-	free(h->exam);
 	free(h->title_zh);
 	free(h->title_en);
 	memset(h, 0, sizeof *h);

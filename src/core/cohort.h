@@ -88,7 +88,6 @@ void roster_new_pin(char pin[7]);
 struct cohort_slip {
 	char	*cohort;	/* public id */
 	char	*name;
-	char	*exam;
 	char	*title_zh, *title_en;
 	int	 minutes;	/* of the written test */
 };

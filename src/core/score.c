@@ -230,7 +230,7 @@ score_set(struct store *s, const struct user *u,
 	struct cohort c;
 	sqlite3_stmt *st;
 	sqlite3_int64 tid, last;
-	int *marks = NULL, written, last_passed, retakes, rc;
+	int *marks = NULL, written, last_passed, retakes, pass = 0, rc;
 	const char *rubric = q->rubric ? q->rubric : "written";
 	char *detail;
 	size_t i;
@@ -276,8 +276,8 @@ score_set(struct store *s, const struct user *u,
 		ri.component = xstrdup("written");
 		r->total = q->written_tenths;
 		r->max = 1000;
-		r->passed = q->written_tenths >=
-		    score_exam_int(s, &c, "written_pass") * 10;
+		pass = score_exam_int(s, &c, "written_pass") * 10;
+		r->passed = q->written_tenths >= pass;
 	} else {
 		if (score_rubric(s, &c, rubric, &ri, cause) != 0)
 			goto fail;
@@ -293,7 +293,6 @@ score_set(struct store *s, const struct user *u,
 		 * count against the exam's limit.
 		 */
 		int tenths, number = score_terminal(s, tid, &tenths);
-		int pass = score_exam_int(s, &c, "written_pass") * 10;
 
 		if (number > 0 && last == 0) {
 			last = -1;	/* no entry, but a sitting */
