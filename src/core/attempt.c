@@ -668,6 +668,29 @@ attempt_flag(struct store *s, struct attempt *a, size_t i, int flagged,
 }
 
 int
+attempt_set_mode(struct store *s, struct attempt *a, const char *mode,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = attempt_write_begin(s, a, cause)) != 0)
+		return rc;
+	st = store_prepare(s, "UPDATE attempt SET mode = ?2 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_text(st, 2, mode, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc != 0)
+		*cause = store_error(s, "cannot record how the attempt is sat");
+	sqlite3_finalize(st);
+	if (rc != 0 || store_commit(s, cause) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
 attempt_submit(struct store *s, struct attempt *a, char **cause)
 {
 	int rc;

@@ -158,6 +158,13 @@ int attempt_answer(struct store *s, struct attempt *a, size_t i,
 /* Set or clear the flag of item i.  0, -1, ATTEMPT_*. */
 int attempt_flag(struct store *s, struct attempt *a, size_t i, int flagged,
     char **cause);
+/*
+ * Record how the live attempt is being sat: "terminal" (the default),
+ * "browser", "paper-scan" or "paper-keyed" (attempt.mode).  A client calls
+ * it after attempt_open; the last way in counts.  0, -1, ATTEMPT_*.
+ */
+int attempt_set_mode(struct store *s, struct attempt *a, const char *mode,
+    char **cause);
 /* Submit now.  0, -1, ATTEMPT_*. */
 int attempt_submit(struct store *s, struct attempt *a, char **cause);
 /*

@@ -304,6 +304,25 @@ static const char *const schema_migrations[] = {
 	 * ('zh-CN' or 'en'; '' when both are real), from status="untranslated".
 	 */
 	"ALTER TABLE question ADD COLUMN untranslated TEXT NOT NULL DEFAULT '';",
+
+	/*
+	 * 5 -> 6: this database's identity and secret (instance.h), made once
+	 * and never changed; and how each written attempt's answers arrive
+	 * (the device a trainee sat at, or the paper's way in).
+	 */
+	"CREATE TABLE instance ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  uuid TEXT NOT NULL CHECK (length(uuid) = 32),"
+	"  secret BLOB NOT NULL CHECK (length(secret) = 32)"
+	");"
+	"INSERT INTO instance VALUES (1, lower(hex(randomblob(16))),"
+	"  randomblob(32));"
+	"CREATE TRIGGER instance_no_update BEFORE UPDATE ON instance"
+	" BEGIN SELECT RAISE(ABORT, 'the database identity never changes'); END;"
+	"CREATE TRIGGER instance_no_delete BEFORE DELETE ON instance"
+	" BEGIN SELECT RAISE(ABORT, 'the database identity never changes'); END;"
+	"ALTER TABLE attempt ADD COLUMN mode TEXT NOT NULL DEFAULT 'terminal'"
+	"  CHECK (mode IN ('terminal','browser','paper-scan','paper-keyed'));",
 };
 
 size_t

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include "core/instance.h"
 #include "core/schema.h"
 #include "core/store.h"
 
@@ -248,6 +249,53 @@ test_busy_waits(void **state)
 	unit_rmdir(dir);
 }
 
+/* Each database has its own identity and secret, fixed for its life. */
+static void
+test_instance(void **state)
+{
+	char *dir = unit_tmpdir(), *pa = xasprintf("%s/a.db", dir);
+	char *pb = xasprintf("%s/b.db", dir), *cause = NULL;
+	char ida[INSTANCE_ID_LEN + 1], idb[INSTANCE_ID_LEN + 1];
+	unsigned char ma[INSTANCE_MAC_LEN], ma2[INSTANCE_MAC_LEN];
+	unsigned char mb[INSTANCE_MAC_LEN], h[INSTANCE_MAC_LEN];
+	char hex[2 * INSTANCE_MAC_LEN + 1];
+	struct store *a, *b;
+	size_t i;
+
+	assert_int_equal(store_open(pa, STORE_CREATE, &a, &cause), 0);
+	assert_int_equal(store_open(pb, STORE_CREATE, &b, &cause), 0);
+	assert_int_equal(instance_id(a, ida, &cause), 0);
+	assert_int_equal(instance_id(b, idb, &cause), 0);
+	assert_int_equal(strlen(ida), INSTANCE_ID_LEN);
+	for (i = 0; i < INSTANCE_ID_LEN; i++)
+		assert_non_null(strchr("0123456789abcdef", ida[i]));
+	assert_string_not_equal(ida, idb);
+	assert_int_equal(instance_mac(a, "x", 1, ma, &cause), 0);
+	assert_int_equal(instance_mac(a, "x", 1, ma2, &cause), 0);
+	assert_int_equal(instance_mac(b, "x", 1, mb, &cause), 0);
+	assert_memory_equal(ma, ma2, sizeof ma);
+	assert_memory_not_equal(ma, mb, sizeof ma);
+	/* Nobody changes or removes the identity, not even with SQL. */
+	assert_int_not_equal(store_exec(a, "UPDATE instance SET"
+	    " secret = zeroblob(32)", &cause), 0);
+	free(cause);
+	cause = NULL;
+	assert_int_not_equal(store_exec(a, "DELETE FROM instance", &cause), 0);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(instance_mac(a, "x", 1, ma2, &cause), 0);
+	assert_memory_equal(ma, ma2, sizeof ma);
+	/* SHA-256 of "abc" (FIPS 180-2). */
+	instance_sha256("abc", 3, h);
+	instance_hex(h, sizeof h, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad");
+	store_free(&a);
+	store_free(&b);
+	free(pa);
+	free(pb);
+}
+
 int
 main(void)
 {
@@ -259,6 +307,7 @@ main(void)
 		cmocka_unit_test(test_not_a_database),
 		cmocka_unit_test(test_rollback_discards),
 		cmocka_unit_test(test_busy_waits),
+		cmocka_unit_test(test_instance),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
