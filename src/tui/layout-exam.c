@@ -230,9 +230,9 @@ lay_question_hints(const struct lay_question *q, char *buf, size_t size)
 	else
 		snprintf(range, sizeof range, "A-%c",
 		    'A' + (int)(q->noptions > 8 ? 7 : q->noptions - 1));
-	snprintf(buf, size, tr(N_("%s choose  n next  p previous  f flag  "
-	    "g list  s submit  ? help"),
-	    "%s 选择  n 下一题  p 上一题  f 标记  g 题目列表  s 交卷  ? 帮助"),
+	snprintf(buf, size, tr(N_("%s choose  n next  p previous  m flag  "
+	    "l list  s submit  ? help"),
+	    "%s 选择  n 下一题  p 上一题  m 标记  l 题目列表  s 交卷  ? 帮助"),
 	    range);
 	return buf;
 }
@@ -352,6 +352,6 @@ lay_navigator(struct lay *l, const struct lay_navigator *nv)
 	    "*  已答    -  未答    F  已标记"));
 	lay_bar(l, l->rows - 1, ROLE_HINT);
 	lay_put(l, l->rows - 1, 1, ROLE_HINT,
-	    tr(N_("Arrows move  Enter open the question  g or Esc back"),
-	    "方向键移动  回车打开该题  g 或 Esc 返回"));
+	    tr(N_("Arrows move  Enter open the question  l or Esc back"),
+	    "方向键移动  回车打开该题  l 或 Esc 返回"));
 }

@@ -23,7 +23,12 @@
 #include "response.h"
 #include "tui.h"
 
-/* Options with a key: A-H, 1-8. */
+/*
+ * Options with a key: A-H, a-h and 1-8.  No letter that can name an
+ * option is a command on the question screen, so a trainee who presses
+ * f on a six-option question chooses F: the flag is m (mark), the list
+ * of questions l.
+ */
 #define SIT_KEYS 8
 /*
  * How often the attempt is re-read (extra time, take-over), seconds: a
@@ -322,8 +327,7 @@ sit_question_key(struct sit *st, int key)
 		return sit_choose(st, (size_t)(key - 'A'));
 	if (key >= '1' && key < '1' + SIT_KEYS)
 		return sit_choose(st, (size_t)(key - '1'));
-	/* Lower case a-e and h are no command: take them as options too. */
-	if ((key >= 'a' && key <= 'e') || key == 'h')
+	if (key >= 'a' && key < 'a' + SIT_KEYS)
 		return sit_choose(st, (size_t)(key - 'a'));
 	if (key == KEY_BACKSPACE || key == 127 || key == UI_CTRL('h') ||
 	    key == KEY_DC)
@@ -338,8 +342,8 @@ sit_question_key(struct sit *st, int key)
 			sit_goto(st, st->cur + 1);
 		else
 			sit_message(st, ROLE_NORMAL, "%s", tr(N_("This is the "
-			    "last question: press s to submit, or g for the "
-			    "list."), "这是最后一题：按 s 交卷，或按 g 查看题目"
+			    "last question: press s to submit, or l for the "
+			    "list."), "这是最后一题：按 s 交卷，或按 l 查看题目"
 			    "列表。"));
 		break;
 	case 'p':
@@ -367,9 +371,9 @@ sit_question_key(struct sit *st, int key)
 		ui_size(&cols, &rows);
 		st->scroll += (key == KEY_NPAGE ? 1 : -1) * (rows - 6);
 		break;
-	case 'f':
+	case 'm':
 		return sit_toggle_flag(st);
-	case 'g':
+	case 'l':
 		st->nav_cursor = st->cur;
 		st->view = VIEW_NAVIGATOR;
 		break;

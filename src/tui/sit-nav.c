@@ -48,7 +48,7 @@ sit_help_layout(struct sit *st, struct lay *l)
 	static const struct {
 		const char *key_en, *key_zh, *en, *zh;
 	} keys[] = {
-		{ N_("A-H, 1-8"), "A-H、1-8",
+		{ N_("A-H, a-h, 1-8"), "A-H、a-h、1-8",
 		    N_("choose an option (multiple choice: press again to "
 		    "take it back)"), "选择选项（多选题：再按一次取消）" },
 		{ N_("Ordering"), "排序题",
@@ -62,9 +62,9 @@ sit_help_layout(struct sit *st, struct lay *l)
 		    "上一题" },
 		{ N_("Up, Down"), "上、下方向键",
 		    N_("scroll a long question"), "滚动较长的题目" },
-		{ "f", "f", N_("flag or unflag for review"),
+		{ "m", "m", N_("flag or unflag for review"),
 		    "标记或取消标记待查" },
-		{ "g", "g", N_("list of all questions (answered, flagged, "
+		{ "l", "l", N_("list of all questions (answered, flagged, "
 		    "empty)"), "题目列表（已答、已标记、未答）" },
 		{ "t", "t", N_("time left"), "剩余时间" },
 		{ "s", "s", N_("submit (then y to confirm)"),
@@ -209,7 +209,7 @@ sit_navigator_key(struct sit *st, int key)
 	case KEY_ENTER:
 		sit_goto(st, c);
 		return SIT_STAY;
-	case 'g':
+	case 'l':
 	case 'q':
 	case UI_ESC:
 		st->view = VIEW_QUESTION;
@@ -246,7 +246,7 @@ sit_confirm_key(struct sit *st, int key)
 	case 'n':
 	case 'N':
 	case 'q':
-	case 'g':
+	case 'l':
 	case UI_ESC:
 		st->view = VIEW_QUESTION;
 		break;

@@ -150,10 +150,10 @@ sit_instructions_layout(struct sit *st, struct lay *l)
 	    "每次作答都会立即保存。");
 	p[n++].text = "";
 	p[n++].text = tr(N_("Keys: A-H or 1-8 choose; n or Right next; p or "
-	    "Left previous; f flag for review; g list of questions; "
+	    "Left previous; m flag for review; l list of questions; "
 	    "s submit; t time left; ? help."),
 	    "按键：A-H 或 1-8 选择；n 或右方向键 下一题；p 或左方向键 上一题；"
-	    "f 标记待查；g 题目列表；s 交卷；t 剩余时间；? 帮助。");
+	    "m 标记待查；l 题目列表；s 交卷；t 剩余时间；? 帮助。");
 	p[n++].text = "";
 	p[n].role = ROLE_LABEL;
 	p[n++].text = tr(N_("Press Enter to begin."), "按回车键开始答题。");

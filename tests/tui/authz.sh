@@ -33,7 +33,7 @@ while [ $i -le 4 ]; do
 	[ $i -lt 4 ] && tui_keys k n
 	i=$((i + 1))
 done
-tui_keys k g
+tui_keys k l
 tui_wait k "F  "
 tui_screen k >>"$TMP/screens"
 tui_keys k Escape
@@ -53,7 +53,7 @@ tui_keys k y
 screen_has k "Your answers are submitted." "submitted"
 before=$(sql "SELECT group_concat(seq || ':' || response || ':' || flagged)
     FROM paper_item WHERE attempt_id = $(attempt_of "$T")")
-for key in a b 1 2 f n p s y g; do
+for key in a b 1 2 f g m l n p s y; do
 	tui_keys k "$key"
 done
 sleep 0.5

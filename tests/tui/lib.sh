@@ -222,7 +222,7 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # goto NAME SEQ COUNT: open question SEQ (0-based) of COUNT through the
 # navigator; the status line is English or Chinese.
 goto() {
-	tui_keys "$1" g
+	tui_keys "$1" l
 	tui_wait "$1" "F  " || return 1
 	tui_keys "$1" Home
 	_i=0

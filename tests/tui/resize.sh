@@ -80,7 +80,7 @@ ok $? "120x40: relayout, the title bar spans 120 columns"
 ok $? "120x40: key hints on the last row"
 grep -q "第 $((Q + 1))/50 题" "$TMP/120x40.txt"
 ok $? "120x40: still the same question"
-tui_keys z g
+tui_keys z l
 screen_has z "  1-    2-    3-    4-    5-    6-    7-    8-    9-   10-   11-   12-   13-   14-   15-" \
     "120x40: the navigator has rows of 15"
 tui_keys z Escape
@@ -132,7 +132,7 @@ tm capture-pane -e -p -t n >"$TMP/nocolor.txt"
 ok $? "NO_COLOR: no colour codes"
 grep -q "$(printf '\033')\[7m" "$TMP/nocolor.txt"
 ok $? "NO_COLOR: the bars in reverse video"
-tui_keys n g
+tui_keys n l
 screen_has n "answered    -  empty" "NO_COLOR: navigator"
 tm capture-pane -e -p -t n >"$TMP/nocolor-nav.txt"
 grep -q "$(printf '\033')\[7m  1- $(printf '\033')" "$TMP/nocolor-nav.txt" ||

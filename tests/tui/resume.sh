@@ -37,7 +37,7 @@ R1=$(item "$T1" "$S" response)
 [ "$R1" = 1 ]
 ok $? "the answer is in the database"
 goto a "$M" 4
-tui_keys a f
+tui_keys a m
 screen_has a "[已标记]" "flagged"
 goto a "$S" 4
 tui_keys a t

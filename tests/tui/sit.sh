@@ -146,8 +146,8 @@ screen_has s "Your order: C, A, B" "ordering complete"
 ok $? "ordering: response 2,0,1 stored"
 
 # ------------------------------------------------ flag and navigation
-tui_keys s f
-screen_has s "flagged for review" "f flags"
+tui_keys s m
+screen_has s "flagged for review" "m flags"
 screen_has s "[flagged]" "the header shows the flag"
 [ "$(item "$T2" "$O" flagged)" = 1 ]
 ok $? "the flag is stored"
@@ -161,7 +161,7 @@ tui_keys s p
 screen_has s "Question 2/4" "p: previous"
 tui_keys s Left
 screen_has s "Question 1/4" "Left: previous"
-tui_keys s g
+tui_keys s l
 screen_has s "Answered 4   Empty 0   Flagged 1" "navigator counts"
 screen_has s "$((O + 1))*F" "navigator marks answered and flagged"
 tui_keys s Escape

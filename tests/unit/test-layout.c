@@ -433,8 +433,8 @@ test_question_header(void **state)
 	    "                    Time left 42 min");
 	assert_int_equal(text_width(s.rows[0]), 79);
 	assert_int_equal(text_width(s.rows[1]), 79);
-	assert_row(&s, 23, " A-D choose  n next  p previous  f flag  "
-	    "g list  s submit  ? help");
+	assert_row(&s, 23, " A-D choose  n next  p previous  m flag  "
+	    "l list  s submit  ? help");
 	screen_release(&s);
 
 	/* Chinese, flagged, under five minutes: seconds shown. */
