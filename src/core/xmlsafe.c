@@ -209,6 +209,71 @@ xmlsafe_not_utf8(xmlParserCtxtPtr ctxt, xmlDocPtr doc)
 	return NULL;
 }
 
+/*
+ * A cheap pass over the bytes before libxml2 sees them: the line of the
+ * first start tag with more than FL_XML_MAX_ATTRS attributes, or 0.  It
+ * counts the '=' outside quotes in each start tag and skips comments,
+ * CDATA sections, processing instructions and declarations, so it runs in
+ * one linear pass whatever the input (well-formedness is libxml2's job).
+ */
+static int
+xmlsafe_attr_flood(const char *buf, size_t size)
+{
+	const char *p = buf, *end = buf + size, *q;
+	const char *close;
+	int line = 1, tagline, n;
+	char quote;
+
+	while (p < end) {
+		if (*p == '\n') {
+			line++;
+			p++;
+			continue;
+		}
+		if (*p != '<') {
+			p++;
+			continue;
+		}
+		close = NULL;
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			close = "-->";
+		else if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			close = "]]>";
+		else if (end - p >= 2 && p[1] == '?')
+			close = "?>";
+		else if (end - p >= 2 && (p[1] == '!' || p[1] == '/'))
+			close = ">";
+		if (close != NULL) {
+			q = memmem(p + 1, (size_t)(end - p - 1), close,
+			    strlen(close));
+			q = q == NULL ? end : q + strlen(close);
+			for (; p < q; p++)
+				if (*p == '\n')
+					line++;
+			continue;
+		}
+		/* A start tag: count '=' outside quoted values. */
+		tagline = line;
+		n = 0;
+		quote = 0;
+		for (p++; p < end; p++) {
+			if (*p == '\n')
+				line++;
+			if (quote != 0) {
+				if (*p == quote)
+					quote = 0;
+			} else if (*p == '"' || *p == '\'')
+				quote = *p;
+			else if (*p == '=') {
+				if (++n > FL_XML_MAX_ATTRS)
+					return tagline;
+			} else if (*p == '>' || *p == '<')
+				break;
+		}
+	}
+	return 0;
+}
+
 xmlDocPtr
 xmlsafe_read(const char *path, struct diag *d, char digest[17])
 {
@@ -231,10 +296,16 @@ xmlsafe_parse(const char *buf, size_t size, const char *path, struct diag *d,
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	size_t before = diag_count(d);
+	int line;
 
 	if (size > FL_XML_MAX_BYTES || size > INT_MAX) {
 		diag_at(d, path, 0, _("file is too large (%lld bytes, the "
 		    "limit is %u)"), (long long)size, FL_XML_MAX_BYTES);
+		return NULL;
+	}
+	if ((line = xmlsafe_attr_flood(buf, size)) > 0) {
+		diag_at(d, path, line, _("an element has more than %d "
+		    "attributes"), FL_XML_MAX_ATTRS);
 		return NULL;
 	}
 	if (digest != NULL)
