@@ -21,14 +21,15 @@ proctor_attempts(struct store *s, const char *cohort, struct table *t,
     char **cause)
 {
 	static const char *const h[] = { "ticket", "name", "status",
-	    "answered", "total", "remaining_s", "attempt", "login_wait_s" };
+	    "answered", "total", "remaining_s", "attempt", "login_wait_s",
+	    "mode" };
 	struct cohort c;
 	sqlite3_stmt *st;
-	const char *row[8];
+	const char *row[9];
 	char wait[16];
 	int i;
 
-	table_init(t, 8, h);
+	table_init(t, 9, h);
 	t->numeric = 0xf8;
 	if (cohort_find_due(s, cohort, &c, cause) != 0)
 		return -1;
@@ -46,7 +47,12 @@ proctor_attempts(struct store *s, const char *cohort, struct table *t,
 	    " (SELECT count(*) FROM paper_item p WHERE p.attempt_id = a.id),"
 	    " CASE WHEN a.status = 'in-progress' THEN max(0, a.deadline - ?2)"
 	    "   ELSE '' END,"
-	    " coalesce(a.number, '')"
+	    " coalesce(a.number, ''),"
+	    /* How the written result arrived: the rule of results_written. */
+	    " CASE WHEN EXISTS (SELECT 1 FROM score_entry e WHERE"
+	    "   e.trainee_id = t.id AND e.rubric = 'written') THEN 'external'"
+	    "   WHEN a.status IN ('in-progress','submitted','expired')"
+	    "   THEN a.mode ELSE '' END"
 	    " FROM trainee t LEFT JOIN attempt a ON a.trainee_id = t.id"
 	    "   AND a.number = (SELECT max(number) FROM attempt"
 	    "   WHERE trainee_id = t.id)"
@@ -57,6 +63,7 @@ proctor_attempts(struct store *s, const char *cohort, struct table *t,
 		for (i = 0; i < 7; i++)
 			row[i] = store_text(st, i);
 		row[7] = auth_wait_text(s, "ticket", row[0], wait);
+		row[8] = store_text(st, 7);
 		table_add(t, row);
 	}
 	sqlite3_finalize(st);

@@ -13,10 +13,12 @@
 struct store;
 
 /*
- * ticket,name,status,answered,total,remaining_s,attempt,login_wait_s for
- * every trainee of cohort (after closing attempts past their deadline);
+ * ticket,name,status,answered,total,remaining_s,attempt,login_wait_s,mode
+ * for every trainee of cohort (after closing attempts past their deadline);
  * login_wait_s is how long failed logins keep the ticket out (empty when
- * it may log in).  -1 and *cause when the cohort is unknown.
+ * it may log in); mode is how the written result arrives (attempt.mode:
+ * terminal, browser, paper-scan, paper-keyed; external when an organizer
+ * entered the percentage, which then counts; empty before a sitting).  -1 and *cause when the cohort is unknown.
  */
 int proctor_attempts(struct store *s, const char *cohort, struct table *t,
     char **cause);

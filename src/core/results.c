@@ -52,10 +52,11 @@ results_written(struct store *s, sqlite3_int64 tid, int pass,
 		c->present = 1;
 		c->tenths = sqlite3_column_int(st, 0);
 		c->retake = sqlite3_column_int(st, 1);
+		snprintf(c->mode, sizeof c->mode, "external");
 	}
 	sqlite3_finalize(st);
 	if (!c->present) {
-		st = store_prepare(s, "SELECT tenths, number FROM attempt"
+		st = store_prepare(s, "SELECT tenths, number, mode FROM attempt"
 		    " WHERE trainee_id = ?1 AND status IN"
 		    " ('submitted','expired') ORDER BY number DESC LIMIT 1");
 		sqlite3_bind_int64(st, 1, tid);
@@ -63,6 +64,8 @@ results_written(struct store *s, sqlite3_int64 tid, int pass,
 			c->present = 1;
 			c->tenths = sqlite3_column_int(st, 0);
 			c->retake = sqlite3_column_int(st, 1) > 1;
+			snprintf(c->mode, sizeof c->mode, "%s",
+			    store_text(st, 2));
 		}
 		sqlite3_finalize(st);
 	}
@@ -366,15 +369,17 @@ results_note(const struct cohort_result *r, const struct trainee_result *t)
 void
 results_table(const struct cohort_result *r, int with_note, struct table *t)
 {
-	static const char *const h[] = { "ticket", "name", "community",
-	    "group", "written", "practical", "simulation", "total", "class",
-	    "retake", "note" };
+	const char *h[] = { "ticket", "name", "community", "group",
+	    "written", "practical", "simulation", "total", "class", "retake",
+	    "note", "mode" };
 	char v[4][16], *note;
-	const char *row[11];
+	const char *row[12];
 	size_t i;
 	int k;
 
-	table_init(t, with_note ? 11 : 10, h);
+	if (!with_note)
+		h[10] = "mode";
+	table_init(t, with_note ? 12 : 11, h);
 	t->numeric = 0xf0;
 	for (i = 0; i < r->ntrainees; i++) {
 		const struct trainee_result *tr = &r->trainees[i];
@@ -398,7 +403,10 @@ results_table(const struct cohort_result *r, int with_note, struct table *t)
 		row[7] = v[3];
 		row[8] = class_name(tr->cls);
 		row[9] = tr->retake ? "yes" : "no";
-		row[10] = note = with_note ? results_note(r, tr) : NULL;
+		note = with_note ? results_note(r, tr) : NULL;
+		row[10] = with_note ? note : "";
+		row[with_note ? 11 : 10] = shown ? tr->comp[COMP_WRITTEN].mode :
+		    "";
 		table_add(t, row);
 		free(note);
 	}

@@ -34,6 +34,12 @@ struct component_result {
 	int	passed;
 	int	retake;		/* a retake was needed */
 	int	critical_missed;
+	/*
+	 * Written: how the result arrived, "terminal", "browser",
+	 * "paper-scan", "paper-keyed" (attempt.mode) or "external" (an
+	 * organizer's percentage); "" when not present.
+	 */
+	char	mode[16];
 };
 
 struct trainee_result {
@@ -125,8 +131,9 @@ void results_rates(struct cohort_result *r);
 
 /*
  * ticket,name,community,group,written,practical,simulation,total,class,
- * retake (percentages with one decimal, empty when missing), and with
- * with_note the note (results_note).
+ * retake (percentages with one decimal, empty when missing), with with_note
+ * the note (results_note), and last the mode (how the written result
+ * arrived, component_result.mode).
  */
 void results_table(const struct cohort_result *r, int with_note,
     struct table *t);

@@ -395,14 +395,14 @@ score_history(struct store *s, const char *cohort, const char *ticket,
 {
 	static const char *const h[] = { "entry", "component", "rubric",
 	    "total", "max", "retake", "by", "at", "reason", "marks",
-	    "counts", "comment" };
+	    "counts", "comment", "mode" };
 	struct cohort c;
 	sqlite3_stmt *st;
 	sqlite3_int64 tid;
-	const char *row[12];
+	const char *row[13];
 	int i;
 
-	table_init(t, 12, h);
+	table_init(t, 13, h);
 	t->numeric = 0x19;
 	if (cohort_find(s, cohort, &c, cause) != 0)
 		return -1;
@@ -410,24 +410,48 @@ score_history(struct store *s, const char *cohort, const char *ticket,
 		cohort_release(&c);
 		return -1;
 	}
-	/* A paper sitting is stored in tenths of a percent: shown as one. */
-	st = store_prepare(s, "SELECT e.id, e.component, e.rubric,"
+	/*
+	 * The entries, and the finished sittings of the written test (no
+	 * entry number; the mode says how the answers arrived), in time
+	 * order.  A paper sitting's percentage is stored in tenths: shown
+	 * with one decimal.  The written component counts an organizer's
+	 * entry first (results_written).
+	 */
+	st = store_prepare(s, "SELECT * FROM ("
+	    "SELECT e.id, e.component, e.rubric,"
 	    " CASE WHEN e.component = 'written'"
 	    "   THEN printf('%d.%d', e.total / 10, e.total % 10) ELSE e.total END,"
 	    " CASE WHEN e.component = 'written' THEN e.max / 10 ELSE e.max END,"
 	    " CASE WHEN e.retake THEN 'yes' ELSE 'no' END, u.name,"
-	    " e.entered_at, e.reason,"
+	    " e.entered_at AS at, e.reason,"
 	    " coalesce((SELECT group_concat(item || '=' || mark, ';') FROM"
 	    "   (SELECT item, mark FROM score_mark WHERE entry_id = e.id"
 	    "   ORDER BY seq)), ''),"
 	    " CASE WHEN e.id = (SELECT max(id) FROM score_entry"
 	    "   WHERE trainee_id = e.trainee_id AND rubric = e.rubric)"
-	    "   THEN 'yes' ELSE 'no' END, e.comment"
+	    "   THEN 'yes' ELSE 'no' END, e.comment,"
+	    " CASE WHEN e.component = 'written' THEN 'external' ELSE '' END,"
+	    " 1 AS kind, e.id AS k"
 	    " FROM score_entry e JOIN app_user u ON u.id = e.entered_by"
-	    " WHERE e.trainee_id = ?1 ORDER BY e.id");
+	    " WHERE e.trainee_id = ?1"
+	    " UNION ALL "
+	    "SELECT '', 'written', 'written',"
+	    " printf('%d.%d', coalesce(a.tenths, 0) / 10,"
+	    "   coalesce(a.tenths, 0) % 10), 100,"
+	    " CASE WHEN a.number > 1 THEN 'yes' ELSE 'no' END, '',"
+	    " strftime('%Y-%m-%dT%H:%M:%SZ', a.closed_at, 'unixepoch'), '', '',"
+	    " CASE WHEN NOT EXISTS (SELECT 1 FROM score_entry x"
+	    "   WHERE x.trainee_id = a.trainee_id AND x.rubric = 'written')"
+	    "   AND a.number = (SELECT max(number) FROM attempt y"
+	    "   WHERE y.trainee_id = a.trainee_id"
+	    "   AND y.status IN ('submitted','expired'))"
+	    "   THEN 'yes' ELSE 'no' END, '', a.mode, 0, a.number"
+	    " FROM attempt a WHERE a.trainee_id = ?1"
+	    " AND a.status IN ('submitted','expired'))"
+	    " ORDER BY at, kind, k");
 	sqlite3_bind_int64(st, 1, tid);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		for (i = 0; i < 12; i++)
+		for (i = 0; i < 13; i++)
 			row[i] = store_text(st, i);
 		table_add(t, row);
 	}

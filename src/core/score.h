@@ -55,9 +55,14 @@ int score_set(struct store *s, const struct user *u,
 
 /*
  * The history of ticket in cohort, oldest first:
- * entry,component,rubric,total,max,retake,by,at,reason,marks,counts,comment
- * (counts: yes for the entry that counts now; a written entry's total is
- * its percentage with one decimal, of max 100).
+ * entry,component,rubric,total,max,retake,by,at,reason,marks,counts,comment,
+ * mode (counts: yes for the entry that counts now; a written entry's total
+ * is its percentage with one decimal, of max 100).  The finished sittings
+ * of the written test are rows too, without an entry number, by (the
+ * people who keyed a paper sitting in) or reason; mode says how a written
+ * result arrived: terminal, browser, paper-scan, paper-keyed (the
+ * sitting's attempt.mode) or external (an organizer's percentage, which
+ * counts before any sitting).
  */
 int score_history(struct store *s, const char *cohort, const char *ticket,
     struct table *t, char **cause);

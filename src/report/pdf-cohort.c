@@ -22,6 +22,26 @@ static const char *const cohort_words[] __attribute__((unused)) = {
 	N_("veteran"), N_("volunteer"), N_("other"),
 };
 
+/*
+ * How the written result arrived, as a short word for the narrow column:
+ * the CSV's keywords (results_table) are longer than the page allows.
+ */
+static const char *
+cohort_mode_word(const char *mode)
+{
+	static const char *const words[][2] = {
+		{ "terminal", N_("terminal") }, { "browser", N_("browser") },
+		{ "paper-scan", N_("scanned") }, { "paper-keyed", N_("keyed") },
+		{ "external", N_("external") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(mode, words[i][0]) == 0)
+			return _(words[i][1]);
+	return mode;
+}
+
 struct cohort_doc {
 	const struct cohort_result	*r;
 	char				*footer;
@@ -146,10 +166,19 @@ cohort_table(struct pdf *p, const struct cohort_result *r)
 		{ _("Total"), PDF_RIGHT | PDF_DIGITS | PDF_BOLD, 0, 0, 0 },
 		{ _("Class"), 0, 1, 0, 0 },
 		{ _("Retake"), 0, 1, 0, 0 },
+		{ _("Via"), 0, 0, 0, 0 },
 	};
 	struct table t;
+	size_t i;
+	char **cell, *word;
 
 	results_table(r, 0, &t);
+	for (i = 1; i < t.nrows; i++) {
+		cell = &t.cells[i * t.ncols + 10];
+		word = xstrdup(cohort_mode_word(*cell));
+		free(*cell);
+		*cell = word;
+	}
 	cohort_heading(p, _("Trainees"), 80);
 	if (r->ntrainees == 0) {
 		p->y += pdf_text(p, p->left, p->y, 0, SIZE_BODY, 0,

@@ -114,7 +114,7 @@ pdf_table(struct pdf *p, const struct table *t, struct pdf_col *cols,
 	size_t n = t->ncols, r, c;
 	double *nat = xcalloc(n, sizeof *nat), *w = xcalloc(n, sizeof *w);
 	double *mean = xcalloc(n, sizeof *mean);
-	double pad = size * 0.4, vpad = size * 0.25;
+	double pad = size * 0.3, vpad = size * 0.25;
 	double lh = pdf_line_height(p, size), rowh, h, x, cw;
 
 	/* Natural widths, and the weights of the columns that may wrap. */

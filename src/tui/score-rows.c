@@ -310,6 +310,21 @@ sc_marks_spaced(const char *marks)
 	return out;
 }
 
+/* How a sitting of the written test arrived, in the client's language. */
+static const char *
+sc_mode_label(const char *mode)
+{
+	if (strcmp(mode, "terminal") == 0)
+		return tr(N_("at a terminal"), "终端作答");
+	if (strcmp(mode, "browser") == 0)
+		return tr(N_("in a browser"), "浏览器作答");
+	if (strcmp(mode, "paper-scan") == 0)
+		return tr(N_("on paper, scanned"), "纸卷扫描");
+	if (strcmp(mode, "paper-keyed") == 0)
+		return tr(N_("on paper, keyed in"), "纸卷录入");
+	return mode;
+}
+
 size_t
 sc_history_lines(const struct table *t, int width, char ***lines)
 {
@@ -333,6 +348,17 @@ sc_history_lines(const struct table *t, int width, char ***lines)
 		/* "2026-11-28T09:30:00Z" -> local "2026-11-28 17:30" */
 		if (fl_local_time(table_cell(t, r, 7), 1, at) == NULL)
 			snprintf(at, sizeof at, "%s", table_cell(t, r, 7));
+		if (*table_cell(t, r, 0) == '\0') {	/* a sitting */
+			line = xasprintf("%s  %s  %s  %s%s%s",
+			    tr(N_("written test"), "笔试"), score,
+			    sc_mode_label(t->ncols > 12 ?
+			    table_cell(t, r, 12) : ""), at,
+			    retake ? tr(N_("  retake"), "  补考") : "",
+			    counts ? tr(N_("  (counts)"), "  （有效）") : "");
+			sc_lines_wrap(lines, &n, &cap, 0, width, line);
+			free(line);
+			continue;
+		}
 		line = xasprintf(tr(N_("#%s  %s  %s  by %s  %s%s%s"),
 		    "#%s  %s  %s  %s 录入  %s%s%s"), table_cell(t, r, 0),
 		    rubric, score, table_cell(t, r, 6), at,

@@ -289,6 +289,7 @@ sit_open(struct sit *st)
 {
 	char *cause = NULL;
 	size_t i;
+	int rc;
 
 	if (attempt_open(st->s, &st->t, &st->a, &cause) != 0) {
 		st->error = cause;
@@ -296,6 +297,15 @@ sit_open(struct sit *st)
 	}
 	if (st->a->status != ATTEMPT_IN_PROGRESS)
 		return SIT_CLOSED;
+	/* Sat here from now on (a paper drawn for print may be sat here). */
+	if ((rc = attempt_set_mode(st->s, st->a, "terminal", &cause)) != 0) {
+		if (rc < 0) {
+			st->error = cause;
+			return SIT_FAILED;
+		}
+		free(cause);
+		return rc == ATTEMPT_TAKEN_OVER ? SIT_TAKEN : SIT_CLOSED;
+	}
 	for (i = 0; i < st->a->nitems; i++)
 		if (*st->a->items[i].response != '\0' ||
 		    st->a->items[i].flagged)

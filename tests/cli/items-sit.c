@@ -4,10 +4,12 @@
  * open the attempt, answer, submit), choosing each answer by what it is
  * against the frozen key rather than by its shuffled display position.
  *
- *   items-sit DB TICKET PIN [QID=HOW]... [*=HOW]
+ *   items-sit DB TICKET PIN [--mode=MODE] [QID=HOW]... [*=HOW]
  *
  * HOW is right, wrong, half (multiple choice: one correct option only) or
  * blank; "*" is the default for questions not named (blank if not given).
+ * --mode records how the attempt is sat (attempt_set_mode), as a client
+ * other than the terminal would.
  */
 #include "config.h"
 
@@ -92,7 +94,7 @@ main(int argc, char **argv)
 	int wait_s = 0, rc = 1;
 
 	if (argc < 4) {
-		fprintf(stderr, "usage: items-sit DB TICKET PIN "
+		fprintf(stderr, "usage: items-sit DB TICKET PIN [--mode=MODE] "
 		    "[QID=right|wrong|half|blank]... [*=HOW]\n");
 		return 2;
 	}
@@ -108,6 +110,9 @@ main(int argc, char **argv)
 		goto out;
 	keyed.id = a->id;
 	if (paper_load(s, &keyed, &cause) != 0 || keyed.nitems != a->nitems)
+		goto out;
+	if (argc > 4 && strncmp(argv[4], "--mode=", 7) == 0 &&
+	    attempt_set_mode(s, a, argv[4] + 7, &cause) != 0)
 		goto out;
 	for (i = 0; i < a->nitems; i++) {
 		how = sit_how(argc - 4, argv + 4, a->items[i].qid);

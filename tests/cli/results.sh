@@ -38,7 +38,7 @@ s "$C" mini-drill safety=4 call=6
 fl report cohort c1 --format csv
 expect_rc 0 "report cohort --format csv"
 csv=$(printf '%s\n' "$OUT" | tr -d '\r')
-[ "$(printf '%s\n' "$csv" | head -1)" = "ticket,name,community,group,written,practical,simulation,total,class,retake,note" ]; ok $? "the CSV columns of SPEC 7, then a note"
+[ "$(printf '%s\n' "$csv" | head -1)" = "ticket,name,community,group,written,practical,simulation,total,class,retake,note,mode" ]; ok $? "the CSV columns of SPEC 7, then a note and the mode"
 has "$A,优秀生,东关社区,staff,90.0,90.0,90.0,90.0,excellent,no," "$csv" "a total of exactly 90 is excellent"
 has "$B,及格生,西关社区,volunteer,60.0,60.0,60.0,60.0,pass,no,total below 90" "$csv" "60 in every component is a pass (the note says why not excellent)"
 has "$C,补考生,南关,veteran,100.0,100.0,100.0,100.0,pass,yes,after a retake" "$csv" "a retake passes but is not excellent"

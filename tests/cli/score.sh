@@ -69,8 +69,8 @@ has "written 75.5%" "$OUT" "the written score is confirmed"
 fl score history c1 "$t1" --format csv
 expect_rc 0 "score history"
 h=$(printf '%s\n' "$OUT" | tr -d '\r')
-[ "$(printf '%s\n' "$h" | head -1)" = "entry,component,rubric,total,max,retake,by,at,reason,marks,counts,comment" ]; ok $? "history header"
-printf '%s\n' "$h" | grep -q '^[0-9]*,written,written,75\.5,100,no,boss,[^,]*,"paper sitting, room 3",,yes,$'
+[ "$(printf '%s\n' "$h" | head -1)" = "entry,component,rubric,total,max,retake,by,at,reason,marks,counts,comment,mode" ]; ok $? "history header"
+printf '%s\n' "$h" | grep -q '^[0-9]*,written,written,75\.5,100,no,boss,[^,]*,"paper sitting, room 3",,yes,,external$'
 ok $? "a paper sitting shows as 75.5 of 100, not in tenths"
 [ "$(printf '%s\n' "$h" | grep -c ',mini-station,')" = 3 ]; ok $? "every entry of the station is kept"
 has "misread the sheet,safety=0;call=6,no" "$h" "the correction keeps who and why, no longer counting"

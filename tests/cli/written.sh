@@ -136,7 +136,7 @@ for i in 1 2 3 4; do
 done
 sql "INSERT INTO auth_failure (kind, who, at) VALUES ('ticket', 'other', strftime('%s', 'now'))"
 fl attempts c1 --format csv
-[ "$(printf '%s\n' "$OUT" | tr -d '\r' | head -1)" = "ticket,name,status,answered,total,remaining_s,attempt,login_wait_s" ]
+[ "$(printf '%s\n' "$OUT" | tr -d '\r' | head -1)" = "ticket,name,status,answered,total,remaining_s,attempt,login_wait_s,mode" ]
 ok $? "attempts has a login_wait_s column"
 w=$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, -v t="$ticket" '$1 == t { print $8 }')
 [ "${w:-0}" -gt 0 ] && [ "$w" -le 4 ]; ok $? "four failures: a wait of up to 4 s ($w)"

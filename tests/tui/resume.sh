@@ -56,11 +56,15 @@ ok $? "kill -9 ends the client"
 ok $? "answer and flag survive the kill"
 tm kill-session -t a
 sleep 2
+# As if begun on another device: the terminal that resumes it says so.
+sql "UPDATE attempt SET mode = 'browser' WHERE id = $AID"
 
 tui_start a 80 24
 login a 1 "$T1" "$P1"
 screen_has a "你正在继续考试：已答 1/4 题，标记 1 题。" \
     "instructions say the exam continues"
+[ "$(sql "SELECT mode FROM attempt WHERE id = $AID")" = terminal ]
+ok $? "the sitting is marked as sat at a terminal"
 tui_keys a Enter
 FIRST=$(sql "SELECT min(seq) FROM paper_item WHERE attempt_id = $AID
     AND seq <> $S")

@@ -537,17 +537,20 @@ test_history_lines(void **state)
 {
 	static const char *const h[] = { "entry", "component", "rubric",
 	    "total", "max", "retake", "by", "at", "reason", "marks",
-	    "counts", "comment" };
+	    "counts", "comment", "mode" };
 	static const char *const e1[] = { "1", "practical", "cpr-aed", "27",
 	    "30", "no", "teacher", "2026-11-28T09:30:05Z", "", "scene-safety=6;"
-	    "responsiveness=5;breaths=4;compression-rate=12", "no", "" };
+	    "responsiveness=5;breaths=4;compression-rate=12", "no", "", "" };
 	static const char *const e2[] = { "2", "practical", "cpr-aed", "30",
 	    "30", "no", "teacher", "2026-11-28T09:41:00Z", "misread the sheet",
 	    "scene-safety=6;responsiveness=5;breaths=7;compression-rate=12",
-	    "yes", "steady rhythm" };
+	    "yes", "steady rhythm", "" };
+	static const char *const s1[] = { "", "written", "written", "55.0",
+	    "100", "no", "", "2026-11-28T09:50:00Z", "", "", "no", "",
+	    "paper-keyed" };
 	static const char *const e3[] = { "3", "written", "written", "78.5",
 	    "100", "no", "boss", "2026-11-28T10:00:00Z", "paper sitting", "",
-	    "yes", "" };
+	    "yes", "", "external" };
 	struct table t;
 	char **lines;
 	size_t n, i;
@@ -555,9 +558,10 @@ test_history_lines(void **state)
 	(void)state;
 	setenv("TZ", "UTC0", 1);	/* times are shown in local time */
 	tzset();
-	table_init(&t, 12, h);
+	table_init(&t, 13, h);
 	table_add(&t, e1);
 	table_add(&t, e2);
+	table_add(&t, s1);
 	table_add(&t, e3);
 	n = sc_history_lines(&t, 40, &lines);
 	for (i = 0; i < n; i++)
@@ -574,7 +578,9 @@ test_history_lines(void **state)
 	assert_non_null(strstr(lines[i], "(counts)"));
 	assert_string_equal(lines[i + 1], "    reason: misread the sheet");
 	assert_string_equal(lines[i + 3], "    comment: steady rhythm");
-	assert_string_equal(lines[i + 4], "#3  written  78.5%  by boss  "
+	assert_string_equal(lines[i + 4], "written test  55.0%  on paper, "
+	    "keyed in  2026-11-28 09:50");
+	assert_string_equal(lines[i + 5], "#3  written  78.5%  by boss  "
 	    "2026-11-28 10:00  (counts)");
 	sc_lines_free(lines, n);
 	setenv("TZ", "CST-8", 1);	/* Beijing */
