@@ -62,10 +62,10 @@ main_help(FILE *fp, const char *group)
 		    "\n"
 		    "Training and certification exam engine for community "
 		    "first responders.\n"
-		    "The database is PATH, else $FIRSTLINE_DB, else "
-		    "./firstline.db.\n"
+		    "The database is PATH, else $FIRSTLINE_DB, else %s%s.\n"
 		    "\n"
-		    "Commands:\n"));
+		    "Commands:\n"), strchr(FL_DEFAULT_DB, '/') == NULL ?
+		    "./" : "", FL_DEFAULT_DB);
 	} else
 		fprintf(fp, _("usage: firstline %s COMMAND [ARGS]\n\n"
 		    "Commands:\n"), group);
@@ -146,7 +146,7 @@ main(int argc, char **argv)
 	textdomain(PACKAGE);
 #endif
 	env = getenv("FIRSTLINE_DB");
-	c.db = env != NULL && *env != '\0' ? env : "firstline.db";
+	c.db = env != NULL && *env != '\0' ? env : FL_DEFAULT_DB;
 	c.db_given = env != NULL && *env != '\0';
 
 	while ((ch = getopt_long(argc, argv, "+d:hV", longopts, NULL)) != -1) {
