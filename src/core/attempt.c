@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attempt-int.h"
 #include "auth.h"
 #include "core.h"
 #include "paper.h"
@@ -112,7 +113,7 @@ attempt_free(struct attempt **ap)
 }
 
 /* Load the attempt row and its exam settings (not the paper). */
-static int
+int
 attempt_read(struct store *s, sqlite3_int64 aid, struct attempt *a)
 {
 	sqlite3_stmt *st;
@@ -152,7 +153,7 @@ attempt_read(struct store *s, sqlite3_int64 aid, struct attempt *a)
  * Close attempt aid as status (inside the caller's transaction): grade it
  * from its paper and store the result.
  */
-static int
+int
 attempt_close(struct store *s, sqlite3_int64 aid, enum attempt_status status,
     char **cause)
 {
@@ -254,15 +255,8 @@ attempt_expire_due(struct store *s, sqlite3_int64 cohort_id, char **cause)
 	return -1;
 }
 
-/* A paper drawn for a new attempt, with the seed it came from. */
-struct attempt_draw {
-	struct paper_draw	*d;
-	long			 n;
-	uint64_t		 seed;
-};
-
 /* Draw a paper for exam version evid with a new seed. */
-static int
+int
 attempt_draw(struct store *s, sqlite3_int64 evid, struct attempt_draw *dr,
     char **cause)
 {
@@ -301,7 +295,7 @@ attempt_start(struct store *s, sqlite3_int64 aid, int minutes,
 }
 
 /* Create the trainee's first attempt (not started); returns its id. */
-static sqlite3_int64
+sqlite3_int64
 attempt_create(struct store *s, sqlite3_int64 trainee_id, int number,
     char **cause)
 {
@@ -326,7 +320,7 @@ attempt_create(struct store *s, sqlite3_int64 trainee_id, int number,
  * no correct order, no true/false answer, no explanation.  They come back
  * (attempt_keys_load) only once the attempt is closed, for the result.
  */
-static void
+void
 attempt_keys_hide(struct attempt *a)
 {
 	size_t i, k;
@@ -395,8 +389,23 @@ attempt_latest(struct store *s, sqlite3_int64 tid, sqlite3_int64 *aid,
 	return status;
 }
 
+int
+attempt_printed(struct store *s, sqlite3_int64 aid)
+{
+	sqlite3_stmt *st;
+	int found;
+
+	st = store_prepare(s, "SELECT 1 FROM attempt a WHERE a.id = ?1"
+	    " AND a.status = 'not-started' AND EXISTS (SELECT 1 FROM"
+	    " paper_item p WHERE p.attempt_id = a.id)");
+	sqlite3_bind_int64(st, 1, aid);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
 /* Whether an organizer entered a written score for trainee tid. */
-static int
+int
 attempt_paper_entered(struct store *s, sqlite3_int64 tid)
 {
 	sqlite3_stmt *st;
@@ -461,6 +470,13 @@ attempt_open(struct store *s, const struct trainee *t, struct attempt **out,
 			    "recorded by an organizer (a paper sitting); there "
 			    "is no test to sit here: ask the organizer"),
 			    t->ticket);
+			goto fail;
+		}
+		/* A paper printed for the ticket is sat on paper only. */
+		if (aid != 0 && attempt_printed(s, aid)) {
+			*cause = xasprintf(_("ticket %s: the written test was "
+			    "printed on paper for this ticket; it is sat on "
+			    "paper: ask the organizer"), t->ticket);
 			goto fail;
 		}
 		if (aid == 0 && (aid = attempt_create(s, t->id, 1, cause)) < 0)
@@ -569,7 +585,7 @@ attempt_write_begin(struct store *s, struct attempt *a, char **cause)
 }
 
 /* Whether response is well formed for item it. */
-static int
+int
 attempt_response_ok(const struct paper_item *it, const char *r)
 {
 	int seen[8] = { 0 }, n = 0;
@@ -632,6 +648,30 @@ attempt_update_item(struct store *s, struct attempt *a, size_t i,
 	return 0;
 }
 
+/* How a response is stored: the one statement for every way of sitting. */
+#define ATTEMPT_ANSWER_SQL "UPDATE paper_item SET response = ?3," \
+	" answered_at = ?4 WHERE attempt_id = ?1 AND seq = ?2"
+
+int
+attempt_put_response(struct store *s, sqlite3_int64 aid, size_t i,
+    const char *response, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = store_prepare(s, ATTEMPT_ANSWER_SQL);
+	sqlite3_bind_int64(st, 1, aid);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+	sqlite3_bind_text(st, 3, response, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)attempt_now());
+	rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(s->db) == 1 ?
+	    0 : -1;
+	sqlite3_finalize(st);
+	if (rc != 0)
+		*cause = store_error(s, "cannot save");
+	return rc;
+}
+
 int
 attempt_answer(struct store *s, struct attempt *a, size_t i,
     const char *response, char **cause)
@@ -643,9 +683,8 @@ attempt_answer(struct store *s, struct attempt *a, size_t i,
 		    response, i + 1);
 		return -1;
 	}
-	rc = attempt_update_item(s, a, i, "UPDATE paper_item SET"
-	    " response = ?3, answered_at = ?4"
-	    " WHERE attempt_id = ?1 AND seq = ?2", response, 0, cause);
+	rc = attempt_update_item(s, a, i, ATTEMPT_ANSWER_SQL, response, 0,
+	    cause);
 	if (rc == 0) {
 		free(a->items[i].response);
 		a->items[i].response = xstrdup(response);

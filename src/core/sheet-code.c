@@ -77,6 +77,16 @@ sheet_code(struct store *s, const char *cohort, sqlite3_int64 aid,
 	    (long long)aid, check, suffix);
 }
 
+char *
+sheet_code_page(const char *code, enum sheet_part part, int page)
+{
+	if (part == SHEET_PART_BOOKLET)
+		return xasprintf("%s/p%d", code, page);
+	if (page > 1)
+		return xasprintf("%s/s%d", code, page);
+	return xstrdup(code);
+}
+
 /* Lower-case hex digits only, exactly n of them. */
 static int
 sheet_hex_ok(const char *p, size_t len, size_t n)

@@ -164,6 +164,12 @@ char *sheet_code(struct store *s, const char *cohort, sqlite3_int64 aid,
     enum sheet_part part, int page, char **cause);
 
 /*
+ * The code of page page of part, from code (an answer sheet page 1 code as
+ * sheet_code makes it; no store needed), to free.
+ */
+char *sheet_code_page(const char *code, enum sheet_part part, int page);
+
+/*
  * Read a code's text (from a QR code: anything) strictly: every field's
  * form and length, nothing before or after.  0 and *out, or -1 and *cause.
  * Says nothing about whether the code is genuine: see sheet_code_verify.

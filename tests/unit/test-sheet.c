@@ -447,6 +447,9 @@ test_code(void **state)
 	code2 = sheet_code(f->s, "c1", f->a1, SHEET_PART_BOOKLET, 3, &cause);
 	assert_int_equal(strncmp(code, code2, strlen(code)), 0);
 	assert_string_equal(code2 + strlen(code), "/p3");
+	forged = sheet_code_page(code, SHEET_PART_BOOKLET, 3);
+	assert_string_equal(forged, code2);
+	free(forged);
 	assert_int_equal(sheet_code_parse(code2, strlen(code2), &c, &cause),
 	    0);
 	assert_int_equal(c.part, SHEET_PART_BOOKLET);
@@ -455,6 +458,12 @@ test_code(void **state)
 	free(code2);
 	code2 = sheet_code(f->s, "c1", f->a1, SHEET_PART_ANSWERS, 2, &cause);
 	assert_string_equal(code2 + strlen(code), "/s2");
+	forged = sheet_code_page(code, SHEET_PART_ANSWERS, 2);
+	assert_string_equal(forged, code2);
+	free(forged);
+	forged = sheet_code_page(code, SHEET_PART_ANSWERS, 1);
+	assert_string_equal(forged, code);
+	free(forged);
 	assert_int_equal(sheet_code_parse(code2, strlen(code2), &c, &cause),
 	    0);
 	assert_int_equal(c.part, SHEET_PART_ANSWERS);
