@@ -523,6 +523,42 @@ fail:
 	return -1;
 }
 
+int
+attempt_resume(struct store *s, sqlite3_int64 aid, sqlite3_int64 tid,
+    const char *token, struct attempt **out, char **cause)
+{
+	struct attempt *a;
+	int rc;
+
+	*out = NULL;
+	*cause = NULL;
+	a = xcalloc(1, sizeof *a);
+	if (attempt_read(s, aid, a) != 0 || a->trainee_id != tid) {
+		attempt_free(&a);
+		*cause = xasprintf(_("no such attempt"));
+		return -1;
+	}
+	if (paper_load(s, a, cause) != 0) {
+		attempt_free(&a);
+		return -1;
+	}
+	if (a->status != ATTEMPT_IN_PROGRESS) {
+		*out = a;
+		return 0;	/* closed: with its key, for the result */
+	}
+	attempt_keys_hide(a);
+	/* Write as the client that holds token, whatever the row says now. */
+	free(a->token);
+	a->token = xstrdup(token);
+	rc = attempt_refresh(s, a, cause);
+	if (rc != 0 && rc != ATTEMPT_TAKEN_OVER) {
+		attempt_free(&a);
+		return -1;
+	}
+	*out = a;
+	return rc;
+}
+
 /*
  * Begin a write to a: check in the database that a is still this client's
  * live attempt.  Returns 0 inside a transaction, or ATTEMPT_CLOSED /

@@ -151,6 +151,17 @@ void trainee_release(struct trainee *t);
 int attempt_open(struct store *s, const struct trainee *t,
     struct attempt **out, char **cause);
 void attempt_free(struct attempt **a);
+/*
+ * Load attempt aid of trainee tid again for the client that holds token
+ * (a browser keeps it between requests), without issuing a new one: the
+ * paper, answers, flags and deadline as attempt_open gives them, the
+ * deadline checked (a due attempt is closed here).  Returns 0 and *out, or
+ * ATTEMPT_TAKEN_OVER and *out when a later attempt_open took the sitting
+ * over (writes through *out then answer ATTEMPT_TAKEN_OVER), or -1 and
+ * *cause (no such attempt of that trainee).
+ */
+int attempt_resume(struct store *s, sqlite3_int64 aid, sqlite3_int64 tid,
+    const char *token, struct attempt **out, char **cause);
 
 /* Record the response of item i ("" clears it).  0, -1, ATTEMPT_*. */
 int attempt_answer(struct store *s, struct attempt *a, size_t i,

@@ -323,6 +323,25 @@ static const char *const schema_migrations[] = {
 	" BEGIN SELECT RAISE(ABORT, 'the database identity never changes'); END;"
 	"ALTER TABLE attempt ADD COLUMN mode TEXT NOT NULL DEFAULT 'terminal'"
 	"  CHECK (mode IN ('terminal','browser','paper-scan','paper-keyed'));",
+
+	/*
+	 * 6 -> 7: browser sittings (src/web): a logged-in phone's session.
+	 * The cookie is never stored, only its SHA-256 (sid_hash); token is
+	 * the attempt's session token attempt_open issued at this login, so a
+	 * later login elsewhere takes the sitting over.
+	 */
+	"CREATE TABLE web_session ("
+	"  id INTEGER PRIMARY KEY,"
+	"  sid_hash TEXT NOT NULL UNIQUE CHECK (length(sid_hash) = 64),"
+	"  trainee_id INTEGER NOT NULL REFERENCES trainee(id),"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempt(id),"
+	"  token TEXT NOT NULL,"
+	"  csrf TEXT NOT NULL CHECK (length(csrf) = 32),"
+	"  lang TEXT NOT NULL CHECK (lang IN ('zh','en')),"
+	"  address TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL"
+	");"
+	"CREATE INDEX web_session_created ON web_session(created_at);",
 };
 
 size_t

@@ -165,6 +165,61 @@ test_open_answer_resume(void **state)
 	trainee_release(&t);
 }
 
+/* A browser session loads its attempt again by token on each request. */
+static void
+test_resume_by_token(void **state)
+{
+	struct fixture *f = *state;
+	struct trainee t;
+	struct attempt *a, *r, *b;
+	char *cause = NULL, *token;
+
+	login(f, 1, &t);
+	assert_int_equal(attempt_open(f->s, &t, &a, &cause), 0);
+	token = xstrdup(a->token);
+	assert_int_equal(attempt_answer(f->s, a, 0, "1", &cause), 0);
+	assert_int_equal(attempt_flag(f->s, a, 2, 1, &cause), 0);
+
+	/* The same token: the same paper and answers, no key, no new token. */
+	assert_int_equal(attempt_resume(f->s, a->id, t.id, token, &r, &cause),
+	    0);
+	assert_string_equal(r->token, token);
+	assert_string_equal(r->items[0].response, "1");
+	assert_int_equal(r->items[2].flagged, 1);
+	assert_string_equal(r->items[0].explanation.en, "");
+	assert_int_equal(attempt_answer(f->s, r, 1, "0", &cause), 0);
+	attempt_free(&r);
+	/* Another trainee's id never loads it. */
+	assert_int_equal(attempt_resume(f->s, a->id, t.id + 1, token, &r,
+	    &cause), -1);
+	assert_null(r);
+	free(cause);
+	cause = NULL;
+
+	/* A later login elsewhere takes over: the old token writes nothing. */
+	assert_int_equal(attempt_open(f->s, &t, &b, &cause), 0);
+	assert_int_equal(attempt_resume(f->s, a->id, t.id, token, &r, &cause),
+	    ATTEMPT_TAKEN_OVER);
+	assert_int_equal(attempt_answer(f->s, r, 1, "1", &cause),
+	    ATTEMPT_TAKEN_OVER);
+	assert_int_equal(count(f->s, "SELECT count(*) FROM paper_item"
+	    " WHERE response = '0' AND seq = 1"), 1);
+	attempt_free(&r);
+
+	/* Past the deadline, resuming closes it and brings the key. */
+	fake_now += 11 * 60;
+	assert_int_equal(attempt_resume(f->s, b->id, t.id, b->token, &r,
+	    &cause), 0);
+	assert_int_equal(r->status, ATTEMPT_EXPIRED);
+	assert_int_equal(count(f->s, "SELECT count(*) FROM attempt"
+	    " WHERE status = 'expired'"), 1);
+	attempt_free(&r);
+	attempt_free(&a);
+	attempt_free(&b);
+	free(token);
+	trainee_release(&t);
+}
+
 static void
 test_expiry_without_client(void **state)
 {
@@ -444,6 +499,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_login, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_answer_resume, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_resume_by_token, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_expiry_without_client,
 		    setup, teardown),

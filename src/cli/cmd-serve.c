@@ -1,0 +1,117 @@
+/*
+ * firstline serve: the browser sitting (src/web) on HTTP, or HTTPS with
+ * --cert and --key.  Checks the database once before listening, so that a
+ * missing or old database is said here, not on a trainee's phone.
+ */
+#include "config.h"
+
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/store.h"
+#include "web/web.h"
+
+/* A positive number option, or -1. */
+static long
+cmd_serve_number(const char *s, long min, long max)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	return *s != '\0' && *end == '\0' && v >= min && v <= max ? v : -1;
+}
+
+static int
+cmd_serve_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	static const struct option opts[] = {
+		{ "listen", required_argument, NULL, 'l' },
+		{ "cert", required_argument, NULL, 'c' },
+		{ "key", required_argument, NULL, 'k' },
+		{ "threads", required_argument, NULL, 't' },
+		{ "max-connections", required_argument, NULL, 'm' },
+		{ "per-address", required_argument, NULL, 'p' },
+		{ "timeout", required_argument, NULL, 'T' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct web_config cfg;
+	struct store *s;
+	char *cause = NULL;
+	long v;
+	int ch;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.listen = "0.0.0.0:8080";
+	cfg.threads = 4;
+	cfg.max_conns = 4000;
+	cfg.per_ip = 256;
+	cfg.timeout_s = 30;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'l':
+			cfg.listen = optarg;
+			break;
+		case 'c':
+			cfg.cert = optarg;
+			break;
+		case 'k':
+			cfg.key = optarg;
+			break;
+		case 't':
+			if ((v = cmd_serve_number(optarg, 1, 64)) < 0)
+				return cli_usage_error(e, _("--threads: 1 to "
+				    "64"));
+			cfg.threads = (unsigned)v;
+			break;
+		case 'm':
+			if ((v = cmd_serve_number(optarg, 1, 60000)) < 0)
+				return cli_usage_error(e, _("--max-connections:"
+				    " 1 to 60000"));
+			cfg.max_conns = (unsigned)v;
+			break;
+		case 'p':
+			if ((v = cmd_serve_number(optarg, 0, 60000)) < 0)
+				return cli_usage_error(e, _("--per-address: 0 "
+				    "(no limit) to 60000"));
+			cfg.per_ip = (unsigned)v;
+			break;
+		case 'T':
+			if ((v = cmd_serve_number(optarg, 1, 3600)) < 0)
+				return cli_usage_error(e, _("--timeout: 1 to "
+				    "3600 seconds"));
+			cfg.timeout_s = (unsigned)v;
+			break;
+		case 'h':
+			cli_usage(e, stdout);
+			return EXIT_OK;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error(e, _("no operands expected"));
+	if ((s = cli_open(c)) == NULL)
+		return EXIT_REFUSED;
+	store_free(&s);
+	cfg.db = c->db;
+	if (web_serve(&cfg, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_REFUSED;
+	}
+	return EXIT_OK;
+}
+
+const struct cmd_entry cmd_serve_entry = {
+	NULL, "serve",
+	"[--listen ADDR:PORT] [--cert FILE --key FILE] [--threads N] "
+	"[--max-connections N] [--per-address N] [--timeout S]",
+	N_("the browser sitting: serve the written test to phones over "
+	    "HTTP(S)"),
+	cmd_serve_exec
+};

@@ -1,0 +1,493 @@
+/*
+ * The HTTP(S) server of the browser sitting, on libmicrohttpd: the only
+ * file that touches a request or a response.  Worker threads each run an
+ * epoll loop (MHD_USE_EPOLL with a thread pool) and own one database
+ * connection.  Limits: connections in all and per client address, an idle
+ * timeout (a slow client is cut off, not waited for), memory per
+ * connection (which bounds the headers) and a small body, read through
+ * libmicrohttpd's url-encoded form parser.  Every response carries the
+ * strict headers (Content-Security-Policy, no caching of exam pages,
+ * nosniff, no framing, no referrer).  SIGTERM or SIGINT stops accepting,
+ * lets the requests being answered finish (answers committed) and
+ * returns.
+ */
+#include "config.h"
+
+#include "web.h"
+
+#include <errno.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "core/store.h"
+#include "core/xalloc.h"
+
+/* The largest body we read: our forms are a few hundred bytes. */
+#define WEB_BODY_MAX		8192
+/* Memory per connection, which also bounds the request headers. */
+#define WEB_CONN_MEMORY		(32 * 1024)
+
+struct web_server {
+	const struct web_config	*cfg;
+	int			 tls;
+	pthread_key_t		 store_key;
+};
+
+/* A request being read. */
+struct web_conn {
+	struct MHD_PostProcessor	*pp;
+	struct web_form			 query;
+	struct web_form			 body;
+	size_t				 body_len;
+	int				 refused;	/* answered early */
+	/* The url-encoded field being read (libmicrohttpd may hand a
+	 * value over in pieces). */
+	char				*cur_key;
+	char				 cur_val[WEB_FIELD_MAX + 1];
+	size_t				 cur_len;
+	int				 cur_big;
+};
+
+static void
+web_store_free(void *p)
+{
+	struct store *s = p;
+
+	store_free(&s);
+}
+
+/* This worker thread's database connection, opened on first use. */
+static struct store *
+web_thread_store(struct web_server *ws)
+{
+	struct store *s = pthread_getspecific(ws->store_key);
+	char *cause = NULL;
+
+	if (s != NULL)
+		return s;
+	if (store_open(ws->cfg->db, STORE_OPEN, &s, &cause) != 0) {
+		fprintf(stderr, "firstline serve: %s\n", cause);
+		free(cause);
+		return NULL;
+	}
+	pthread_setspecific(ws->store_key, s);
+	return s;
+}
+
+static void
+web_field_flush(struct web_conn *wc)
+{
+	if (wc->cur_key == NULL)
+		return;
+	if (wc->cur_big)
+		wc->body.bad = 1;
+	else
+		web_form_add(&wc->body, wc->cur_key, wc->cur_val,
+		    wc->cur_len);
+	free(wc->cur_key);
+	wc->cur_key = NULL;
+	wc->cur_len = 0;
+	wc->cur_big = 0;
+}
+
+static enum MHD_Result
+web_post_field(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *filename, const char *content_type,
+    const char *transfer_encoding, const char *data, uint64_t off,
+    size_t size)
+{
+	struct web_conn *wc = cls;
+
+	(void)kind;
+	(void)filename;
+	(void)content_type;
+	(void)transfer_encoding;
+	if (key == NULL)
+		return MHD_YES;
+	if (off == 0 || wc->cur_key == NULL || strcmp(wc->cur_key, key) != 0) {
+		web_field_flush(wc);
+		wc->cur_key = xstrdup(key);
+	}
+	if (wc->cur_len + size > WEB_FIELD_MAX)
+		wc->cur_big = 1;
+	else if (size > 0) {
+		memcpy(wc->cur_val + wc->cur_len, data, size);
+		wc->cur_len += size;
+	}
+	return MHD_YES;
+}
+
+static enum MHD_Result
+web_query_field(void *cls, enum MHD_ValueKind kind, const char *key,
+    size_t key_size, const char *value, size_t value_size)
+{
+	struct web_form *f = cls;
+
+	(void)kind;
+	if (strlen(key) != key_size)
+		f->bad = 1;
+	else
+		web_form_add(f, key, value != NULL ? value : "",
+		    value != NULL ? value_size : 0);
+	return MHD_YES;
+}
+
+static void
+web_conn_free(struct web_conn *wc)
+{
+	if (wc == NULL)
+		return;
+	if (wc->pp != NULL)
+		MHD_destroy_post_processor(wc->pp);
+	free(wc->cur_key);
+	web_form_release(&wc->query);
+	web_form_release(&wc->body);
+	free(wc);
+}
+
+static void
+web_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)c;
+	(void)toe;
+	web_conn_free(*con_cls);
+	*con_cls = NULL;
+}
+
+/* Send resp with the strict headers. */
+static enum MHD_Result
+web_send(struct MHD_Connection *c, struct web_resp *r)
+{
+	struct MHD_Response *m;
+	enum MHD_Result rc;
+	size_t i;
+
+	if (r->is_static)
+		m = MHD_create_response_from_buffer(r->len, r->body,
+		    MHD_RESPMEM_PERSISTENT);
+	else {
+		m = MHD_create_response_from_buffer(r->len, r->body,
+		    MHD_RESPMEM_MUST_FREE);
+		r->body = NULL;	/* libmicrohttpd frees it */
+	}
+	if (m == NULL) {
+		web_resp_release(r);
+		return MHD_NO;
+	}
+	MHD_add_response_header(m, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
+	MHD_add_response_header(m, MHD_HTTP_HEADER_CACHE_CONTROL, r->cache ?
+	    "public, max-age=3600" : "no-store");
+	if (!r->cache)
+		MHD_add_response_header(m, "Pragma", "no-cache");
+	MHD_add_response_header(m, "Content-Security-Policy",
+	    "default-src 'self'; form-action 'self'; frame-ancestors 'none';"
+	    " base-uri 'none'");
+	MHD_add_response_header(m, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(m, "X-Frame-Options", "DENY");
+	MHD_add_response_header(m, "Referrer-Policy", "no-referrer");
+	if (r->status == 405)
+		MHD_add_response_header(m, "Allow", "GET, HEAD, POST");
+	if (r->location != NULL)
+		MHD_add_response_header(m, MHD_HTTP_HEADER_LOCATION,
+		    r->location);
+	for (i = 0; i < sizeof r->cookie / sizeof r->cookie[0]; i++)
+		if (r->cookie[i] != NULL)
+			MHD_add_response_header(m, MHD_HTTP_HEADER_SET_COOKIE,
+			    r->cookie[i]);
+	rc = MHD_queue_response(c, (unsigned)r->status, m);
+	MHD_destroy_response(m);
+	web_resp_release(r);
+	return rc;
+}
+
+static enum MHD_Result
+web_refuse(struct MHD_Connection *c, struct web_conn *wc, int status,
+    const char *en, const char *zh)
+{
+	struct web_resp r;
+
+	wc->refused = 1;
+	memset(&r, 0, sizeof r);
+	web_error(&r, status, en, zh);
+	return web_send(c, &r);
+}
+
+/* The client's numeric address into buf. */
+static void
+web_client_address(struct MHD_Connection *c, char *buf, size_t size)
+{
+	const union MHD_ConnectionInfo *ci;
+	socklen_t len;
+
+	snprintf(buf, size, "unknown");
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci == NULL || ci->client_addr == NULL)
+		return;
+	len = ci->client_addr->sa_family == AF_INET6 ?
+	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+	if (getnameinfo(ci->client_addr, len, buf, (socklen_t)size, NULL, 0,
+	    NI_NUMERICHOST) != 0)
+		snprintf(buf, size, "unknown");
+}
+
+static enum MHD_Result
+web_handler(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *upload_data,
+    size_t *upload_data_size, void **con_cls)
+{
+	struct web_server *ws = cls;
+	struct web_conn *wc = *con_cls;
+	struct web_req req;
+	struct web_resp resp;
+	char address[64];
+	int post = strcmp(method, "POST") == 0;
+
+	(void)version;
+	if (wc == NULL) {
+		const char *len, *type;
+
+		wc = xcalloc(1, sizeof *wc);
+		*con_cls = wc;
+		if (!web_utf8_ok(url, strlen(url)) || strlen(url) > 256)
+			return web_refuse(c, wc, 400, "This address is not "
+			    "one of ours.", "无效的地址。");
+		MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND,
+		    web_query_field, &wc->query);
+		if (!post)
+			return MHD_YES;
+		len = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		    MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (len != NULL && strtoull(len, NULL, 10) > WEB_BODY_MAX)
+			return web_refuse(c, wc, 413, "This request is too "
+			    "large.", "请求过大。");
+		type = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		    MHD_HTTP_HEADER_CONTENT_TYPE);
+		if (type == NULL || strncasecmp(type,
+		    MHD_HTTP_POST_ENCODING_FORM_URLENCODED,
+		    strlen(MHD_HTTP_POST_ENCODING_FORM_URLENCODED)) != 0)
+			return web_refuse(c, wc, 415, "This form is not one "
+			    "of ours.", "无效的表单。");
+		wc->pp = MHD_create_post_processor(c, 1024, web_post_field,
+		    wc);
+		if (wc->pp == NULL)
+			return web_refuse(c, wc, 400, "This form is not one "
+			    "of ours.", "无效的表单。");
+		return MHD_YES;
+	}
+	if (*upload_data_size > 0) {
+		size_t n = *upload_data_size;
+
+		*upload_data_size = 0;
+		if (wc->refused || !post)
+			return MHD_YES;	/* discarded */
+		wc->body_len += n;
+		if (wc->body_len > WEB_BODY_MAX)
+			return web_refuse(c, wc, 413, "This request is too "
+			    "large.", "请求过大。");
+		if (MHD_post_process(wc->pp, upload_data, n) != MHD_YES)
+			wc->body.bad = 1;
+		return MHD_YES;
+	}
+	if (wc->refused)
+		return MHD_YES;
+	web_field_flush(wc);
+
+	memset(&req, 0, sizeof req);
+	req.method = method;
+	req.path = url;
+	req.query = wc->query;
+	req.body = wc->body;
+	req.tls = ws->tls;
+	req.now = time(NULL);
+	req.cookie_sid = MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
+	    "fl_sid");
+	req.cookie_pre = MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
+	    "fl_pre");
+	web_client_address(c, address, sizeof address);
+	req.address = address;
+	if ((req.s = web_thread_store(ws)) == NULL) {
+		memset(&resp, 0, sizeof resp);
+		web_error(&resp, 503, "The server cannot open its database.",
+		    "服务器无法打开数据库。");
+	} else
+		web_route(&req, &resp);
+	return web_send(c, &resp);
+}
+
+/* Read a whole PEM file; NULL with *cause. */
+static char *
+web_read_pem(const char *path, char **cause)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	size_t n;
+
+	if (fp == NULL) {
+		*cause = xasprintf(_("%s: %s"), path, strerror(errno));
+		return NULL;
+	}
+	buf = xmalloc(65537);
+	n = fread(buf, 1, 65536, fp);
+	if (ferror(fp) || n == 0 || !feof(fp)) {
+		*cause = xasprintf(_("%s: not a PEM file of at most 64 KiB"),
+		    path);
+		fclose(fp);
+		free(buf);
+		return NULL;
+	}
+	fclose(fp);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* "ADDR:PORT", "[V6]:PORT" or "PORT" into a socket address. */
+static int
+web_parse_listen(const char *listen, struct sockaddr_storage *ss,
+    char **cause)
+{
+	struct addrinfo hints, *res = NULL;
+	char host[128], *colon;
+	const char *port;
+	int rc;
+
+	memset(&hints, 0, sizeof hints);
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
+	if (strlen(listen) >= sizeof host)
+		goto bad;
+	if (listen[0] == '[') {
+		snprintf(host, sizeof host, "%s", listen + 1);
+		if ((colon = strstr(host, "]:")) == NULL)
+			goto bad;
+		*colon = '\0';
+		port = colon + 2;
+	} else if ((colon = strrchr(listen, ':')) != NULL) {
+		snprintf(host, sizeof host, "%.*s", (int)(colon - listen),
+		    listen);
+		port = colon + 1;
+	} else {
+		snprintf(host, sizeof host, "0.0.0.0");
+		port = listen;
+	}
+	if (*port == '\0' || strspn(port, "0123456789") != strlen(port) ||
+	    atol(port) > 65535)
+		goto bad;
+	if ((rc = getaddrinfo(host, port, &hints, &res)) != 0 || res == NULL)
+		goto bad;
+	memcpy(ss, res->ai_addr, res->ai_addrlen);
+	freeaddrinfo(res);
+	return 0;
+bad:
+	*cause = xasprintf(_("--listen %s: expected ADDRESS:PORT (numeric, "
+	    "e.g. 0.0.0.0:8080 or [::]:8080)"), listen);
+	return -1;
+}
+
+static void
+web_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	fputs("firstline serve: ", stderr);
+	vfprintf(stderr, fmt, ap);
+}
+
+int
+web_serve(const struct web_config *cfg, char **cause)
+{
+	struct web_server ws;
+	struct sockaddr_storage ss;
+	struct MHD_Daemon *d;
+	const union MHD_DaemonInfo *info;
+	char *cert = NULL, *key = NULL, host[64];
+	unsigned flags;
+	sigset_t set;
+	int sig, port;
+
+	memset(&ws, 0, sizeof ws);
+	ws.cfg = cfg;
+	if (web_parse_listen(cfg->listen, &ss, cause) != 0)
+		return -1;
+	if ((cfg->cert != NULL) != (cfg->key != NULL)) {
+		*cause = xstrdup(_("--cert and --key go together"));
+		return -1;
+	}
+	if (cfg->cert != NULL) {
+		if ((cert = web_read_pem(cfg->cert, cause)) == NULL)
+			return -1;
+		if ((key = web_read_pem(cfg->key, cause)) == NULL) {
+			free(cert);
+			return -1;
+		}
+		ws.tls = 1;
+	}
+	pthread_key_create(&ws.store_key, web_store_free);
+
+	/* The workers inherit the blocked signals; this thread waits. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	    MHD_USE_ERROR_LOG;
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	if (ws.tls)
+		flags |= MHD_USE_TLS;
+	d = MHD_start_daemon(flags, 0, NULL, NULL, web_handler, &ws,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, cfg->threads,
+	    MHD_OPTION_CONNECTION_LIMIT, cfg->max_conns,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip,
+	    MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_CONN_MEMORY,
+	    MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+	    MHD_OPTION_NOTIFY_COMPLETED, web_completed, NULL,
+	    MHD_OPTION_EXTERNAL_LOGGER, web_mhd_log, NULL,
+	    MHD_OPTION_HTTPS_MEM_CERT, ws.tls ? cert : NULL,
+	    MHD_OPTION_HTTPS_MEM_KEY, ws.tls ? key : NULL,
+	    MHD_OPTION_END);
+	if (d == NULL) {
+		*cause = xasprintf(_("cannot listen on %s%s (in use, not "
+		    "allowed, or a bad certificate)"), cfg->listen,
+		    ws.tls ? " with TLS" : "");
+		free(cert);
+		free(key);
+		pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+		return -1;
+	}
+	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	port = info != NULL ? info->port : 0;
+	if (getnameinfo((struct sockaddr *)&ss, ss.ss_family == AF_INET6 ?
+	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in), host,
+	    sizeof host, NULL, 0, NI_NUMERICHOST) != 0)
+		snprintf(host, sizeof host, "?");
+	printf(_("firstline serve: listening on %s://%s%s%s:%d/\n"),
+	    ws.tls ? "https" : "http", ss.ss_family == AF_INET6 ? "[" : "",
+	    host, ss.ss_family == AF_INET6 ? "]" : "", port);
+	fflush(stdout);
+
+	while (sigwait(&set, &sig) != 0 || sig == SIGHUP)
+		;
+	fprintf(stderr, _("firstline serve: stopping (signal %d); finishing "
+	    "the requests under way\n"), sig);
+	MHD_quiesce_daemon(d);
+	MHD_stop_daemon(d);
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	pthread_key_delete(ws.store_key);
+	free(cert);
+	free(key);
+	return 0;
+}

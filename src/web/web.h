@@ -1,0 +1,251 @@
+/*
+ * The browser sitting (firstline serve): the written test on a phone,
+ * rendered by the server as small HTML pages that work with scripts off.
+ *
+ * Layers, one feature per file:
+ *   server.c   libmicrohttpd: the daemon, its limits, TLS, signals, and
+ *              the only place a request and a response are touched;
+ *   forms.c    the fields of a request (query and url-encoded body,
+ *              parsed by libmicrohttpd), checked to be UTF-8 and small;
+ *   session.c  sessions stored in the database, cookies and CSRF tokens;
+ *   routes.c   what each address does: the core calls (trainee_login,
+ *              attempt_open, attempt_answer ...) and the redirects;
+ *   pages.c, page-question.c   pure rendering from core results to
+ *              escaped HTML (no I/O);
+ *   buf.c      the growing buffer pages are written into, with escaping;
+ *   assets.c   the style sheet and the optional clock script.
+ * Nothing here decides a rule of the exam: the core does (src/core).
+ */
+#ifndef FIRSTLINE_WEB_H
+#define FIRSTLINE_WEB_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <time.h>
+
+struct store;
+struct attempt;
+struct trainee;
+
+/* ------------------------------------------------------------ buffer */
+
+struct wbuf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void wb_init(struct wbuf *b);
+void wb_release(struct wbuf *b);
+void wb_put(struct wbuf *b, const char *s);
+void wb_printf(struct wbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* s with &, <, >, " and ' escaped (text and double-quoted attributes). */
+void wb_esc(struct wbuf *b, const char *s);
+/* wb_esc of a printf result. */
+void wb_escf(struct wbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Take the text (NUL-terminated, never NULL); b is empty afterwards. */
+char *wb_take(struct wbuf *b, size_t *len);
+
+/* Whether the n bytes at s are valid UTF-8 without NUL or C0 controls
+ * other than tab, CR and LF. */
+int web_utf8_ok(const char *s, size_t n);
+
+/* -------------------------------------------------------- languages */
+
+/*
+ * The interface string in the page's language: en (a gettext msgid,
+ * marked N_) for English; for Chinese the catalogue's translation when the
+ * server's locale provides one, else the built-in zh.  Per request, never a
+ * process-wide switch (requests in both languages run at once).
+ */
+const char *web_tr(int zh, const char *en, const char *zh_text)
+    __attribute__((format_arg(2))) __attribute__((format_arg(3)));
+
+/* ------------------------------------------------------------- forms */
+
+#define WEB_FIELDS_MAX	16
+#define WEB_FIELD_MAX	256	/* bytes of one value */
+
+struct web_form {
+	size_t	 n;
+	char	*key[WEB_FIELDS_MAX];
+	char	*val[WEB_FIELDS_MAX];
+	int	 bad;		/* too many, too long, or not UTF-8 */
+};
+
+void web_form_release(struct web_form *f);
+/* Add a field (copied); sets bad when it does not fit the limits. */
+void web_form_add(struct web_form *f, const char *key, const char *val,
+    size_t len);
+/* The value of key, or NULL. */
+const char *web_form_get(const struct web_form *f, const char *key);
+/* Every value of key in order, for checkboxes: how many, up to max. */
+size_t web_form_all(const struct web_form *f, const char *key,
+    const char **out, size_t max);
+
+/* ---------------------------------------------------------- session */
+
+#define WEB_SID_HEX	64	/* the cookie: 32 random bytes */
+#define WEB_CSRF_HEX	32
+
+struct web_session {
+	sqlite3_int64	 id;
+	sqlite3_int64	 trainee_id;
+	sqlite3_int64	 attempt_id;
+	char		 token[65];		/* the attempt's session token */
+	char		 csrf[WEB_CSRF_HEX + 1];
+	int		 zh;
+};
+
+/* How long a session lives after its login. */
+#define WEB_SESSION_MAX_S	(12 * 3600)
+
+/*
+ * Store a new session for t's attempt a (after trainee_login and
+ * attempt_open): the cookie value in sid (random, only its SHA-256 is
+ * stored), the session in *ws.  0, or -1 and *cause.
+ */
+int web_session_create(struct store *s, const struct trainee *t,
+    const struct attempt *a, int zh, const char *address,
+    char sid[WEB_SID_HEX + 1], struct web_session *ws, char **cause);
+/* The live session of cookie value sid: 0 and *ws, or -1 (none). */
+int web_session_find(struct store *s, const char *sid, struct web_session *ws);
+/* End the session of cookie value sid.  0, or -1 and *cause. */
+int web_session_delete(struct store *s, const char *sid, char **cause);
+/* Whether the form's csrf field is this session's token (constant time). */
+int web_csrf_ok(const struct web_session *ws, const char *given);
+
+/*
+ * The login form has no session yet: its CSRF token is a MAC, under the
+ * database secret, of a random pre-login cookie (double submit).  Writes
+ * the token for cookie value pre into out.  0, or -1 and *cause.
+ */
+int web_login_csrf(struct store *s, const char *pre,
+    char out[WEB_SID_HEX + 1], char **cause);
+
+/*
+ * Throttling per client address, besides the core's per ticket (in the
+ * database, shared with the terminal client): failed logins from one
+ * address in the last AUTH_WINDOW_S.  Seconds to wait before the next
+ * try from address, 0 when allowed.  A venue's Wi-Fi may put every phone
+ * behind one address, so the free tries are many.
+ */
+#define WEB_ADDR_FREE_TRIES	30
+int web_addr_wait(const char *address);
+void web_addr_failed(const char *address);
+
+/* ------------------------------------------------------------ routes */
+
+/* What a route answers; server.c turns it into an HTTP response. */
+struct web_resp {
+	int		 status;
+	const char	*type;		/* Content-Type */
+	char		*body;
+	size_t		 len;
+	int		 is_static;	/* body is not to be freed */
+	char		*location;	/* a redirect (303) to this path */
+	char		*cookie[3];	/* Set-Cookie values */
+	int		 cache;		/* may be cached (assets) */
+};
+
+struct web_req {
+	const char	*method;	/* "GET", "POST", "HEAD" */
+	const char	*path;
+	struct web_form	 query;
+	struct web_form	 body;
+	const char	*cookie_sid;	/* the cookie values, or NULL */
+	const char	*cookie_pre;
+	const char	*address;	/* the client, numeric */
+	int		 tls;
+	struct store	*s;		/* this thread's connection */
+	time_t		 now;
+};
+
+/* Answer req into resp (status, body, redirect, cookies). */
+void web_route(struct web_req *req, struct web_resp *resp);
+void web_resp_release(struct web_resp *resp);
+
+/* A plain error page in both languages with status. */
+void web_error(struct web_resp *resp, int status, const char *en,
+    const char *zh);
+
+/* ------------------------------------------------------------ assets */
+
+extern const char web_style_css[];
+extern const char web_clock_js[];
+
+/* ------------------------------------------------------------- pages */
+
+/* What a page needs besides the attempt. */
+struct web_page {
+	int		 zh;
+	const char	*csrf;		/* NULL before login */
+	const char	*notice;	/* a message at the top, or NULL */
+	int		 notice_error;
+	time_t		 now;
+};
+
+/* The page's language side of a paper text (the other when empty). */
+struct ltext;
+const char *page_text(const struct web_page *pg, const struct ltext *t);
+
+/* Language choice and login form. */
+void page_login(struct wbuf *b, const struct web_page *pg,
+    const char *ticket);
+/* The instructions before the first question (name, count, clock). */
+void page_instructions(struct wbuf *b, const struct web_page *pg,
+    const struct attempt *a, const char *name, const char *ticket,
+    const char *community);
+/* Question i (0-based) with its form. */
+void page_question(struct wbuf *b, const struct web_page *pg,
+    const struct attempt *a, size_t i);
+/* The list of all questions: answered, flagged, empty. */
+void page_list(struct wbuf *b, const struct web_page *pg,
+    const struct attempt *a);
+/* The submit confirmation with the empty and flagged counts. */
+void page_submit(struct wbuf *b, const struct web_page *pg,
+    const struct attempt *a);
+/*
+ * The result of a closed attempt (as the exam allows); titles has the
+ * columns module,title_zh,title_en (header row first).
+ */
+struct table;
+void page_result(struct wbuf *b, const struct web_page *pg,
+    const struct attempt *a, const struct table *titles);
+/* A page saying the sitting moved to another device. */
+void page_taken_over(struct wbuf *b, const struct web_page *pg);
+/* A short page with a message and a link. */
+void page_message(struct wbuf *b, const struct web_page *pg,
+    const char *title, const char *text, const char *href,
+    const char *link);
+
+/* Page frame: head with title and style, body opened; and its end. */
+void page_begin(struct wbuf *b, const struct web_page *pg, const char *title,
+    const struct attempt *a);
+void page_end(struct wbuf *b, const struct web_page *pg,
+    const struct attempt *a);
+
+/* ------------------------------------------------------------ server */
+
+struct web_config {
+	const char	*db;		/* database path */
+	const char	*listen;	/* "ADDR:PORT", "[v6]:PORT" or "PORT" */
+	const char	*cert;		/* PEM files, both or neither */
+	const char	*key;
+	unsigned	 threads;	/* worker threads (epoll each) */
+	unsigned	 max_conns;
+	unsigned	 per_ip;	/* connections per client address */
+	unsigned	 timeout_s;	/* idle connection timeout */
+};
+
+/*
+ * Serve until SIGTERM or SIGINT; the requests being answered then are
+ * finished (their answers committed) before it returns.  Prints the
+ * address it listens on to stdout once it accepts connections.  0, or -1
+ * and *cause (address in use, unreadable certificate ...).
+ */
+int web_serve(const struct web_config *cfg, char **cause);
+
+#endif
