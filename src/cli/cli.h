@@ -111,6 +111,14 @@ struct store *cli_open(struct cli *c);
 FILE *cli_out_open(const char *out);
 int cli_out_close(FILE *fp, const char *out);
 
+/*
+ * Route stderr, and stdout when it is a terminal, through text_safe
+ * (safeout.c): call once, before anything is printed.
+ */
+void safeout_install(void);
+/* The descriptor behind fp, also for the streams safeout_install made. */
+int cli_fileno(FILE *fp);
+
 int cmd_list(struct cli *c, const struct cmd_entry *e, int argc, char **argv,
     void (*fill)(struct store *, struct table *));
 int cmd_show(struct cli *c, const struct cmd_entry *e, int argc, char **argv,

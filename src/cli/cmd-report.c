@@ -36,7 +36,7 @@ report_pdf_open(const char *out)
 
 	if ((fp = cli_out_open(out)) == NULL)
 		return NULL;
-	if (isatty(fileno(fp))) {
+	if (isatty(cli_fileno(fp))) {
 		cli_error(_("%s is a terminal: a PDF is written to a file "
 		    "(-o FILE)"), out);
 		fclose(fp);
@@ -55,7 +55,7 @@ report_pdf_close(FILE *fp, const char *out, int rc, char *cause)
 	struct stat sb;
 	int regular;
 
-	regular = fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode);
+	regular = fstat(cli_fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode);
 	if (rc > 0)
 		fprintf(stderr, _("firstline: warning: %s: %s\n"), out, cause);
 	else if (rc < 0)

@@ -177,6 +177,7 @@ main(int argc, char **argv)
 	bindtextdomain(PACKAGE, main_localedir());
 	textdomain(PACKAGE);
 #endif
+	safeout_install();
 	env = getenv("FIRSTLINE_DB");
 	c.db = env != NULL && *env != '\0' ? env : FL_DEFAULT_DB;
 	c.db_given = env != NULL && *env != '\0';

@@ -85,6 +85,46 @@ text_has_control(const char *s)
 }
 
 int
+text_cp_unsafe(unsigned int cp)
+{
+	return (cp < 0x20 && cp != '\n' && cp != '\t') ||
+	    (cp >= 0x7f && cp < 0xa0) || cp == 0x061c ||
+	    cp == 0x200e || cp == 0x200f ||
+	    (cp >= 0x2028 && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
+}
+
+char *
+text_safe(const char *s, size_t n, int oneline, size_t *outlen)
+{
+	/* Each byte becomes at most the 3 bytes of U+FFFD. */
+	char *out = xmalloc(3 * n + 1), *o = out;
+	unsigned int cp;
+	size_t k;
+	int bad;
+
+	while (n > 0) {
+		k = text_decode(s, n, &cp);
+		bad = text_cp_unsafe(cp) || (oneline && (cp == '\n' ||
+		    cp == '\t')) || (cp == 0xfffd && !(k == 3 &&
+		    memcmp(s, "\xef\xbf\xbd", 3) == 0));
+		if (bad) {
+			memcpy(o, "\xef\xbf\xbd", 3);
+			o += 3;
+		} else {
+			memcpy(o, s, k);
+			o += k;
+		}
+		s += k;
+		n -= k;
+	}
+	*o = '\0';
+	if (outlen != NULL)
+		*outlen = (size_t)(o - out);
+	return out;
+}
+
+int
 text_formula_lead(const char *s)
 {
 	return *s == '=' || *s == '+' || *s == '-' || *s == '@';

@@ -28,6 +28,25 @@ int text_valid_utf8(const char *s, size_t n);
  */
 int text_has_control(const char *s);
 /*
+ * Whether code point cp must not reach a terminal: C0 controls other than
+ * line feed and tab, DEL, C1 controls, the Unicode line and paragraph
+ * separators, and the bidirectional marks, embeddings, overrides and
+ * isolates (U+061C, U+200E-200F, U+202A-202E, U+2066-2069).  An escape
+ * sequence could rewrite the screen; a right-to-left override disguises
+ * what is shown.
+ */
+int text_cp_unsafe(unsigned int cp);
+/*
+ * The one place text is made safe for a terminal: a copy of the n bytes at
+ * s (NUL-terminated, length in *outlen when outlen is not NULL) where every
+ * unsafe code point and every byte that is not valid UTF-8 becomes U+FFFD;
+ * with oneline, line feeds and tabs too.  Everything firstline shows
+ * people (text tables, messages, the clients' screens) goes through it,
+ * whatever the source of the text.  The caller frees the copy.
+ */
+char *text_safe(const char *s, size_t n, int oneline, size_t *outlen);
+
+/*
  * Whether s would be taken for a formula by a spreadsheet that opens a CSV
  * file firstline writes (CSV injection): it starts with = + - or @.
  */

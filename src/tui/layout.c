@@ -60,17 +60,21 @@ lay_put(struct lay *l, int row, int col, enum lay_role role,
     const char *text)
 {
 	struct lay_span *sp;
-	size_t len, used, i;
-	char *copy;
+	size_t len, used;
+	char *copy, *safe;
 
 	if (row < 0 || row >= l->rows || col < 0 || col >= l->cols ||
 	    text == NULL || *text == '\0')
 		return 0;
-	/* Control characters would move the terminal's cursor. */
+	/* Control and bidi characters would move the cursor or disguise
+	 * the text: shown as U+FFFD (the core's one rule). */
 	copy = xstrdup(text);
-	for (i = 0; copy[i] != '\0'; i++)
-		if ((unsigned char)copy[i] < 0x20 || copy[i] == 0x7f)
-			copy[i] = ' ';
+	for (len = 0; copy[len] != '\0'; len++)
+		if (copy[len] == '\t')
+			copy[len] = ' ';
+	safe = text_safe(copy, len, 1, NULL);
+	free(copy);
+	copy = safe;
 	len = text_fit(copy, (size_t)(l->cols - col), &used);
 	if (len == 0) {
 		free(copy);

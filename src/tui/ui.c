@@ -162,7 +162,9 @@ ui_start(char **cause)
 	 * it garbled, so use the C library's UTF-8 character handling. */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	/* stdout may be a filtering stream (no descriptor): use the tty. */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    fileno(stdout) < 0) {
 		int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
 
 		if (fd == -1 || (ui.tty = fdopen(fd, "r+")) == NULL) {

@@ -187,7 +187,11 @@ test_put_clips_wide(void **state)
 	assert_int_equal(s.l.nspans, 0);
 	/* Control characters cannot reach the terminal. */
 	lay_put(&s.l, 0, 0, ROLE_NORMAL, "a\tb\033c");
-	assert_string_equal(s.l.spans[0].text, "a b c");
+	assert_string_equal(s.l.spans[0].text, "a b\xef\xbf\xbd" "c");
+	/* Nor C1 controls and bidi overrides (shown as U+FFFD). */
+	lay_put(&s.l, 0, 0, ROLE_NORMAL, "\xc2\x9b" "1\xe2\x80\xae" "2");
+	assert_string_equal(s.l.spans[1].text,
+	    "\xef\xbf\xbd" "1\xef\xbf\xbd" "2");
 	lay_release(&s.l);
 }
 

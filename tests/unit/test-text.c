@@ -117,6 +117,41 @@ test_control_and_formula(void **state)
 	assert_true(text_formula_lead("@SUM(A1)"));
 }
 
+/* text_safe: the one rule for what reaches a terminal. */
+static void
+test_safe(void **state)
+{
+	static const struct { const char *in; int oneline; const char *out; }
+	    cases[] = {
+		{ "张三 ok", 0, "张三 ok" },
+		{ "a\nb\tc", 0, "a\nb\tc" },
+		{ "a\nb\tc", 1, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c" },
+		{ "\x1b[2J", 0, "\xef\xbf\xbd[2J" },
+		{ "x\ry", 0, "x\xef\xbf\xbdy" },
+		{ "c1\xc2\x9b" "31m", 0, "c1\xef\xbf\xbd" "31m" },
+		{ "rtl\xe2\x80\xae" "gpj", 0, "rtl\xef\xbf\xbd" "gpj" },
+		{ "\xe2\x81\xa6" "i\xe2\x81\xa9", 0,
+		    "\xef\xbf\xbd" "i\xef\xbf\xbd" },
+		{ "bad\xff\xc0", 0, "bad\xef\xbf\xbd\xef\xbf\xbd" },
+		{ "keep \xef\xbf\xbd", 0, "keep \xef\xbf\xbd" },
+	};
+	size_t i, len;
+	char *out;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		out = text_safe(cases[i].in, strlen(cases[i].in),
+		    cases[i].oneline, &len);
+		assert_string_equal(out, cases[i].out);
+		assert_int_equal(len, strlen(cases[i].out));
+		free(out);
+	}
+	assert_true(text_cp_unsafe(0x202a));
+	assert_true(text_cp_unsafe(0x061c));
+	assert_false(text_cp_unsafe(0x4e2d));
+	assert_false(text_cp_unsafe('\n'));
+}
+
 int
 main(void)
 {
@@ -126,6 +161,7 @@ main(void)
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_valid_utf8),
 		cmocka_unit_test(test_control_and_formula),
+		cmocka_unit_test(test_safe),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
