@@ -9,9 +9,11 @@
 #include <getopt.h>
 #include <malloc.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/catalog.h"
 #include "core/content.h"
+#include "core/lint.h"
 #include "core/load.h"
 #include "core/store.h"
 
@@ -45,24 +47,64 @@ bank_warn_untranslated(const struct bank *b)
 		    b->nuntranslated);
 }
 
+/* The lint's figures (bank check --stats), on standard output. */
+static void
+bank_print_stats(const struct lint_stats *st)
+{
+	size_t i, n;
+
+	printf(_("module        single  longest-key zh-CN  longest-key en\n"));
+	for (i = 0; i < st->nbanks; i++) {
+		const struct lint_bank *b = &st->banks[i];
+
+		n = b->nsingle > 0 ? b->nsingle : 1;
+		printf("%-12s  %6zu  %8zu  %5.1f%%  %8zu  %5.1f%%\n",
+		    b->bank->module, b->nsingle, b->longest_zh,
+		    100.0 * (double)b->longest_zh / (double)n, b->longest_en,
+		    100.0 * (double)b->longest_en / (double)n);
+	}
+	printf(_("near-duplicate pairs: %zu (rated at different difficulties: "
+	    "%zu); declared alike (pair=): %zu\n"), st->duplicates,
+	    st->difficulty, st->declared);
+	printf(_("negative true/false statements: %zu of %zu\n"),
+	    st->negative, st->ntruefalse);
+}
+
 static int
 cmd_bank_check_exec(struct cli *c, const struct cmd_entry *e, int argc,
     char **argv)
 {
+	static const struct option longopts[] = {
+		{ "strict", no_argument, NULL, 's' },
+		{ "stats", no_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct content_set set;
-	struct diag d;
-	size_t i;
-	int rc;
+	struct lint_stats st;
+	struct diag d, lint;
+	size_t i, nlint = 0;
+	int rc, ch, strict = 0, stats = 0;
 
-	if ((rc = cli_options(e, argc, argv, 0, NULL, NULL)) != 0)
-		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 's': strict = 1; break;
+		case 'S': stats = 1; break;
+		case 'h': cli_usage(e, stdout); return EXIT_OK;
+		default: cli_usage(e, stderr); return EXIT_USAGE;
+		}
+	}
 	if (optind == argc)
 		return cli_usage_error(e, _("no files to check"));
 	content_set_init(&set);
 	diag_init(&d);
+	diag_init(&lint);
+	memset(&st, 0, sizeof st);
 	rc = bank_read_all(&set, argc, argv, &d);
 	if (content_check(&set, NULL, &d) != 0)
 		rc = -1;
+	if (rc == 0)
+		nlint = lint_content(&set, strict, &lint, &st);
 	if (rc != 0) {
 		cli_print_diag(&d);
 		fprintf(stderr, ngettext("firstline: %zu problem found\n",
@@ -83,7 +125,25 @@ cmd_bank_check_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		for (i = 0; i < set.nexams; i++)
 			printf(_("%s: exam %s: ok\n"), set.exams[i]->file,
 			    set.exams[i]->id);
+		fflush(stdout);
+		if (nlint > 0) {
+			cli_print_diag(&lint);
+			if (strict) {
+				fprintf(stderr, ngettext("firstline: %zu test-"
+				    "design problem found (--strict)\n",
+				    "firstline: %zu test-design problems found "
+				    "(--strict)\n", nlint), nlint);
+				rc = -1;
+			} else
+				fprintf(stderr, ngettext("firstline: %zu test-"
+				    "design warning\n", "firstline: %zu test-"
+				    "design warnings\n", nlint), nlint);
+		}
+		if (stats)
+			bank_print_stats(&st);
 	}
+	lint_stats_release(&st);
+	diag_release(&lint);
 	diag_release(&d);
 	content_set_release(&set);
 	return rc == 0 ? EXIT_OK : EXIT_REFUSED;
@@ -139,7 +199,7 @@ cmd_bank_list_exec(struct cli *c, const struct cmd_entry *e, int argc,
 }
 
 const struct cmd_entry cmd_bank_check_entry = {
-	"bank", "check", "FILE...",
+	"bank", "check", "[--strict] [--stats] FILE...",
 	N_("validate banks, rubrics and exam definitions (no database)"),
 	cmd_bank_check_exec
 };

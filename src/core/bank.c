@@ -26,6 +26,7 @@ question_free(struct question *q)
 	ltext_free(&q->explanation);
 	free(q->source);
 	free(q->tags);
+	free(q->pair);
 	for (i = 0; i < q->noptions; i++)
 		ltext_free(&q->options[i].text);
 	free(q->options);
@@ -138,6 +139,7 @@ question_from_xml(xmlNodePtr n, const char *file, struct question *q,
 	q->line = xmlGetLineNo(n);
 	q->difficulty = content_int_attr(n, "difficulty", 0);
 	q->answer = content_bool_attr(n, "answer", 0);
+	q->pair = xmlsafe_attr(n, "pair");
 	q->tags = xstrdup("");
 	what = xasprintf("question %s", q->id);
 	if (content_ltext(n, "stem", file, what, &q->stem, d) != 0)

@@ -67,6 +67,7 @@ struct question {
 	struct qoption	*options;	/* options, or steps in file order */
 	size_t		 noptions;
 	unsigned	 untranslated;	/* QTEXT_*_COPY: copies awaiting a translator */
+	char		*pair;		/* pair="...": ids knowingly alike, or NULL */
 };
 
 struct bank {

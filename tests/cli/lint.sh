@@ -1,0 +1,74 @@
+#!/bin/sh
+# bank check's test-design lint on fixtures (tests/data/lint): the longest
+# key over 35% of a bank's single-choice questions (ties do not count), a
+# near-duplicate across two files rated at two difficulties, a look-alike
+# pair declared with pair=, a pair naming no question, negative true/false
+# statements (one only in Chinese, not reported); warnings by default,
+# errors with --strict; the figures of --stats.
+. "$(dirname "$0")/lib.sh"
+
+L="$TESTDATA/lint"
+ALL="$L/dup-a.xml $L/dup-b.xml $L/long-key.xml"
+
+# shellcheck disable=SC2086
+fl bank check $ALL
+expect_rc 0 "lint findings are warnings: exit 0"
+has "bank lintlong, 3 questions: ok" "$OUT" "the files are still good"
+has "long-key.xml: warning: bank lintlong: the key is the longest option in 2 of 3 single-choice questions in zh-CN (66%; at most 35%)" "$ERR" "longest key: the share in zh-CN"
+has "in 2 of 3 single-choice questions in en (66%" "$ERR" "longest key: the share in en"
+has "long-key.xml:8: warning: question long-1: the key is the longest option (zh-CN, en)" "$ERR" "longest key: each question listed with FILE:LINE"
+has "long-key.xml:18: warning: question long-2:" "$ERR" "longest key: the second question"
+hasnt "question long-3" "$ERR" "a key that only ties for longest is not listed"
+has "dup-b.xml:9: warning: question dupb-1: near-duplicate of dupa-1 (" "$ERR" "near-duplicate across files, FILE:LINE"
+has "dup-a.xml:8), similarity 0." "$ERR" "the duplicate names where the other is"
+has "dup-b.xml:9: warning: question dupb-1: difficulty 2, but its near-duplicate dupa-1 has difficulty 1" "$ERR" "difficulty disagreement"
+hasnt "dupb-2: near-duplicate" "$ERR" "a pair declared with pair= is quiet"
+hasnt "dupa-3" "$ERR" "an unlike question is not reported"
+has "dup-a.xml:38: warning: question dupa-4: pair names nowhere-99, which is not another question" "$ERR" "pair naming no question"
+has "dup-b.xml:29: warning: question dupb-3: a negative true/false statement; state it positively" "$ERR" "negative true/false (true)"
+has "dup-b.xml:36: warning: question dupb-4: a negative true/false statement whose answer is false (a double negative)" "$ERR" "negative true/false (false): a double negative"
+hasnt "dupb-5" "$ERR" "negative only in Chinese (a condition) is not reported"
+has "9 test-design warnings" "$ERR" "the count"
+[ "$(printf '%s\n' "$ERR" | grep -c ': warning: ')" -eq 9 ]
+ok $? "nine findings, each one line"
+
+# shellcheck disable=SC2086
+fl bank check --strict $ALL
+expect_rc 1 "--strict: findings are errors, exit 1"
+has "dup-b.xml:9: error: question dupb-1: near-duplicate of dupa-1" "$ERR" "--strict says error"
+has "9 test-design problems found (--strict)" "$ERR" "--strict count"
+
+# The pair is what keeps dupa-2 / dupb-2 quiet: without it they are reported.
+sed 's/ pair="dupb-2"//' "$L/dup-a.xml" >"$TMP/dup-a.xml"
+fl bank check "$TMP/dup-a.xml" "$L/dup-b.xml"
+has "question dupb-2: near-duplicate of dupa-2" "$ERR" "without pair= the look-alikes are reported"
+has "question dupb-2: difficulty 3, but its near-duplicate dupa-2 has difficulty 2" "$ERR" "and their difficulties"
+
+# Each file alone: no cross-file duplicate, the single-file findings stay.
+fl bank check --strict "$L/dup-a.xml"
+expect_rc 1 "--strict on one file: its own findings"
+has "pair names nowhere-99" "$ERR" "a pair outside the files given is reported"
+
+# --stats prints the figures.
+# shellcheck disable=SC2086
+fl bank check --stats $ALL
+expect_rc 0 "--stats"
+has "lintlong           3         2   66.7%         2   66.7%" "$OUT" "--stats: the longest-key share per bank"
+has "near-duplicate pairs: 1 (rated at different difficulties: 1); declared alike (pair=): 1" "$OUT" "--stats: duplicates"
+has "negative true/false statements: 2 of 3" "$OUT" "--stats: negative statements"
+
+# A clean bank passes --strict.
+fl bank check --strict "$TESTDATA/good/mini-bank.xml"
+expect_rc 0 "a clean bank passes --strict"
+hasnt "warning" "$ERR" "and says nothing"
+
+# pair= is validated by the schema.
+sed 's/ pair="dupb-2"/ pair="Not An Id"/' "$L/dup-a.xml" >"$TMP/bad-pair.xml"
+fl bank check "$TMP/bad-pair.xml"
+expect_rc 1 "pair with a malformed id: refused"
+has "bad-pair.xml:18: Element 'single', attribute 'pair'" "$ERR" "the schema names the line"
+sed 's/ pair="dupb-2"/ pair="a b c d e f g h i j k l m n o p q"/' "$L/dup-a.xml" >"$TMP/long-pair.xml"
+fl bank check "$TMP/long-pair.xml"
+expect_rc 1 "pair naming 17 questions: refused"
+
+done_testing
