@@ -6,11 +6,13 @@
 
 #include "cli.h"
 
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/store.h"
 
@@ -132,12 +134,24 @@ cli_open(struct cli *c)
 FILE *
 cli_out_open(const char *out)
 {
+	struct stat sb;
 	FILE *fp;
+	int fd;
 
 	if (out == NULL)
 		return stdout;
-	if ((fp = fopen(out, "w")) == NULL)
+	/* Reports hold names and scores: 0600 whatever the umask, and a
+	 * regular file that was there already is made private too. */
+	if ((fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) == -1 || fstat(fd, &sb) != 0 ||
+	    (S_ISREG(sb.st_mode) && (sb.st_mode & 0077) != 0 &&
+	    fchmod(fd, sb.st_mode & 0700) != 0) ||
+	    (fp = fdopen(fd, "w")) == NULL) {
 		cli_error(_("%s: cannot write: %m"), out);
+		if (fd != -1)
+			close(fd);
+		return NULL;
+	}
 	return fp;
 }
 

@@ -376,7 +376,7 @@ report_certificates(const struct cohort_result *r, const char *dir)
 	size_t i;
 	int rc = EXIT_OK;
 
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return cli_error(_("%s: cannot create the folder: %m"), dir);
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
 		return cli_error(_("%s: not a folder"), dir);

@@ -10,9 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "core/store.h"
 #include "core/xmlsafe.h"
 
 static const struct cmd_entry *const cmd_table[] = {
@@ -157,6 +159,7 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "allow-open-db", no_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -164,7 +167,8 @@ main(int argc, char **argv)
 	const struct cmd_entry *e;
 	struct cli c;
 	const char *env;
-	int ch, rc;
+	struct stat sb;
+	int ch, rc, allow_open = 0;
 
 	/*
 	 * A file size limit (ulimit -f) would kill us in the middle of a
@@ -188,6 +192,10 @@ main(int argc, char **argv)
 			c.db = optarg;
 			c.db_given = 1;
 			break;
+		case 'O':
+			store_allow_open_db(1);
+			allow_open = 1;
+			break;
 		case 'h':
 			main_help(stdout, NULL);
 			return EXIT_OK;
@@ -199,6 +207,10 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (allow_open && stat(c.db, &sb) == 0 && (sb.st_mode & 0077) != 0)
+		fprintf(stderr, _("firstline: warning: %s may be read or "
+		    "written by other accounts (mode %03o)\n"), c.db,
+		    (unsigned)(sb.st_mode & 0777));
 	argc -= optind;
 	argv += optind;
 	if (argc == 0) {

@@ -261,7 +261,14 @@ store_access(const char *path, const struct stat *sb, char **cause)
 	char owner[64];
 	int rc = 0;
 
-	if (access(path, R_OK | W_OK) != 0 || access(dir, W_OK | X_OK) != 0) {
+	if (sb->st_uid == geteuid() && access(path, R_OK | W_OK) != 0) {
+		/* Ours, but read-only: another account is not the reason. */
+		*cause = xasprintf(_("%s: the database is read-only for its "
+		    "owner (mode %03o); make it writable with 'chmod 600 "
+		    "%s'"), path, (unsigned)(sb->st_mode & 0777), path);
+		rc = -1;
+	} else if (access(path, R_OK | W_OK) != 0 ||
+	    access(dir, W_OK | X_OK) != 0) {
 		if ((pw = getpwuid(sb->st_uid)) != NULL)
 			snprintf(owner, sizeof owner, "%s", pw->pw_name);
 		else
@@ -274,6 +281,31 @@ store_access(const char *path, const struct stat *sb, char **cause)
 	}
 	free(dir);
 	return rc;
+}
+
+static int store_open_db_allowed;
+
+void
+store_allow_open_db(int allow)
+{
+	store_open_db_allowed = allow;
+}
+
+/*
+ * A database that other accounts may read or write gives away the names,
+ * the PIN hashes and the chain's secret, or lets them rewrite scores:
+ * refused unless store_allow_open_db(1).
+ */
+static int
+store_private(const char *path, const struct stat *sb, char **cause)
+{
+	if ((sb->st_mode & 0077) == 0 || store_open_db_allowed)
+		return 0;
+	*cause = xasprintf(_("%s: the database may be read or written by "
+	    "other accounts (mode %03o); make it private with 'chmod 600 %s' "
+	    "(or run with --allow-open-db)"), path,
+	    (unsigned)(sb->st_mode & 0777), path);
+	return -1;
 }
 
 int
@@ -290,6 +322,9 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		if (mode == STORE_CREATE) {
 			if (store_create_file(path, cause) != 0)
 				return -1;
+			if (stat(path, &sb) == 0 &&
+			    store_private(path, &sb, cause) != 0)
+				return -1;
 		} else if (stat(path, &sb) != 0 && errno == EACCES) {
 			*cause = xasprintf(_("%s: permission denied: run "
 			    "firstline as the account that owns the database "
@@ -300,7 +335,8 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 			    "create it with 'firstline init'"), path,
 			    strerror(errno));
 			return -1;
-		} else if (store_access(path, &sb, cause) != 0)
+		} else if (store_access(path, &sb, cause) != 0 ||
+		    store_private(path, &sb, cause) != 0)
 			return -1;
 	}
 

@@ -41,6 +41,11 @@ enum store_mode {
  */
 int store_open(const char *path, enum store_mode mode, struct store **out,
     char **cause);
+/*
+ * Whether store_open may use a database file that group or others may read
+ * or write (--allow-open-db); refused by default.
+ */
+void store_allow_open_db(int allow);
 /* Close and free *s, setting it to NULL; accepts NULL. */
 void store_free(struct store **s);
 

@@ -143,6 +143,7 @@ test_older_upgraded_by_init_only(void **state)
 	/* An empty SQLite file is schema version 0. */
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	sqlite3_close(db);
+	assert_int_equal(chmod(path, 0600), 0);
 	assert_int_equal(store_open(path, STORE_OPEN, &s, &cause), -1);
 	assert_non_null(strstr(cause, "older"));
 	free(cause);
@@ -151,6 +152,46 @@ test_older_upgraded_by_init_only(void **state)
 	assert_int_equal(store_exec(s, "SELECT count(*) FROM question",
 	    &cause), 0);
 	store_free(&s);
+	free(path);
+	unit_rmdir(dir);
+}
+
+/* A database other accounts may read or write is refused, unless allowed. */
+static void
+test_open_to_others_refused(void **state)
+{
+	char *dir = unit_tmpdir(), *path = xasprintf("%s/a.db", dir);
+	char *cause = NULL;
+	struct store *s;
+	static const mode_t modes[] = { 0640, 0604, 0620, 0602, 0666 };
+	size_t i;
+
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &cause), 0);
+	store_free(&s);
+	for (i = 0; i < sizeof modes / sizeof modes[0]; i++) {
+		assert_int_equal(chmod(path, modes[i]), 0);
+		assert_int_equal(store_open(path, STORE_OPEN, &s, &cause), -1);
+		assert_non_null(strstr(cause, "chmod 600"));
+		free(cause);
+		cause = NULL;
+		assert_int_equal(store_open(path, STORE_CREATE, &s, &cause),
+		    -1);
+		free(cause);
+		cause = NULL;
+	}
+	store_allow_open_db(1);
+	assert_int_equal(store_open(path, STORE_OPEN, &s, &cause), 0);
+	store_free(&s);
+	store_allow_open_db(0);
+	/* Read-only for its owner: said so, not "another account". */
+	assert_int_equal(chmod(path, 0400), 0);
+	if (geteuid() != 0) {
+		assert_int_equal(store_open(path, STORE_OPEN, &s, &cause),
+		    -1);
+		assert_non_null(strstr(cause, "read-only"));
+		free(cause);
+	}
+	chmod(path, 0600);
 	free(path);
 	unit_rmdir(dir);
 }
@@ -304,6 +345,7 @@ main(void)
 		cmocka_unit_test(test_open_missing_refused),
 		cmocka_unit_test(test_newer_refused),
 		cmocka_unit_test(test_older_upgraded_by_init_only),
+		cmocka_unit_test(test_open_to_others_refused),
 		cmocka_unit_test(test_not_a_database),
 		cmocka_unit_test(test_rollback_discards),
 		cmocka_unit_test(test_busy_waits),
