@@ -58,8 +58,8 @@ sit_language_key(struct sit *st, int key)
 		st->lang_choice = !st->lang_choice;
 		break;
 	case UI_ESC:
-	case UI_CTRL('c'):
-	case UI_CTRL('d'):
+		/* Esc alone leaves; Ctrl-C and Ctrl-D do nothing, so a
+		 * kiosk's stray signal keys never end the client. */
 		return SIT_QUIT;
 	default:
 		if (sit_is_enter(key)) {
@@ -200,9 +200,7 @@ sit_login_key(struct sit *st, int key)
 	case UI_CTRL('u'):
 		explicit_bzero(f, max);
 		return SIT_STAY;
-	case UI_ESC:
-	case UI_CTRL('c'):
-	case UI_CTRL('d'):
+	case UI_ESC:		/* not Ctrl-C or Ctrl-D: see above */
 		return SIT_QUIT;
 	}
 	if (key > ' ' && key < 0x7f && n + 1 < max) {
