@@ -57,15 +57,18 @@ catalog_banks(struct store *s, struct table *t)
 void
 catalog_rubrics(struct store *s, struct table *t)
 {
+	/* pass is in marks (out of max); pass_percent the same, in %. */
 	static const char *const h[] = { "rubric", "kind", "title", "max",
-	    "pass", "items", "version" };
+	    "pass", "items", "version", "pass_percent" };
 
-	table_init(t, 7, h);
-	t->numeric = 0x78;
+	table_init(t, 8, h);
+	t->numeric = 0xf8;
 	catalog_fill(s, "SELECT r.rubric, r.kind,"
 	    " CASE WHEN ?2 THEN r.title_zh ELSE r.title_en END,"
 	    " r.max, r.pass, (SELECT count(*) FROM rubric_item i"
-	    "   WHERE i.rubric_version_id = r.id), r.version"
+	    "   WHERE i.rubric_version_id = r.id), r.version,"
+	    " printf('%d.%d', (r.pass * 2000 + r.max) / (2 * r.max) / 10,"
+	    "   (r.pass * 2000 + r.max) / (2 * r.max) % 10)"
 	    " FROM current_rubric r WHERE ?1 IS NULL"
 	    " ORDER BY r.kind, r.rubric", NULL, t);
 }

@@ -87,10 +87,11 @@ results_rubrics(struct store *s, sqlite3_int64 tid, sqlite3_int64 evid,
 	st = store_prepare(s, "SELECT x.rubric, e.total, e.max, e.passed,"
 	    " e.critical_missed, (SELECT count(*) FROM score_entry r"
 	    "   WHERE r.trainee_id = ?1 AND r.rubric = x.rubric AND r.retake),"
-	    " e.id"
+	    " e.id, v.pass"
 	    " FROM exam_component x LEFT JOIN score_entry e"
 	    " ON e.id = (SELECT max(id) FROM score_entry"
 	    "   WHERE trainee_id = ?1 AND rubric = x.rubric)"
+	    " LEFT JOIN rubric_version v ON v.id = e.rubric_version_id"
 	    " WHERE x.exam_version_id = ?2 AND x.component = ?3"
 	    " ORDER BY e.id DESC");
 	sqlite3_bind_int64(st, 1, tid);
@@ -108,6 +109,17 @@ results_rubrics(struct store *s, sqlite3_int64 tid, sqlite3_int64 evid,
 		all_passed &= sqlite3_column_int(st, 3) != 0;
 		c->critical_missed += sqlite3_column_int(st, 4);
 		c->retake |= sqlite3_column_int(st, 5) > 0;
+		if (sqlite3_column_int(st, 3) == 0 &&
+		    c->nfails < RESULT_MAX_FAILS) {
+			struct station_fail *f = &c->fails[c->nfails++];
+
+			snprintf(f->rubric, sizeof f->rubric, "%s",
+			    store_text(st, 0));
+			f->total = sqlite3_column_int(st, 1);
+			f->max = sqlite3_column_int(st, 2);
+			f->pass = sqlite3_column_int(st, 7);
+			f->critical_missed = sqlite3_column_int(st, 4);
+		}
 	}
 	sqlite3_finalize(st);
 	c->present = required > 0 && (one_of ? found == 1 : found == required);
@@ -329,34 +341,62 @@ results_component_label(int k)
 	    _("practical") : _("simulation");
 }
 
+/* s and part joined by "; " (both freed). */
+static char *
+results_note_add(char *s, char *part)
+{
+	char *joined = *s ? xasprintf(_("%s; %s"), s, part) : xstrdup(part);
+
+	free(s);
+	free(part);
+	return joined;
+}
+
 char *
 results_note(const struct cohort_result *r, const struct trainee_result *t)
 {
-	char *s = xstrdup(""), *part, *joined;
+	char *s = xstrdup(""), *part;
 	int k;
 
 	if (t->cls == CLASS_ABSENT) {
 		free(s);
 		return xstrdup(_("nothing recorded"));
 	}
+	/*
+	 * A component fails when it is missing, when one of its stations
+	 * fails on its own (a critical item missed, or below the rubric's
+	 * pass mark, in marks), or when its figure is below the exam's pass
+	 * mark for it: each reason that holds is named, with its numbers.
+	 */
 	for (k = 0; k < COMP_COUNT && t->cls == CLASS_FAIL; k++) {
 		const struct component_result *c = &t->comp[k];
+		int i;
 
-		if (!c->present)
-			part = xasprintf(_("%s missing"),
-			    results_component_label(k));
-		else if (c->critical_missed)
-			part = xasprintf(_("%s: a critical item missed"),
-			    results_component_label(k));
-		else if (!c->passed)
-			part = xasprintf(_("%s below %d"),
-			    results_component_label(k), r->pass_marks[k]);
-		else
+		if (!c->present) {
+			s = results_note_add(s, xasprintf(_("%s missing"),
+			    results_component_label(k)));
 			continue;
-		joined = *s ? xasprintf(_("%s; %s"), s, part) : xstrdup(part);
-		free(s);
-		free(part);
-		s = joined;
+		}
+		for (i = 0; i < c->nfails; i++) {
+			const struct station_fail *f = &c->fails[i];
+
+			if (f->critical_missed)
+				part = xasprintf(_("%s: a critical item "
+				    "missed"), f->rubric);
+			else
+				part = xasprintf(_("%s %d/%d, below its pass "
+				    "mark %d"), f->rubric, f->total, f->max,
+				    f->pass);
+			s = results_note_add(s, part);
+		}
+		if (c->tenths < r->pass_marks[k] * 10) {
+			char v[16];
+
+			results_tenths(c->tenths, v);
+			s = results_note_add(s, xasprintf(_("%s %s, below %d"),
+			    results_component_label(k), v,
+			    r->pass_marks[k]));
+		}
 	}
 	if (t->cls == CLASS_PASS) {
 		free(s);

@@ -28,6 +28,17 @@ enum trainee_class {
 	CLASS_WITHDRAWN,
 };
 
+/*
+ * A station (rubric) that failed on its own: below the rubric's pass mark
+ * (in marks) or a critical item missed.
+ */
+struct station_fail {
+	char	rubric[64];
+	int	total, max, pass;	/* marks */
+	int	critical_missed;
+};
+#define RESULT_MAX_FAILS 4
+
 struct component_result {
 	int	present;	/* every required part recorded */
 	int	tenths;
@@ -40,6 +51,9 @@ struct component_result {
 	 * organizer's percentage); "" when not present.
 	 */
 	char	mode[16];
+	/* Practical, simulation: the counted stations that failed. */
+	struct station_fail	fails[RESULT_MAX_FAILS];
+	int			nfails;
 };
 
 struct trainee_result {
