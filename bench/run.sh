@@ -155,6 +155,35 @@ SEAT=$(printf '%08d' $((90000001 + PROCS * COMMIT_ROUNDS)))
 RSS=$("$TOOL" rss --ticket "$SEAT" --pin 246810 -- "$FL" --db "$COMMITDB" sit) ||
     die "the client did not reach the question screen"
 
+# --------------------------------------------------- 5. roster import
+# Importing a roster hashes every PIN with yescrypt: rows per second of
+# `roster import` against bare crypt_r on every core, alternately.
+ROSTER_ROWS=${BENCH_ROSTER_ROWS:-400}
+ROSTERDB=$OUT/roster.db
+awk -v n="$ROSTER_ROWS" 'BEGIN { print "name,community";
+	for (i = 1; i <= n; i++) printf "Trainee %d,Community %d\n", i, i % 50 }' \
+    > "$OUT/roster.csv"
+rm -f "$ROSTERDB" "$ROSTERDB-wal" "$ROSTERDB-shm"
+"$FL" --db "$ROSTERDB" init >/dev/null &&
+"$FL" --db "$ROSTERDB" bank load "$SRC"/question-banks/rubrics/*.xml \
+    "$SRC"/question-banks/banks/*.xml "$SRC"/question-banks/exams/standard.xml \
+    >/dev/null || die "roster database failed"
+: > "$OUT/roster-fl"; : > "$OUT/roster-ref"
+i=0
+while [ $i -lt 3 ]; do
+	"$FL" --db "$ROSTERDB" cohort create "r$i" --exam standard --id "r$i" \
+	    >/dev/null || die "cohort create failed"
+	"$TOOL" time "$FL" --db "$ROSTERDB" roster import "r$i" "$OUT/roster.csv" \
+	    >> "$OUT/roster-fl" || die "roster import failed"
+	"$BIN/bench/crypt-ref" "$ROSTER_ROWS" >> "$OUT/roster-ref" ||
+	    die "crypt-ref failed"
+	i=$((i + 1))
+done
+ROSTER_FL=$(median < "$OUT/roster-fl") ROSTER_REF=$(median < "$OUT/roster-ref")
+# rows/s of firstline over hashes/s of crypt_r = reference time / ours
+ROSTER_R=$(ratio "$ROSTER_REF" "$ROSTER_FL")
+ROSTER_1=$("$BIN/bench/crypt-ref" "$ROSTER_ROWS" 1)
+
 # ---------------------------------------------------------------- report
 rc=0
 line() {	# NAME RATIO TARGET
@@ -167,6 +196,8 @@ line "bank load" "$BANK_R" 1.5
 line "city summary" "$SUM_R" 1.3
 line "answer commit p99" "$COMMIT_R" 2
 line "client start" "$START_R" 2
+if awk -v r="$ROSTER_R" 'BEGIN { exit !(r >= 0.8) }'; then mark=""; else mark="  MISSED"; rc=1; fi
+echo "roster import: ratio $ROSTER_R of bare crypt_r's rate on $(nproc) cores (target >= 0.8)$mark"
 if [ "$RSS" -le 8192 ]; then mark=""; else mark="  MISSED"; rc=1; fi
 echo "client RSS: $RSS KiB (target <= 8192)$mark"
 if within "$SUM_FL" 1; then mark=""; else mark="  MISSED"; rc=1; fi
@@ -186,4 +217,8 @@ echo "  client start to first screen, 80x24 pty, TERM=$TERM ($RUNS runs):"
 echo "    firstline sit          $(ms "$START_FL") ms"
 echo "    dialog --msgbox        $(ms "$START_DL") ms"
 echo "  client peak RSS (VmHWM) at the question screen: $RSS KiB"
+echo "  roster import, $ROSTER_ROWS rows (3 rounds):"
+echo "    firstline roster import            $ROSTER_FL s ($(awk -v n="$ROSTER_ROWS" -v t="$ROSTER_FL" 'BEGIN { printf "%.0f", n / t }') rows/s)"
+echo "    crypt_r on $(nproc) threads              $ROSTER_REF s"
+echo "    crypt_r on 1 thread (the old way)   $ROSTER_1 s"
 exit $rc

@@ -39,6 +39,12 @@ struct user {
 /* A new hash of secret (yescrypt), to free; NULL when hashing failed. */
 char *auth_hash(const char *secret);
 /*
+ * Hashes of n secrets into out[0..n-1] (each to free), on as many threads
+ * as the machine has cores ($FIRSTLINE_HASH_THREADS overrides), each hash
+ * as costly as auth_hash's.  0, or -1 when any failed (its out[i] NULL).
+ */
+int auth_hash_many(const char *const *secrets, char **out, size_t n);
+/*
  * Whether secret matches hash (constant-time compare).  The hashing runs
  * in a short-lived child process, so that yescrypt's 16 MiB never count
  * in the caller's memory (a trainee's seat stays small).

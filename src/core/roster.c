@@ -404,7 +404,9 @@ roster_load(struct store *s, const char *cohort, const char *path,
 	sqlite3_stmt *st = NULL;
 	sqlite3_int64 next;
 	size_t i, j, off = 0, before = diag_count(d);
-	char *cause = NULL, *hash, **hashes = NULL, ticket[32], pin[7];
+	char *cause = NULL, *hash, **hashes = NULL, ticket[32];
+	char (*pins)[7] = NULL;
+	const char **pinp = NULL;
 	int map[COL_COUNT], rc = -1;
 
 	table_init(t, 4, h);
@@ -492,21 +494,29 @@ roster_load(struct store *s, const char *cohort, const char *path,
 	 */
 	next = roster_next_id(s);
 	hashes = xcalloc(p.n, sizeof *hashes);
+	pins = xcalloc(p.n, sizeof *pins);
+	pinp = xcalloc(p.n, sizeof *pinp);
+	for (i = 1; i < p.n; i++) {
+		roster_new_pin(pins[i]);
+		pinp[i] = pins[i];
+	}
+	pinp[0] = "";
+	if (p.n > 1 && auth_hash_many(pinp + 1, hashes + 1, p.n - 1) != 0) {
+		for (i = 1; i < p.n && hashes[i] != NULL; i++)
+			;
+		diag_add(d, _("%s: row %ld: cannot hash the PIN"),
+		    path, p.rows[i < p.n ? i : p.n - 1].number);
+		goto out;
+	}
 	for (i = 1; i < p.n; i++) {
 		const char *row[4];
 
 		snprintf(ticket, sizeof ticket, "%08lld",
 		    10000000LL + (long long)(next + (sqlite3_int64)i - 1));
-		roster_new_pin(pin);
-		if ((hashes[i] = auth_hash(pin)) == NULL) {
-			diag_add(d, _("%s: row %ld: cannot hash the PIN"),
-			    path, p.rows[i].number);
-			goto out;
-		}
 		row[0] = ticket;
 		row[1] = vals[i][COL_NAME];
 		row[2] = vals[i][COL_COMMUNITY];
-		row[3] = pin;
+		row[3] = pins[i];
 		table_add(t, row);
 	}
 	if (before_commit != NULL && before_commit(t, arg, &cause) != 0) {
@@ -566,7 +576,10 @@ roster_load(struct store *s, const char *cohort, const char *path,
 rollback:
 	store_rollback(s);
 out:
-	explicit_bzero(pin, sizeof pin);
+	if (pins != NULL)
+		explicit_bzero(pins, p.n * sizeof *pins);
+	free(pins);
+	free(pinp);
 	for (i = 0; hashes != NULL && i < p.n; i++)
 		free(hashes[i]);
 	free(hashes);
