@@ -18,7 +18,7 @@
  * is locked", in milliseconds (polled in short jittered sleeps, see
  * store.c, so that long waiters are not starved by newcomers).
  */
-#define STORE_BUSY_MS 10000
+#define STORE_BUSY_MS 30000
 
 struct store {
 	sqlite3		*db;
