@@ -95,6 +95,8 @@ cmd_serve_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	}
 	if (optind != argc)
 		return cli_usage_error(e, _("no operands expected"));
+	if ((cfg.cert != NULL) != (cfg.key != NULL))
+		return cli_usage_error(e, _("--cert and --key go together"));
 	if ((s = cli_open(c)) == NULL)
 		return EXIT_REFUSED;
 	store_free(&s);

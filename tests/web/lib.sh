@@ -75,14 +75,16 @@ req() {
 	BODY=$(cat "$TMP/body")
 }
 get() { j=$1; p=$2; shift 2; req "$j" GET "$p" "$@"; }
-# post JAR PATH FIELDS: url-encoded fields ("a=1&b=2"), the CSRF token of
+# post JAR PATH FIELDS [curl args...]: url-encoded fields ("a=1&b=2"), the CSRF token of
 # the jar's last page added unless FIELDS has one.
 post() {
+	j=$1; p=$2
 	case "$3" in
 	*csrf=*) d=$3 ;;
 	*) d="csrf=$(csrf_of "$1")&$3" ;;
 	esac
-	req "$1" POST "$2" --data-raw "$d"
+	shift 3
+	req "$j" POST "$p" --data-raw "$d" "$@"
 }
 # The CSRF token of the page last fetched with jar J.
 csrf_of() { cat "$TMP/$1.csrf" 2>/dev/null; }
@@ -119,4 +121,26 @@ login() {
 aid_of() {
 	sql "SELECT a.id FROM attempt a JOIN trainee t ON t.id = a.trainee_id
 	    WHERE t.ticket = '$(ticket "$1")' ORDER BY a.number DESC LIMIT 1"
+}
+
+# answer_form: from the question page in BODY, a form answering it
+# (FORM), the response the core should store (WANT) and the TYPE.
+answer_form() {
+	case "$BODY" in
+	*'type="checkbox"'*)
+		FORM="t=1&a=0&a=2"; WANT="0,2"; TYPE=multiple ;;
+	*'<select name="p0"'*)
+		n=$(printf '%s' "$BODY" | grep -o '<select name="p' | wc -l)
+		FORM="t=1"; WANT=; k=0
+		while [ $k -lt "$n" ]; do
+			FORM="$FORM&p$k=$((n - k))"
+			WANT="$WANT${WANT:+,}$((n - 1 - k))"
+			k=$((k + 1))
+		done
+		TYPE=ordering ;;
+	*'value="1"> 正确'*|*'value="1"> True'*)
+		FORM="t=1&a=0"; WANT="0"; TYPE=truefalse ;;
+	*)
+		FORM="t=1&a=1"; WANT="1"; TYPE=single ;;
+	esac
 }

@@ -60,23 +60,8 @@ i=1
 while [ $i -le "$N" ]; do
 	get a "/q/$i"
 	keep_csrf a
-	case "$BODY" in
-	*'type="checkbox"'*)
-		form="t=1&a=0&a=2"; want="0,2"; type=multiple ;;
-	*'<select name="p0"'*)
-		n=$(printf '%s' "$BODY" | grep -o '<select name="p' | wc -l)
-		form="t=1"; want=; k=0
-		while [ $k -lt "$n" ]; do
-			form="$form&p$k=$((n - k))"
-			want="$want${want:+,}$((n - 1 - k))"
-			k=$((k + 1))
-		done
-		type=ordering ;;
-	*'value="1"> 正确'*)
-		form="t=1&a=0"; want="0"; type=truefalse ;;
-	*)
-		form="t=1&a=1"; want="1"; type=single ;;
-	esac
+	answer_form
+	form=$FORM; want=$WANT; type=$TYPE
 	eval "SEEN_$type=$i"
 	post a "/q/$i" "$form&go=next"
 	if [ $i -lt "$N" ]; then
@@ -205,7 +190,8 @@ has "The written test has 4 questions" "$BODY" "the instructions are in English"
 get c /q/1
 has "Save and next" "$BODY" "so are the buttons"
 keep_csrf c
-post c /q/1 "t=1&a=1&go=next"
+answer_form
+post c /q/1 "$FORM&go=next"
 location "/q/2?saved=1" "an answer"
 AID2=$(aid_of 2)
 sql "UPDATE attempt SET deadline = strftime('%s', 'now') - 1 WHERE id = $AID2"
@@ -215,7 +201,7 @@ location /result "past the deadline the next page is the result"
 ok $? "expired and graded in the database"
 get c /result
 has "Time is up" "$BODY" "the result says time was up"
-[ "$(sql "SELECT response FROM paper_item WHERE attempt_id = $AID2 AND seq = 0")" = 1 ]
+[ "$(sql "SELECT response FROM paper_item WHERE attempt_id = $AID2 AND seq = 0")" = "$WANT" ]
 ok $? "the answer given before the deadline is kept"
 
 # Expiry with no page open: the next command closes it.
