@@ -288,6 +288,19 @@ page_module_title(const struct web_page *pg, const struct table *titles,
 	return module;
 }
 
+/* Log out of this device (a shared phone, a venue's kiosk). */
+static void
+page_logout(struct wbuf *b, const struct web_page *pg)
+{
+	if (pg->csrf == NULL)
+		return;
+	wb_put(b, "<form method=\"post\" action=\"/logout\">");
+	page_hidden(b, "csrf", pg->csrf);
+	wb_put(b, "<button>");
+	wb_esc(b, T(N_("Log out"), "退出登录"));
+	wb_put(b, "</button></form>\n");
+}
+
 void
 page_result(struct wbuf *b, const struct web_page *pg,
     const struct attempt *a, const struct table *titles)
@@ -314,6 +327,7 @@ page_result(struct wbuf *b, const struct web_page *pg,
 		wb_esc(b, T(N_("Your instructor will tell you the result."),
 		    "成绩将由培训老师公布。"));
 		wb_put(b, "</p>\n");
+		page_logout(b, pg);
 		page_end(b, pg, NULL);
 		return;
 	}
@@ -340,6 +354,7 @@ page_result(struct wbuf *b, const struct web_page *pg,
 	}
 	wb_put(b, "</table>\n");
 	grade_release(&g);
+	page_logout(b, pg);
 	page_end(b, pg, NULL);
 }
 
