@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -44,6 +45,7 @@ char *
 cli_password(const char *file, const char *prompt, char **cause)
 {
 	struct termios old, quiet;
+	struct stat sb;
 	char *pw;
 	int fd;
 
@@ -53,8 +55,23 @@ cli_password(const char *file, const char *prompt, char **cause)
 			    "%s"), file, strerror(errno));
 			return NULL;
 		}
+		/* A directory, or a file with no password in it (/dev/null),
+		 * is a mistake in the command, not a wrong password: it must
+		 * not count as a failed login. */
+		if (fstat(fd, &sb) != 0 || S_ISDIR(sb.st_mode)) {
+			*cause = xasprintf(_("%s: the password file is a "
+			    "directory"), file);
+			close(fd);
+			return NULL;
+		}
 		pw = cli_read_line(fd);
 		close(fd);
+		if (*pw == '\0') {
+			*cause = xasprintf(_("%s: the password file is empty "
+			    "(the password is its first line)"), file);
+			free(pw);
+			return NULL;
+		}
 		return pw;
 	}
 	if ((fd = open("/dev/tty", O_RDWR | O_CLOEXEC)) == -1) {

@@ -18,9 +18,12 @@ static int
 parse_percent(const char *s, int *tenths)
 {
 	char *end;
-	long whole = strtol(s, &end, 10);
+	long whole;
 	int frac = 0;
 
+	if (*s < '0' || *s > '9')	/* no sign, no space */
+		return -1;
+	whole = strtol(s, &end, 10);
 	if (end == s || whole < 0 || whole > 100)
 		return -1;
 	if (*end == '.') {

@@ -95,7 +95,11 @@ fl_name_check(const char *what, const char *name, char **cause)
 		    "break, tab or escape)"), what);
 	else if (text_formula_lead(name))
 		*cause = xasprintf(_("the %s '%s' starts with '%c', which "
-		    "spreadsheets take for a formula"), what, name, *name);
+		    "spreadsheets take for a formula"), what, name,
+		    text_formula_lead(name));
+	else if (*name != '\0' && text_blank(name))
+		*cause = xasprintf(_("the %s shows nothing (only spaces or "
+		    "invisible characters)"), what);
 	else
 		return 0;
 	return -1;

@@ -269,18 +269,18 @@ roster_check_row(struct roster_row *r, const int map[COL_COUNT],
 				diag_add(d, _("%s: row %ld: column %s starts "
 				    "with '%c', which spreadsheets take for a "
 				    "formula"), path, r->number,
-				    roster_columns[c], *out[c]);
+				    roster_columns[c], text_formula_lead(out[c]));
 			rc = -1;
 		}
 	}
 	if (rc != 0)
 		return rc;
-	if (*out[COL_NAME] == '\0') {
+	if (text_blank(out[COL_NAME])) {
 		diag_add(d, _("%s: row %ld: the name is empty"), path,
 		    r->number);
 		rc = -1;
 	}
-	if (*out[COL_COMMUNITY] == '\0') {
+	if (text_blank(out[COL_COMMUNITY])) {
 		diag_add(d, _("%s: row %ld: the community is empty"), path,
 		    r->number);
 		rc = -1;

@@ -25,8 +25,9 @@ score_parse_mark(char *arg, struct score_mark *m, char **cause)
 		return -1;
 	}
 	*eq = '\0';
-	v = strtol(eq + 1, &end, 10);
-	if (*end != '\0' || v < 0 || v > 100000) {
+	/* Digits only: strtol would take " 6", "+6" and "-0". */
+	v = eq[1] >= '0' && eq[1] <= '9' ? strtol(eq + 1, &end, 10) : -1;
+	if (v < 0 || *end != '\0' || v > 100000) {
 		*cause = xasprintf(_("item %s: '%s' is not a whole mark"), arg,
 		    eq + 1);
 		return -1;

@@ -124,10 +124,44 @@ text_safe(const char *s, size_t n, int oneline, size_t *outlen)
 	return out;
 }
 
+/* Spaces and characters that show nothing (zero-width, BOM). */
+static int
+text_cp_invisible(unsigned int cp)
+{
+	return cp == ' ' || cp == 0xa0 || cp == 0x3000 ||
+	    (cp >= 0x2000 && cp <= 0x200d) || cp == 0x202f ||
+	    cp == 0x205f || cp == 0x2060 || cp == 0xfeff || cp == 0x180e ||
+	    cp == 0x115f || cp == 0x1160 || cp == 0x3164 || cp == 0xffa0;
+}
+
+/* s past its leading spaces and invisible characters. */
+static const char *
+text_skip_invisible(const char *s)
+{
+	unsigned int cp;
+	size_t n = strlen(s), k;
+
+	while (n > 0) {
+		k = text_decode(s, n, &cp);
+		if (!text_cp_invisible(cp))
+			break;
+		s += k;
+		n -= k;
+	}
+	return s;
+}
+
+int
+text_blank(const char *s)
+{
+	return *text_skip_invisible(s) == '\0';
+}
+
 int
 text_formula_lead(const char *s)
 {
-	return *s == '=' || *s == '+' || *s == '-' || *s == '@';
+	s = text_skip_invisible(s);
+	return *s == '=' || *s == '+' || *s == '-' || *s == '@' ? *s : 0;
 }
 
 /* East Asian Wide and Fullwidth ranges, for locales that cannot say. */

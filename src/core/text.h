@@ -48,9 +48,17 @@ char *text_safe(const char *s, size_t n, int oneline, size_t *outlen);
 
 /*
  * Whether s would be taken for a formula by a spreadsheet that opens a CSV
- * file firstline writes (CSV injection): it starts with = + - or @.
+ * file firstline writes (CSV injection): it starts with = + - or @, after
+ * any spaces or invisible characters (" =1+1" too).  Returns that
+ * character, or 0.
  */
 int text_formula_lead(const char *s);
+/*
+ * Whether s shows nothing: empty, or only spaces (U+0020, U+00A0, U+3000,
+ * U+2000-200A) and invisible characters (zero-width space and joiners,
+ * word joiner, BOM, Hangul fillers).
+ */
+int text_blank(const char *s);
 
 /* One line of wrapped text: bytes [start, start + len) of the input. */
 struct text_line {

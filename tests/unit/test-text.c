@@ -115,6 +115,16 @@ test_control_and_formula(void **state)
 	assert_true(text_formula_lead("+86"));
 	assert_true(text_formula_lead("-2"));
 	assert_true(text_formula_lead("@SUM(A1)"));
+	/* After spaces and invisible characters too. */
+	assert_int_equal(text_formula_lead("  =1+1"), '=');
+	assert_int_equal(text_formula_lead("\xe2\x80\x8b@x"), '@');
+	assert_int_equal(text_formula_lead("\xe3\x80\x80-1"), '-');
+	assert_false(text_formula_lead("  a=1"));
+	assert_true(text_blank(""));
+	assert_true(text_blank("\xe2\x80\x8b\xe2\x80\x8b"));
+	assert_true(text_blank(" \xe3\x80\x80\xc2\xa0\xe2\x81\xa0"));
+	assert_false(text_blank("\xe2\x80\x8b张"));
+	assert_false(text_blank(" a "));
 }
 
 /* text_safe: the one rule for what reaches a terminal. */
