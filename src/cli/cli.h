@@ -75,6 +75,7 @@ extern const struct cmd_entry cmd_cohort_certify_entry;
 extern const struct cmd_entry cmd_cohort_withdraw_entry;
 extern const struct cmd_entry cmd_sit_entry;
 extern const struct cmd_entry cmd_serve_entry;
+extern const struct cmd_entry cmd_paper_print_entry;
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_score_client_entry;
 

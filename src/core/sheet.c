@@ -16,9 +16,9 @@
 
 /* The area the columns fill, and the columns. */
 #define BODY_X		17.0
-#define BODY_Y		52.0
+#define BODY_Y		57.0
 #define BODY_W		176.0
-#define BODY_H		227.0
+#define BODY_H		222.0
 #define NCOLS		3
 #define COL_W		(BODY_W / NCOLS)
 /* Inside a column: the number, the step letters, then the bubbles. */
@@ -73,9 +73,9 @@ sheet_layout(const struct paper_item *items, size_t n, struct sheet **out,
 	sh = xcalloc(1, sizeof *sh);
 	memcpy(sh->marks, sheet_marks, sizeof sh->marks);
 	sh->qr = (struct sheet_box){ SHEET_W - 47.0, 17.0, 30.0, 30.0 };
-	sh->title = (struct sheet_box){ 18.0, 16.0, 140.0, 7.0 };
-	sh->who = (struct sheet_box){ 18.0, 24.0, 140.0, 8.0 };
-	sh->help = (struct sheet_box){ 18.0, 33.0, 140.0, 16.0 };
+	sh->title = (struct sheet_box){ 18.0, 9.5, 140.0, 7.0 };
+	sh->who = (struct sheet_box){ 18.0, 17.5, 140.0, 9.0 };
+	sh->help = (struct sheet_box){ 18.0, 27.5, 140.0, 26.5 };
 	sh->body = (struct sheet_box){ BODY_X, BODY_Y, BODY_W, BODY_H };
 	sh->footer_y = SHEET_H - 12.0;
 	sh->items = xcalloc(n ? n : 1, sizeof *sh->items);

@@ -120,6 +120,21 @@ void pdf_table(struct pdf *p, const struct table *t, struct pdf_col *cols,
 void pdf_fit_widths(const double *nat, const double *weight, size_t n,
     double avail, double min, double *out);
 
+/*
+ * The QR code of text in a white square of side size (quiet zone
+ * included) at (x, y).  0, or -1 with *cause.
+ */
+int pdf_qr(struct pdf *p, double x, double y, double size, const char *text,
+    char **cause);
+
+/*
+ * The answer sheet page(s) of paper i of b (pdf-sheet.c), from the current
+ * page on; zh: true/false bubbles say 对/错, else T/F.  0, or -1 and *cause.
+ */
+struct paper_batch;
+int pdf_sheet_draw(struct pdf *p, const struct paper_batch *b, size_t i,
+    int zh, char **cause);
+
 /* A UTC stamp "YYYY-MM-DDTHH:MM:SSZ" as a local date (and time). */
 void pdf_local_date(const char *utc, int with_time, char buf[32]);
 /* Now, local, "YYYY-MM-DD HH:MM". */

@@ -62,6 +62,15 @@ int pdf_slips_write(const struct cohort_slip *h, const struct table *t,
     FILE *fp, char **cause);
 
 /*
+ * The printed papers of b (paper_sitting_print): per trainee the question
+ * booklet, question texts in Chinese when zh else English, then the
+ * answer sheet (core/sheet.h geometry).  A4 portrait, black and white.
+ */
+struct paper_batch;
+int pdf_papers_write(const struct paper_batch *b, int zh, FILE *fp,
+    char **cause);
+
+/*
  * Release the font map, fontconfig's caches and cairo's static data, so a
  * leak checker sees only what is really leaked.  Call once, after the last
  * writer; a later writer starts them again.
