@@ -393,7 +393,7 @@ paper_sitting_store(struct store *s, sqlite3_int64 aid,
 	time_t now;
 	size_t i;
 	char *detail;
-	int withdrawn = 0, sealed = 0, rc;
+	int withdrawn = 0, sealed = 0, rc, own = sqlite3_get_autocommit(s->db);
 
 	*cause = NULL;
 	memset(&a, 0, sizeof a);
@@ -405,7 +405,7 @@ paper_sitting_store(struct store *s, sqlite3_int64 aid,
 	}
 	if (!ps_provenance_ok(provenance, cause))
 		return -1;
-	if (store_begin(s, cause) != 0)
+	if (own && store_begin(s, cause) != 0)
 		return -1;
 	if (attempt_read(s, aid, &a) != 0) {
 		*cause = xasprintf(_("no written attempt %lld"),
@@ -413,7 +413,8 @@ paper_sitting_store(struct store *s, sqlite3_int64 aid,
 		goto fail;
 	}
 	if (a.status == ATTEMPT_SUBMITTED || a.status == ATTEMPT_EXPIRED) {
-		store_rollback(s);
+		if (own)
+			store_rollback(s);
 		paper_items_free(a.items, a.nitems);
 		free(a.token);
 		ltext_free(&a.exam_title);
@@ -481,14 +482,15 @@ paper_sitting_store(struct store *s, sqlite3_int64 aid,
 	rc = event_add(s, actor, "paper store", cid, a.trainee_id, detail,
 	    cause);
 	free(detail);
-	if (rc != 0 || store_commit(s, cause) != 0)
+	if (rc != 0 || (own && store_commit(s, cause) != 0))
 		goto fail;
 	paper_items_free(a.items, a.nitems);
 	free(a.token);
 	ltext_free(&a.exam_title);
 	return 0;
 fail:
-	store_rollback(s);
+	if (own)
+		store_rollback(s);
 	paper_items_free(a.items, a.nitems);
 	free(a.token);
 	ltext_free(&a.exam_title);

@@ -64,6 +64,9 @@ void paper_batch_release(struct paper_batch *b);
  * actor who stores them (a user name, or "server").  In one transaction:
  * the attempt started, every response stored, submitted, graded, and the
  * event "paper store" written with the provenance and the answers.
+ * It joins a transaction the caller has open (then the caller commits,
+ * or rolls back after an error), so that what the caller records with
+ * the answers (a keyed entry, a settled review) commits with them.
  * Returns 0; ATTEMPT_CLOSED when the attempt was already submitted
  * (nothing written: compare with paper_sitting_load); or -1 and *cause (no
  * printed paper, a withdrawn trainee, a sealed cohort, a wrong count, a
