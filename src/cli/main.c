@@ -45,6 +45,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_score_set_entry,
 	&cmd_score_history_entry,
 	&cmd_score_client_entry,
+	&cmd_paper_enter_entry,
 	&cmd_report_cohort_entry,
 	&cmd_report_coverage_entry,
 	&cmd_report_city_entry,

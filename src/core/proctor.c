@@ -37,6 +37,9 @@ proctor_attempts(struct store *s, const char *cohort, struct table *t,
 	 * ordering question has steps (other types: when not empty). */
 	st = store_prepare(s, "SELECT t.ticket, t.name,"
 	    " CASE WHEN t.withdrawn_at IS NOT NULL THEN 'withdrawn'"
+	    /* A paper printed and waiting for its answer sheet. */
+	    "   WHEN a.status = 'not-started' AND EXISTS (SELECT 1 FROM"
+	    "   paper_item p WHERE p.attempt_id = a.id) THEN 'printed'"
 	    "   ELSE coalesce(a.status, 'not-started') END,"
 	    " (SELECT count(*) FROM paper_item p JOIN question q"
 	    "   ON q.id = p.question_id WHERE p.attempt_id = a.id"

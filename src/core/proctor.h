@@ -14,7 +14,8 @@ struct store;
 
 /*
  * ticket,name,status,answered,total,remaining_s,attempt,login_wait_s,mode
- * for every trainee of cohort (after closing attempts past their deadline);
+ * for every trainee of cohort (after closing attempts past their deadline;
+ * status printed: a paper printed, its answer sheet not stored yet);
  * login_wait_s is how long failed logins keep the ticket out (empty when
  * it may log in); mode is how the written result arrives (attempt.mode:
  * terminal, browser, paper-scan, paper-keyed; external when an organizer

@@ -342,6 +342,27 @@ static const char *const schema_migrations[] = {
 	"  created_at INTEGER NOT NULL"
 	");"
 	"CREATE INDEX web_session_created ON web_session(created_at);",
+
+	/*
+	 * 7 -> 8: answer sheets keyed in by double entry (keyin.h): each
+	 * person's entry of a printed paper, its answers in paper order
+	 * (paper_item.response, joined by ';'), and the scanned sheet's
+	 * review it settles, if any.  Never changed or deleted.
+	 */
+	"CREATE TABLE paper_entry ("
+	"  id INTEGER PRIMARY KEY,"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempt(id),"
+	"  entered_by INTEGER NOT NULL REFERENCES app_user(id),"
+	"  entered_at TEXT NOT NULL"
+	"    DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  responses TEXT NOT NULL,"
+	"  review_id INTEGER"
+	");"
+	"CREATE INDEX paper_entry_attempt ON paper_entry(attempt_id);"
+	"CREATE TRIGGER paper_entry_no_update BEFORE UPDATE ON paper_entry"
+	" BEGIN SELECT RAISE(ABORT, 'keyed entries are never changed'); END;"
+	"CREATE TRIGGER paper_entry_no_delete BEFORE DELETE ON paper_entry"
+	" BEGIN SELECT RAISE(ABORT, 'keyed entries are never deleted'); END;",
 };
 
 size_t
