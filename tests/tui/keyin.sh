@@ -31,15 +31,16 @@ qno() {	# qno TICKET TYPE: the booklet number of the question of TYPE
 	    JOIN trainee t ON t.id = a.trainee_id WHERE t.ticket = '$1'
 	    AND q.type = '$2' ORDER BY p.seq LIMIT 1"
 }
-# enter_start NAME W H USER COHORT TICKET [VAR=VALUE...]: the form; its
-# exit status to $TMP/NAME.rc.
+# enter_start NAME W H USER COHORT TICKET [VAR=VALUE...]: the form (on
+# the terminal); what it prints to $TMP/NAME.out, its exit status to
+# $TMP/NAME.rc.
 enter_start() {
 	_n=$1 _w=$2 _h=$3 _u=$4 _c=$5 _t=$6
 	shift 6
 	rm -f "$TMP/$_n.rc"
 	tui_start_cmd "$_n" "$_w" "$_h" "env $* '$FIRSTLINE' --db \
 	    '$FIRSTLINE_DB' paper enter $_c $_t --by $_u --password-file \
-	    '$TMP/$_u.pw'; echo \$? >'$TMP/$_n.rc'"
+	    '$TMP/$_u.pw' >'$TMP/$_n.out'; echo \$? >'$TMP/$_n.rc'"
 }
 # rc_of NAME: the form's exit status (waits up to 5 s), or "none".
 rc_of() {
@@ -93,8 +94,9 @@ screen_has a "Stored as entry 1. Nothing is graded until someone else keys" \
     "the second Ctrl-S stores the first entry"
 [ "$(entries)" = 1 ]; ok $? "one entry in the database"
 tui_keys a Enter
-screen_has a "entry 1 stored; nothing is graded" "the command says so after the form"
 [ "$(rc_of a)" = 0 ]; ok $? "exit status 0"
+has "$T1: entry 1 stored; nothing is graded" "$(cat "$TMP/a.out")" \
+    "the command says so after the form"
 
 # --------------------------------------------- bob, 80x24, Chinese
 M=$(qno "$T1" multiple)
@@ -148,7 +150,8 @@ tui_text d T
 tui_keys d Escape
 screen_has d "Not stored. Esc again leaves without storing" "Esc with a change asks first"
 tui_keys d Escape
-screen_has d "nothing stored" "Esc again leaves, storing nothing"
+[ "$(rc_of d)" = 0 ]; ok $? "Esc again leaves"
+has "$S1: nothing stored" "$(cat "$TMP/d.out")" "storing nothing"
 [ "$(sql "SELECT count(*) FROM paper_entry e JOIN attempt a ON a.id = e.attempt_id JOIN trainee t ON t.id = a.trainee_id WHERE t.ticket = '$S1'")" = 0 ]
 ok $? "no entry for the standard paper"
 
