@@ -71,6 +71,7 @@ extern const struct cmd_entry cmd_report_coverage_entry;
 extern const struct cmd_entry cmd_report_city_entry;
 extern const struct cmd_entry cmd_report_certificates_entry;
 extern const struct cmd_entry cmd_report_items_entry;
+extern const struct cmd_entry cmd_report_papers_entry;
 extern const struct cmd_entry cmd_cohort_certify_entry;
 extern const struct cmd_entry cmd_cohort_withdraw_entry;
 extern const struct cmd_entry cmd_sit_entry;

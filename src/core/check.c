@@ -137,12 +137,13 @@ check_question_ids(const struct content_set *set, struct store *s,
 }
 
 /*
- * How many questions of the given difficulty module has: from the set when
- * it is there, else from the database; -1 when unknown.
+ * How many questions of the given difficulty (and type, unless type is -1)
+ * module has: from the set when it is there, else from the database; -1
+ * when unknown.
  */
 static long
 module_size(const struct content_set *set, struct store *s,
-    const char *module, int difficulty)
+    const char *module, int type, int difficulty)
 {
 	const struct bank *b = set_bank(set, module);
 	sqlite3_stmt *st;
@@ -151,7 +152,8 @@ module_size(const struct content_set *set, struct store *s,
 
 	if (b != NULL) {
 		for (i = 0; i < b->nquestions; i++)
-			n += b->questions[i].difficulty == difficulty;
+			n += b->questions[i].difficulty == difficulty &&
+			    (type < 0 || (int)b->questions[i].type == type);
 		return n;
 	}
 	if (s == NULL)
@@ -159,9 +161,13 @@ module_size(const struct content_set *set, struct store *s,
 	st = store_prepare(s, "SELECT count(q.id), count(DISTINCT m.id)"
 	    " FROM current_module m LEFT JOIN question q"
 	    " ON q.module_version_id = m.id AND q.difficulty = ?2"
+	    " AND (?3 IS NULL OR q.type = ?3)"
 	    " WHERE m.module = ?1");
 	sqlite3_bind_text(st, 1, module, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, difficulty);
+	if (type >= 0)
+		sqlite3_bind_text(st, 3, qtype_name((enum qtype)type), -1,
+		    SQLITE_STATIC);
 	n = -1;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 1) > 0)
 		n = sqlite3_column_int64(st, 0);
@@ -228,17 +234,25 @@ check_exam(const struct exam *e, const struct content_set *set,
 	for (i = 0; i < e->ndraws; i++) {
 		const struct draw *dr = &e->draws[i];
 
-		have = module_size(set, s, dr->module, dr->difficulty);
+		have = module_size(set, s, dr->module, dr->type,
+		    dr->difficulty);
 		if (have == -1 && s != NULL) {
 			diag_at(d, e->file, dr->line, _("exam %s: module %s "
 			    "is neither loaded nor among the files given"),
 			    e->id, dr->module);
 			rc = -1;
-		} else if (have != -1 && dr->count > have) {
+		} else if (have != -1 && dr->count > have && dr->type < 0) {
 			diag_at(d, e->file, dr->line, _("exam %s: the "
 			    "blueprint asks for %d questions of difficulty %d "
 			    "from module %s, which has only %ld"), e->id,
 			    dr->count, dr->difficulty, dr->module, have);
+			rc = -1;
+		} else if (have != -1 && dr->count > have) {
+			diag_at(d, e->file, dr->line, _("exam %s: the "
+			    "blueprint asks for %d %s questions of difficulty "
+			    "%d from module %s, which has only %ld"), e->id,
+			    dr->count, qtype_name((enum qtype)dr->type),
+			    dr->difficulty, dr->module, have);
 			rc = -1;
 		}
 	}

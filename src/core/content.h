@@ -110,6 +110,7 @@ struct rubric {
 
 struct draw {
 	char	*module;
+	int	 type;		/* enum qtype, or -1: any type */
 	int	 difficulty;
 	int	 count;
 	long	 line;

@@ -42,6 +42,61 @@ exam_free(struct exam *e)
 }
 
 /* Collect the children named name of parent as rubric references. */
+/* The type attribute of a <draw>: an enum qtype, or -1 for any type. */
+static int
+exam_draw_type(xmlNodePtr n)
+{
+	char *v = xmlsafe_attr(n, "type");
+	int i, t = -1;
+
+	for (i = 0; v != NULL && i < QTYPE_COUNT; i++)
+		if (strcmp(v, qtype_name((enum qtype)i)) == 0)
+			t = i;
+	free(v);
+	return t;
+}
+
+/*
+ * The last draw of e against the earlier ones: the same module and
+ * difficulty may be drawn once for any type, or once for each type, not
+ * both (a question could then be drawn twice on one paper).
+ */
+static int
+exam_draw_overlap(const struct exam *e, const char *file, struct diag *d)
+{
+	const struct draw *dr = &e->draws[e->ndraws - 1], *o;
+	size_t i;
+
+	for (i = 0; i + 1 < e->ndraws; i++) {
+		o = &e->draws[i];
+		if (strcmp(o->module, dr->module) != 0 ||
+		    o->difficulty != dr->difficulty)
+			continue;
+		if (o->type == dr->type) {
+			if (dr->type < 0)
+				diag_at(d, file, dr->line, _("exam %s: module "
+				    "%s difficulty %d is drawn twice"), e->id,
+				    dr->module, dr->difficulty);
+			else
+				diag_at(d, file, dr->line, _("exam %s: module "
+				    "%s type %s difficulty %d is drawn twice"),
+				    e->id, dr->module,
+				    qtype_name((enum qtype)dr->type),
+				    dr->difficulty);
+			return -1;
+		}
+		if (o->type < 0 || dr->type < 0) {
+			diag_at(d, file, dr->line, _("exam %s: module %s "
+			    "difficulty %d is drawn both for any type (line "
+			    "%ld) and by type (line %ld)"), e->id, dr->module,
+			    dr->difficulty, o->type < 0 ? o->line : dr->line,
+			    o->type < 0 ? dr->line : o->line);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int
 exam_refs(xmlNodePtr parent, const char *name, const struct exam *e,
     struct rubric_ref **out, size_t *nout, struct diag *d)
@@ -76,7 +131,7 @@ exam_from_xml(xmlDocPtr doc, const char *file, struct diag *d)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc), n, c;
 	struct exam *e = xcalloc(1, sizeof *e);
-	size_t cap = 0, i;
+	size_t cap = 0;
 	char *require;
 	int rc = 0, sum;
 
@@ -101,23 +156,13 @@ exam_from_xml(xmlDocPtr doc, const char *file, struct diag *d)
 				    sizeof *e->draws);
 				dr = &e->draws[e->ndraws++];
 				dr->module = xmlsafe_attr(c, "module");
+				dr->type = exam_draw_type(c);
 				dr->difficulty = content_int_attr(c,
 				    "difficulty", 0);
 				dr->count = content_int_attr(c, "count", 0);
 				dr->line = xmlGetLineNo(c);
-				for (i = 0; i + 1 < e->ndraws; i++) {
-					if (strcmp(e->draws[i].module,
-					    dr->module) == 0 &&
-					    e->draws[i].difficulty ==
-					    dr->difficulty) {
-						diag_at(d, file, dr->line,
-						    _("exam %s: module %s "
-						    "difficulty %d is drawn "
-						    "twice"), e->id, dr->module,
-						    dr->difficulty);
-						rc = -1;
-					}
-				}
+				if (exam_draw_overlap(e, file, d) != 0)
+					rc = -1;
 			}
 		} else if (xmlsafe_is(n, "practical")) {
 			e->practical_pass = content_int_attr(n, "pass", 60);

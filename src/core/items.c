@@ -47,8 +47,8 @@ items_paper_get(struct store *s, struct items_report *r, size_t *cap,
 	p->exam = xstrdup(store_text(row, 2));
 	p->version = sqlite3_column_int(row, 3);
 	p->title = xstrdup(store_text(row, 4));
-	st = store_prepare(s, "SELECT module, difficulty, count FROM exam_draw"
-	    " WHERE exam_version_id = ?1 ORDER BY seq");
+	st = store_prepare(s, "SELECT module, difficulty, count, type"
+	    " FROM exam_draw WHERE exam_version_id = ?1 ORDER BY seq");
 	sqlite3_bind_int64(st, 1, evid);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		size_t c = p->ncells++;
@@ -60,7 +60,14 @@ items_paper_get(struct store *s, struct items_report *r, size_t *cap,
 			    ccap, sizeof *p->cell_difficulty);
 			p->cell_count = xreallocarray(p->cell_count, ccap,
 			    sizeof *p->cell_count);
+			p->cell_type = xreallocarray(p->cell_type, ccap,
+			    sizeof *p->cell_type);
 		}
+		p->cell_type[c] = -1;
+		for (i = 0; i < QTYPE_COUNT; i++)
+			if (strcmp(store_text(st, 3),
+			    qtype_name((enum qtype)i)) == 0)
+				p->cell_type[c] = (int)i;
 		p->cell_module[c] = xstrdup(store_text(st, 0));
 		p->cell_difficulty[c] = sqlite3_column_int(st, 1);
 		p->cell_count[c] = (size_t)sqlite3_column_int(st, 2);
@@ -78,6 +85,8 @@ items_cell(const struct items_paper *p, const struct paper_item *it)
 
 	for (c = 0; c < p->ncells; c++)
 		if (p->cell_difficulty[c] == it->difficulty &&
+		    (p->cell_type[c] < 0 || p->cell_type[c] ==
+		    (int)it->type) &&
 		    strcmp(p->cell_module[c], it->module) == 0)
 			break;
 	return c;
@@ -474,6 +483,7 @@ items_release(struct items_report *r)
 			free(p->cell_module[j]);
 		free(p->cell_module);
 		free(p->cell_difficulty);
+		free(p->cell_type);
 		free(p->cell_count);
 		free(p->q);
 		free(p->m);

@@ -117,6 +117,7 @@ struct items_paper {
 	sqlite3_int64		 evid;
 	char			**cell_module;	/* blueprint lines */
 	int			*cell_difficulty;
+	int			*cell_type;	/* enum qtype, -1: any */
 	size_t			*cell_count;
 	size_t			 ncells;
 	size_t			 nslots;	/* sum of the counts */

@@ -262,8 +262,11 @@ load_exam(const struct exam *e, struct store *s, struct diag *notes,
 		return -1;
 	evid = sqlite3_last_insert_rowid(s->db);
 	ds = store_prepare(s, "INSERT INTO exam_draw (exam_version_id, module,"
-	    " difficulty, count, seq) VALUES (?1, ?2, ?3, ?4, ?5)");
+	    " difficulty, count, seq, type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 	for (i = 0; rc == 0 && i < e->ndraws; i++) {
+		sqlite3_bind_text(ds, 6, e->draws[i].type < 0 ? "" :
+		    qtype_name((enum qtype)e->draws[i].type), -1,
+		    SQLITE_STATIC);
 		sqlite3_bind_int64(ds, 1, evid);
 		sqlite3_bind_text(ds, 2, e->draws[i].module, -1,
 		    SQLITE_STATIC);

@@ -87,17 +87,19 @@ paper_draw(struct store *s, sqlite3_int64 evid, uint64_t seed,
 	char *prev = NULL;
 
 	prng_seed(&p, seed);
-	bp = store_prepare(s, "SELECT module, difficulty, count FROM exam_draw"
-	    " WHERE exam_version_id = ?1 ORDER BY seq");
+	bp = store_prepare(s, "SELECT module, difficulty, count, type"
+	    " FROM exam_draw WHERE exam_version_id = ?1 ORDER BY seq");
 	qs = store_prepare(s, "SELECT q.id FROM question q"
 	    " JOIN current_module m ON m.id = q.module_version_id"
-	    " WHERE m.module = ?1 AND q.difficulty = ?2 ORDER BY q.id");
+	    " WHERE m.module = ?1 AND q.difficulty = ?2"
+	    " AND (?3 = '' OR q.type = ?3) ORDER BY q.id");
 	sqlite3_bind_int64(bp, 1, evid);
 	for (;;) {
 		int more = sqlite3_step(bp) == SQLITE_ROW;
 		const char *module = more ? store_text(bp, 0) : "";
 		int diff = more ? sqlite3_column_int(bp, 1) : 0;
 		int count = more ? sqlite3_column_int(bp, 2) : 0;
+		const char *type = more ? store_text(bp, 3) : "";
 
 		/* A module ends: shuffle its questions among themselves. */
 		if (prev != NULL && (!more || strcmp(prev, module) != 0)) {
@@ -113,15 +115,22 @@ paper_draw(struct store *s, sqlite3_int64 evid, uint64_t seed,
 		nids = 0;
 		sqlite3_bind_text(qs, 1, module, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(qs, 2, diff);
+		sqlite3_bind_text(qs, 3, type, -1, SQLITE_TRANSIENT);
 		while (sqlite3_step(qs) == SQLITE_ROW) {
 			xgrow(&ids, &idcap, nids + 1, sizeof *ids);
 			ids[nids++] = sqlite3_column_int64(qs, 0);
 		}
 		sqlite3_reset(qs);
 		if (nids < (size_t)count) {
-			*cause = xasprintf(_("module %s has %zu questions of "
-			    "difficulty %d, the blueprint needs %d"), module,
-			    nids, diff, count);
+			if (*type == '\0')
+				*cause = xasprintf(_("module %s has %zu "
+				    "questions of difficulty %d, the blueprint "
+				    "needs %d"), module, nids, diff, count);
+			else
+				*cause = xasprintf(_("module %s has %zu %s "
+				    "questions of difficulty %d, the blueprint "
+				    "needs %d"), module, nids, type, diff,
+				    count);
 			paper_draws_free(d, n);
 			d = NULL;
 			n = -1;

@@ -2,8 +2,9 @@
  * Papers: drawing a trainee's written paper from the exam blueprint, and
  * reading a frozen paper back.
  *
- * A paper has, for every blueprint line (module, difficulty, count), count
- * questions chosen from the module's current version; questions are grouped
+ * A paper has, for every blueprint line (module, type or any type,
+ * difficulty, count), count questions of that type and difficulty chosen
+ * from the module's current version; questions are grouped
  * by module in blueprint order and shuffled within their module, and each
  * question's options (or ordering steps) are shuffled.  Everything follows
  * from the seed, so the same seed on the same bank versions draws the same

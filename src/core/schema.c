@@ -363,6 +363,26 @@ static const char *const schema_migrations[] = {
 	" BEGIN SELECT RAISE(ABORT, 'keyed entries are never changed'); END;"
 	"CREATE TRIGGER paper_entry_no_delete BEFORE DELETE ON paper_entry"
 	" BEGIN SELECT RAISE(ABORT, 'keyed entries are never deleted'); END;",
+
+	/*
+	 * 8 -> 9: a blueprint line may name the question type ('' for any
+	 * type), so a paper has the same make-up for everyone.
+	 */
+	"CREATE TABLE exam_draw_typed ("
+	"  exam_version_id INTEGER NOT NULL REFERENCES exam_version(id),"
+	"  seq INTEGER NOT NULL,"
+	"  module TEXT NOT NULL,"
+	"  type TEXT NOT NULL DEFAULT '' CHECK (type IN"
+	"    ('','single','multiple','truefalse','ordering')),"
+	"  difficulty INTEGER NOT NULL,"
+	"  count INTEGER NOT NULL CHECK (count > 0),"
+	"  PRIMARY KEY (exam_version_id, module, type, difficulty)"
+	") WITHOUT ROWID;"
+	"INSERT INTO exam_draw_typed (exam_version_id, seq, module, type,"
+	"  difficulty, count) SELECT exam_version_id, seq, module, '',"
+	"  difficulty, count FROM exam_draw;"
+	"DROP TABLE exam_draw;"
+	"ALTER TABLE exam_draw_typed RENAME TO exam_draw;",
 };
 
 size_t
