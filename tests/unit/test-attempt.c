@@ -444,7 +444,8 @@ test_standard_papers(void **state)
 	const char *mods[] = { "firstaid", "cpr", "trauma", "hazard",
 	    "disaster", "evacuation", "reporting", "home" };
 	const char *rubrics[] = { "cpr-aed", "bleeding", "extinguisher",
-	    "stairwell-arrest", "ebike-fire", "gas-leak", "earthquake-evac" };
+	    "hazard-patrol", "stairwell-arrest", "ebike-fire", "gas-leak",
+	    "earthquake-evac" };
 	sqlite3_int64 evid;
 	long n1, n2, n3, i, j;
 	int m, same = 1, per[8];
@@ -453,7 +454,7 @@ test_standard_papers(void **state)
 	assert_non_null(dd);
 	for (m = 0; m < 8; m++)
 		files[k++] = xasprintf("%s/banks/%s.xml", dd, mods[m]);
-	for (m = 0; m < 7; m++)
+	for (m = 0; m < 8; m++)
 		files[k++] = xasprintf("%s/rubrics/%s.xml", dd, rubrics[m]);
 	files[k++] = xasprintf("%s/exams/standard.xml", dd);
 	files[k] = NULL;
