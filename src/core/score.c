@@ -439,7 +439,12 @@ score_history(struct store *s, const char *cohort, const char *ticket,
 	    "SELECT '', 'written', 'written',"
 	    " printf('%d.%d', coalesce(a.tenths, 0) / 10,"
 	    "   coalesce(a.tenths, 0) % 10), 100,"
-	    " CASE WHEN a.number > 1 THEN 'yes' ELSE 'no' END, '',"
+	    " CASE WHEN a.number > 1 THEN 'yes' ELSE 'no' END,"
+	    /* A keyed paper: the people whose entries it was keyed in. */
+	    " coalesce((SELECT group_concat(name, '+') FROM (SELECT u.name"
+	    "   FROM paper_entry e JOIN app_user u ON u.id = e.entered_by"
+	    "   WHERE e.attempt_id = a.id GROUP BY u.id ORDER BY min(e.id))),"
+	    "   ''),"
 	    " strftime('%Y-%m-%dT%H:%M:%SZ', a.closed_at, 'unixepoch'), '', '',"
 	    " CASE WHEN NOT EXISTS (SELECT 1 FROM score_entry x"
 	    "   WHERE x.trainee_id = a.trainee_id AND x.rubric = 'written')"

@@ -58,8 +58,9 @@ int score_set(struct store *s, const struct user *u,
  * entry,component,rubric,total,max,retake,by,at,reason,marks,counts,comment,
  * mode (counts: yes for the entry that counts now; a written entry's total
  * is its percentage with one decimal, of max 100).  The finished sittings
- * of the written test are rows too, without an entry number, by (the
- * people who keyed a paper sitting in) or reason; mode says how a written
+ * of the written test are rows too, without an entry number or reason;
+ * their by names the people who keyed a paper sitting in ("a+b", every
+ * entry's author in order), else is empty; mode says how a written
  * result arrived: terminal, browser, paper-scan, paper-keyed (the
  * sitting's attempt.mode) or external (an organizer's percentage, which
  * counts before any sitting).

@@ -349,10 +349,12 @@ sc_history_lines(const struct table *t, int width, char ***lines)
 		if (fl_local_time(table_cell(t, r, 7), 1, at) == NULL)
 			snprintf(at, sizeof at, "%s", table_cell(t, r, 7));
 		if (*table_cell(t, r, 0) == '\0') {	/* a sitting */
-			line = xasprintf("%s  %s  %s  %s%s%s",
+			line = xasprintf("%s  %s  %s%s%s  %s%s%s",
 			    tr(N_("written test"), "笔试"), score,
 			    sc_mode_label(t->ncols > 12 ?
-			    table_cell(t, r, 12) : ""), at,
+			    table_cell(t, r, 12) : ""),
+			    *table_cell(t, r, 6) ? tr(N_(" by "), " 录入：") :
+			    "", table_cell(t, r, 6), at,
 			    retake ? tr(N_("  retake"), "  补考") : "",
 			    counts ? tr(N_("  (counts)"), "  （有效）") : "");
 			sc_lines_wrap(lines, &n, &cap, 0, width, line);

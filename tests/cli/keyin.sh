@@ -155,8 +155,8 @@ fl report cohort c1 --format csv
 printf '%s\n' "$OUT" | tr -d '\r' | grep -q "^$T1,张三,东关,other,100.0,.*,paper-keyed$"
 ok $? "report cohort: 100.0, paper-keyed"
 fl score history c1 "$T1" --format csv
-printf '%s\n' "$OUT" | tr -d '\r' | grep -q '^,written,written,100\.0,100,no,,.*,yes,,paper-keyed$'
-ok $? "score history: the keyed sitting"
+printf '%s\n' "$OUT" | tr -d '\r' | grep -q '^,written,written,100\.0,100,no,alice+bob+carol,.*,yes,,paper-keyed$'
+ok $? "score history: the keyed sitting, by everyone who keyed it"
 
 # A wrong sheet fails; report items counts paper sittings.
 W=$("$H" key "$FIRSTLINE_DB" "$T2" wrong)

@@ -546,7 +546,7 @@ test_history_lines(void **state)
 	    "scene-safety=6;responsiveness=5;breaths=7;compression-rate=12",
 	    "yes", "steady rhythm", "" };
 	static const char *const s1[] = { "", "written", "written", "55.0",
-	    "100", "no", "", "2026-11-28T09:50:00Z", "", "", "no", "",
+	    "100", "no", "ann+bo", "2026-11-28T09:50:00Z", "", "", "no", "",
 	    "paper-keyed" };
 	static const char *const e3[] = { "3", "written", "written", "78.5",
 	    "100", "no", "boss", "2026-11-28T10:00:00Z", "paper sitting", "",
@@ -579,7 +579,7 @@ test_history_lines(void **state)
 	assert_string_equal(lines[i + 1], "    reason: misread the sheet");
 	assert_string_equal(lines[i + 3], "    comment: steady rhythm");
 	assert_string_equal(lines[i + 4], "written test  55.0%  on paper, "
-	    "keyed in  2026-11-28 09:50");
+	    "keyed in by ann+bo  2026-11-28 09:50");
 	assert_string_equal(lines[i + 5], "#3  written  78.5%  by boss  "
 	    "2026-11-28 10:00  (counts)");
 	sc_lines_free(lines, n);
