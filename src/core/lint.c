@@ -476,13 +476,124 @@ lint_pairs_known(struct fq *xs, size_t n, int strict, struct diag *d,
 	free(byid);
 }
 
+/* Pair (i, j), i < j: report it when it is a near-duplicate. */
+static void
+lint_pair(const struct fq *xs, size_t i, size_t j, int strict,
+    struct diag *d, struct lint_stats *st)
+{
+	const struct question *a = xs[i].q, *b = xs[j].q;
+	double sim = fq_similarity(&xs[i], &xs[j]);
+
+	if (sim < LINT_DUP_THRESHOLD)
+		return;
+	if (list_has(a->pair, b->id) || list_has(b->pair, a->id)) {
+		st->declared++;
+		return;
+	}
+	st->duplicates++;
+	diag_at(d, xs[j].bank->file, b->line, _("%s: question %s: "
+	    "near-duplicate of %s (%s:%ld), similarity %.2f: merge them, "
+	    "rewrite one, or declare pair=\"%s\""), level(strict), b->id,
+	    a->id, xs[i].bank->file, a->line, sim, a->id);
+	st->findings++;
+	if (a->difficulty != b->difficulty) {
+		st->difficulty++;
+		diag_at(d, xs[j].bank->file, b->line, _("%s: question %s: "
+		    "difficulty %d, but its near-duplicate %s has difficulty "
+		    "%d"), level(strict), b->id, b->difficulty, a->id,
+		    a->difficulty);
+		st->findings++;
+	}
+}
+
+/* A feature of a question: for the inverted index of large sets. */
+struct posting {
+	uint64_t	h;
+	int		space;
+	size_t		q;
+};
+
+static int
+posting_cmp(const void *x, const void *y)
+{
+	const struct posting *a = x, *b = y;
+
+	if (a->space != b->space)
+		return a->space - b->space;
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return (a->q > b->q) - (a->q < b->q);
+}
+
+/*
+ * A large set (more than LINT_PAIRWISE_MAX questions): compare only the
+ * pairs that share a feature held by at most n / 20 (at least 2)
+ * questions.  Two
+ * questions that share only common wording ("which of these") cannot
+ * reach the threshold unless they are all common wording, and a set of
+ * thousands of questions would otherwise take minutes.
+ */
+static void
+lint_pairs_indexed(const struct fq *xs, size_t n, int strict,
+    struct diag *d, struct lint_stats *st)
+{
+	struct posting *p = NULL, key;
+	size_t cap = 0, np = 0, i, j, k, lo, hi, mid, end;
+	size_t rare = n / 20 > 2 ? n / 20 : 2;
+	size_t *stamp = xcalloc(n + 1, sizeof *stamp);
+	int space;
+
+	for (i = 0; i < n; i++)
+		for (space = 0; space < SPACES; space++)
+			for (k = 0; k < xs[i].n[space]; k++) {
+				xgrow(&p, &cap, np + 1, sizeof *p);
+				p[np].h = xs[i].f[space][k].h;
+				p[np].space = space;
+				p[np++].q = i;
+			}
+	if (np > 0)
+		qsort(p, np, sizeof *p, posting_cmp);
+	for (i = 0; i < n; i++)
+		for (space = 0; space < SPACES; space++)
+			for (k = 0; k < xs[i].n[space]; k++) {
+				/* The run of this feature: first posting... */
+				key.h = xs[i].f[space][k].h;
+				key.space = space;
+				key.q = 0;
+				lo = 0;
+				hi = np;
+				while (lo < hi) {
+					mid = lo + (hi - lo) / 2;
+					if (posting_cmp(&p[mid], &key) < 0)
+						lo = mid + 1;
+					else
+						hi = mid;
+				}
+				/* ...and past its last. */
+				for (end = lo; end < np && p[end].h == key.h &&
+				    p[end].space == space && end - lo <= rare;
+				    end++)
+					;
+				if (end - lo > rare)
+					continue;
+				for (j = lo; j < end; j++)
+					if (p[j].q > i && stamp[p[j].q] != i + 1) {
+						stamp[p[j].q] = i + 1;
+						lint_pair(xs, i, p[j].q, strict, d,
+						    st);
+					}
+			}
+	free(stamp);
+	free(p);
+}
+
 static void
 lint_duplicates(const struct content_set *set, int strict, struct diag *d,
     struct lint_stats *st)
 {
 	struct fq *xs;
-	size_t n = 0, i, j, k;
-	double sim;
+	size_t n = 0, i, j, k, pairwise = LINT_PAIRWISE_MAX;
+	const char *env;
 	int space;
 
 	for (i = 0; i < set->nbanks; i++)
@@ -495,35 +606,15 @@ lint_duplicates(const struct content_set *set, int strict, struct diag *d,
 	for (space = 0; space < SPACES; space++)
 		fq_weigh(xs, n, space);
 	lint_pairs_known(xs, n, strict, d, &st->findings);
-	for (i = 0; i < n; i++)
-		for (j = i + 1; j < n; j++) {
-			const struct question *a = xs[i].q, *b = xs[j].q;
-
-			sim = fq_similarity(&xs[i], &xs[j]);
-			if (sim < LINT_DUP_THRESHOLD)
-				continue;
-			if (list_has(a->pair, b->id) ||
-			    list_has(b->pair, a->id)) {
-				st->declared++;
-				continue;
-			}
-			st->duplicates++;
-			diag_at(d, xs[j].bank->file, b->line, _("%s: question "
-			    "%s: near-duplicate of %s (%s:%ld), similarity "
-			    "%.2f: merge them, rewrite one, or declare "
-			    "pair=\"%s\""), level(strict), b->id, a->id,
-			    xs[i].bank->file, a->line, sim, a->id);
-			st->findings++;
-			if (a->difficulty != b->difficulty) {
-				st->difficulty++;
-				diag_at(d, xs[j].bank->file, b->line, _("%s: "
-				    "question %s: difficulty %d, but its "
-				    "near-duplicate %s has difficulty %d"),
-				    level(strict), b->id, b->difficulty,
-				    a->id, a->difficulty);
-				st->findings++;
-			}
-		}
+	/* FIRSTLINE_LINT_PAIRWISE_MAX: a test seam for the indexed path. */
+	if ((env = getenv("FIRSTLINE_LINT_PAIRWISE_MAX")) != NULL)
+		pairwise = strtoul(env, NULL, 10);
+	if (n <= pairwise) {
+		for (i = 0; i < n; i++)
+			for (j = i + 1; j < n; j++)
+				lint_pair(xs, i, j, strict, d, st);
+	} else
+		lint_pairs_indexed(xs, n, strict, d, st);
 	for (i = 0; i < n; i++)
 		for (space = 0; space < SPACES; space++)
 			free(xs[i].f[space]);

@@ -31,6 +31,11 @@
 
 #define LINT_LONGEST_MAX	35	/* percent of single-choice questions */
 #define LINT_DUP_THRESHOLD	0.40
+/*
+ * Up to this many questions every pair is compared; above it, only pairs
+ * that share a feature held by at most 1 in 20 questions (lint.c).
+ */
+#define LINT_PAIRWISE_MAX	3000
 
 /* Per bank: how often the key is the longest option. */
 struct lint_bank {
