@@ -188,9 +188,11 @@ cmd_paper_print(struct cli *c, const struct cmd_entry *e, int argc,
 		if (rc == EXIT_OK) {
 			for (i = 0; i < b.n; i++)
 				drawn += !b.p[i].reprint;
-			printf(_("%zu papers in %s (%zu drawn now, %zu "
-			    "printed before and the same again)\n"), b.n,
-			    o.out, drawn, b.n - drawn);
+			printf(ngettext("%zu paper in %s (%zu drawn now, %zu "
+			    "printed before and the same again)\n",
+			    "%zu papers in %s (%zu drawn now, %zu printed "
+			    "before and the same again)\n", b.n), b.n, o.out,
+			    drawn, b.n - drawn);
 		}
 		paper_batch_release(&b);
 		store_free(&s);
