@@ -132,17 +132,17 @@ bk_heading(struct pdf *p, const struct bk_doc *d, const struct paper_print *pp,
 	    d->zh));
 	pdf_text(p, BK_MARGIN, BK_MARGIN - 6, tw, 12, PDF_BOLD, s);
 	free(s);
-	s = xasprintf("%s    准考证号 Ticket %s    批次 Cohort %s", pp->name,
-	    pp->ticket, d->b->cohort);
-	pdf_text(p, BK_MARGIN, BK_MARGIN + 12, tw, 10, PDF_WRAP | PDF_DIGITS,
-	    s);
+	pdf_fit(p, BK_MARGIN, BK_MARGIN + 12, tw, 16, 11, 5, PDF_BOLD,
+	    pp->name);
+	s = xasprintf("准考证号 Ticket %s    批次 Cohort %s    第 %d / %d 页 "
+	    "Page %d / %d", pp->ticket, d->b->cohort, page, n, page, n);
+	pdf_text(p, BK_MARGIN, BK_MARGIN + 30, tw, 9, PDF_DIGITS, s);
 	free(s);
 	cairo_set_source_rgb(p->cr, 0.25, 0.25, 0.25);
-	s = xasprintf("第 %d / %d 页  Page %d / %d    笔试 %d 分钟 Written "
-	    "test, %d minutes.  答案涂在答题卡上，试题册上的记号不计分。 "
-	    "Mark your answers on the answer sheet: marks in this booklet "
-	    "do not count.", page, n, page, n, a->minutes, a->minutes);
-	pdf_text(p, BK_MARGIN, BK_MARGIN + 28, tw, 7.5, PDF_WRAP | PDF_DIGITS,
+	s = xasprintf("笔试 %d 分钟 Written test, %d minutes.  答案涂在答题卡上，"
+	    "试题册上的记号不计分。 Mark your answers on the answer sheet: "
+	    "marks in this booklet do not count.", a->minutes, a->minutes);
+	pdf_text(p, BK_MARGIN, BK_MARGIN + 45, tw, 7.5, PDF_WRAP | PDF_DIGITS,
 	    s);
 	free(s);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);

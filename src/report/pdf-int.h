@@ -132,6 +132,13 @@ int pdf_qr(struct pdf *p, double x, double y, double size, const char *text,
  * page on; zh: true/false bubbles say 对/错, else T/F.  0, or -1 and *cause.
  */
 struct paper_batch;
+/*
+ * Set text in the box (x, y, w, h) at the largest size from max down to
+ * min on one line, else wrapped to fit the box (at min it may overflow);
+ * returns the size used.  Nothing of the text is cut (names).
+ */
+double pdf_fit(struct pdf *p, double x, double y, double w, double h,
+    double max, double min, int style, const char *text);
 int pdf_sheet_draw(struct pdf *p, const struct paper_batch *b, size_t i,
     int zh, char **cause);
 

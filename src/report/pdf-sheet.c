@@ -91,6 +91,28 @@ sheet_bubble_text(const struct sheet_bubble *b, enum qtype t, int zh,
 		snprintf(buf, 16, "%c", 'A' + b->col);
 }
 
+double
+pdf_fit(struct pdf *p, double x, double y, double w, double h, double max,
+    double min, int style, const char *text)
+{
+	double size, tw, th;
+
+	/* One line if it fits, at the largest size. */
+	for (size = max; size >= min; size -= 0.5) {
+		pdf_measure(p, size, style, text, &tw, &th);
+		if (tw <= w && th <= h) {
+			pdf_text(p, x, y, w, size, style, text);
+			return size;
+		}
+	}
+	/* Else wrapped, at the largest size whose lines fit the box. */
+	for (size = max; size > min; size -= 0.5)
+		if (pdf_text_height(p, w, size, style | PDF_WRAP, text) <= h)
+			break;
+	pdf_text(p, x, y, w, size, style | PDF_WRAP, text);
+	return size;
+}
+
 /* The heading: title, trainee, instructions, code. */
 static int
 sheet_heading(struct pdf *p, const struct sheet *sh,
@@ -98,7 +120,7 @@ sheet_heading(struct pdf *p, const struct sheet *sh,
     char **cause)
 {
 	const struct attempt *a = pp->a;
-	double size, w, y;
+	double size, y;
 	char *s, *code;
 	int rc;
 
@@ -115,15 +137,10 @@ sheet_heading(struct pdf *p, const struct sheet *sh,
 	pdf_text(p, MM(sh->title.x), MM(sh->title.y), MM(sh->title.w), 12,
 	    PDF_BOLD, s);
 	free(s);
-	/* The name is never cut: set smaller when long. */
+	/* The name is never cut: set smaller, then wrapped, when long. */
 	y = MM(sh->who.y);
-	for (size = 14; size > 7; size -= 1) {
-		pdf_measure(p, size, PDF_BOLD, pp->name, &w, NULL);
-		if (w <= MM(sh->who.w) * 0.5)
-			break;
-	}
-	pdf_text(p, MM(sh->who.x), y, MM(sh->who.w) * 0.5, size,
-	    PDF_BOLD | PDF_WRAP, pp->name);
+	pdf_fit(p, MM(sh->who.x), y, MM(sh->who.w) * 0.5, MM(sh->who.h), 14,
+	    4.5, PDF_BOLD, pp->name);
 	s = xasprintf("准考证号 Ticket  %s\n批次 Cohort  %s  %s", pp->ticket,
 	    b->cohort, b->cohort_name);
 	pdf_text(p, MM(sh->who.x) + MM(sh->who.w) * 0.52, y,

@@ -206,4 +206,15 @@ pdftoppm -png -r 150 -f "$pages" -l "$pages" "$TMP/c2.pdf" "$TMP/s2"
 q=$(zbarimg -q --raw "$TMP"/s2-*.png 2>/dev/null)
 "$CODE" "$FIRSTLINE_DB" c2 "$q" >/dev/null 2>&1; ok $? "its QR code verifies ($q)"
 
+# ---------------------------------------------------------------- long name
+LONG="欧阳诸葛司马上官慕容东方皇甫尉迟公孙长孙宇文令狐端木司徒 Alexandra-Konstantinopolous"
+fl cohort create "第三批" --exam mini-exam --id c3 >/dev/null
+printf 'name,community\n%s,东关\n' "$LONG" > "$TMP/r3.csv"
+fl roster import c3 "$TMP/r3.csv"
+fl paper print c3 -o "$TMP/c3.pdf"
+expect_rc 0 "a paper for a very long name"
+t3=$(pdftotext -raw "$TMP/c3.pdf" - | tr -d '\n')
+n3=$(printf '%s' "$t3" | grep -o "$LONG" | wc -l)
+[ "$n3" -ge 3 ]; ok $? "the name is printed whole on the booklet and the sheet ($n3 times)"
+
 done_testing
