@@ -193,7 +193,13 @@ expect_rc 0 "the standard exam's papers"
 A=$(sql "SELECT min(a.id) FROM attempt a JOIN trainee t ON t.id = a.trainee_id JOIN cohort c ON c.id = t.cohort_id WHERE c.cohort = 'c2'")
 [ "$(sql "SELECT count(*) FROM paper_item WHERE attempt_id = $A")" = 50 ]; ok $? "50 questions drawn"
 pages=$(pdfinfo "$TMP/c2.pdf" | awk '/^Pages:/ { print $2 }')
-sheets=$(pdftotext "$TMP/c2.pdf" - | grep -c "答题卡 Answer sheet 1 / 1")
+sheets=0
+i=1
+while [ $i -le "$pages" ]; do
+	pdftotext -layout -f $i -l $i "$TMP/c2.pdf" - | tr -s ' \n' '  ' |
+	    grep -q "答题卡 Answer sheet 1 / 1" && sheets=$((sheets + 1))
+	i=$((i + 1))
+done
 [ "$sheets" = 2 ]; ok $? "one answer sheet page per trainee ($sheets)"
 [ "$pages" -gt 4 ]; ok $? "and booklets of several pages ($pages pages in all)"
 c2text=$(pdftotext -layout "$TMP/c2.pdf" -)
