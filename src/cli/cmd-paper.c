@@ -183,8 +183,8 @@ cmd_paper_print(struct cli *c, const struct cmd_entry *e, int argc,
 		cli_print_diag(&skipped);
 		diag_release(&skipped);
 		rc = pdf_papers_write(&b, o.zh, fp, &cause);
-		pdf_shutdown();
 		rc = print_finish(fp, tmp, o.out, rc, cause);
+		pdf_shutdown();	/* once the file is in place */
 		if (rc == EXIT_OK) {
 			for (i = 0; i < b.n; i++)
 				drawn += !b.p[i].reprint;

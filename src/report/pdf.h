@@ -71,9 +71,9 @@ int pdf_papers_write(const struct paper_batch *b, int zh, FILE *fp,
     char **cause);
 
 /*
- * Release the font map, fontconfig's caches and cairo's static data, so a
- * leak checker sees only what is really leaked.  Call once, after the last
- * writer; a later writer starts them again.
+ * Release the font map and, in sanitizer builds, fontconfig's caches and
+ * cairo's static data, so a leak checker sees only what is really leaked.
+ * Call once, after the last writer; a later writer starts them again.
  */
 void pdf_shutdown(void);
 
