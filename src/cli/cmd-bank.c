@@ -53,15 +53,19 @@ bank_print_stats(const struct lint_stats *st)
 {
 	size_t i, n;
 
-	printf(_("module        single  longest-key zh-CN  longest-key en\n"));
+	printf(_("module        single  longest-key zh-CN   longest-key en    "
+	    "shortest-key zh-CN  shortest-key en\n"));
 	for (i = 0; i < st->nbanks; i++) {
 		const struct lint_bank *b = &st->banks[i];
 
 		n = b->nsingle > 0 ? b->nsingle : 1;
-		printf("%-12s  %6zu  %8zu  %5.1f%%  %8zu  %5.1f%%\n",
-		    b->bank->module, b->nsingle, b->longest_zh,
+		printf("%-12s  %6zu  %6zu  %5.1f%%     %6zu  %5.1f%%    "
+		    "%6zu  %5.1f%%      %6zu  %5.1f%%\n", b->bank->module,
+		    b->nsingle, b->longest_zh,
 		    100.0 * (double)b->longest_zh / (double)n, b->longest_en,
-		    100.0 * (double)b->longest_en / (double)n);
+		    100.0 * (double)b->longest_en / (double)n, b->shortest_zh,
+		    100.0 * (double)b->shortest_zh / (double)n, b->shortest_en,
+		    100.0 * (double)b->shortest_en / (double)n);
 	}
 	printf(_("near-duplicate pairs: %zu (rated at different difficulties: "
 	    "%zu); declared alike (pair=): %zu\n"), st->duplicates,
@@ -126,8 +130,9 @@ cmd_bank_check_exec(struct cli *c, const struct cmd_entry *e, int argc,
 			printf(_("%s: exam %s: ok\n"), set.exams[i]->file,
 			    set.exams[i]->id);
 		fflush(stdout);
-		if (nlint > 0) {
+		if (nlint > 0 || st.advisories > 0)
 			cli_print_diag(&lint);
+		if (nlint > 0) {
 			if (strict) {
 				fprintf(stderr, ngettext("firstline: %zu test-"
 				    "design problem found (--strict)\n",
@@ -139,6 +144,11 @@ cmd_bank_check_exec(struct cli *c, const struct cmd_entry *e, int argc,
 				    "design warning\n", "firstline: %zu test-"
 				    "design warnings\n", nlint), nlint);
 		}
+		if (st.advisories > 0)
+			fprintf(stderr, ngettext("firstline: %zu advisory "
+			    "warning (never an error)\n", "firstline: %zu "
+			    "advisory warnings (never errors)\n",
+			    st.advisories), st.advisories);
 		if (stats)
 			bank_print_stats(&st);
 	}

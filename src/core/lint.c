@@ -1,5 +1,6 @@
 /*
- * Test-design lint of question banks (see lint.h): the longest key, near-
+ * Test-design lint of question banks (see lint.h): the longest and the
+ * shortest key, near-
  * duplicate questions across the course and their difficulties, negative
  * true/false statements.  Findings are warnings, or errors when strict;
  * nothing here refuses a bank on its own.
@@ -16,13 +17,16 @@
 #include "core.h"
 #include "text.h"
 
-/* ------------------------------------------------------ longest key */
+/* ------------------------------------------ longest and shortest key */
 
-/* Whether option k of q is strictly wider than every other option. */
+/*
+ * Whether the key of q is strictly wider (shortest: strictly narrower)
+ * than every other option, in Chinese or (en) English.
+ */
 static int
-longest_is_key(const struct question *q, int en)
+key_extreme(const struct question *q, int en, int shortest)
 {
-	size_t i, w, key = 0, other = 0;
+	size_t i, w, key = 0, wide = 0, narrow = (size_t)-1;
 	int have = 0;
 
 	for (i = 0; i < q->noptions; i++) {
@@ -33,10 +37,16 @@ longest_is_key(const struct question *q, int en)
 		if (q->options[i].correct) {
 			key = w;
 			have = 1;
-		} else if (w > other)
-			other = w;
+			continue;
+		}
+		if (w > wide)
+			wide = w;
+		if (w < narrow)
+			narrow = w;
 	}
-	return have && key > other;
+	if (!have || q->noptions < 2)
+		return 0;
+	return shortest ? key < narrow : key > wide;
 }
 
 static const char *
@@ -45,12 +55,19 @@ level(int strict)
 	return strict ? _("error") : _("warning");
 }
 
-static void
-lint_longest(const struct bank *b, int strict, struct diag *d,
-    struct lint_bank *lb, size_t *findings)
+/* Whether count of the bank's single-choice questions is over the limit. */
+static int
+over(size_t count, const struct lint_bank *lb)
 {
-	size_t i, share;
-	int over_zh, over_en;
+	return count * 100 > LINT_LONGEST_MAX * lb->nsingle;
+}
+
+static void
+lint_key_share(const struct bank *b, int strict, struct diag *d,
+    struct lint_bank *lb, struct lint_stats *st)
+{
+	size_t i, c[2][2], share;
+	int en, sh;
 
 	lb->bank = b;
 	for (i = 0; i < b->nquestions; i++) {
@@ -59,54 +76,94 @@ lint_longest(const struct bank *b, int strict, struct diag *d,
 		if (q->type != QTYPE_SINGLE)
 			continue;
 		lb->nsingle++;
-		lb->longest_zh += longest_is_key(q, 0);
-		lb->longest_en += longest_is_key(q, 1);
+		lb->longest_zh += key_extreme(q, 0, 0);
+		lb->longest_en += key_extreme(q, 1, 0);
+		lb->shortest_zh += key_extreme(q, 0, 1);
+		lb->shortest_en += key_extreme(q, 1, 1);
 	}
-	over_zh = lb->longest_zh * 100 > LINT_LONGEST_MAX * lb->nsingle;
-	over_en = lb->longest_en * 100 > LINT_LONGEST_MAX * lb->nsingle;
-	if (over_zh) {
-		share = lb->longest_zh * 100 / lb->nsingle;
-		diag_at(d, b->file, 0, _("%s: bank %s: the key is the longest "
-		    "option in %zu of %zu single-choice questions in zh-CN "
-		    "(%zu%%; at most %d%%)"), level(strict), b->module,
-		    lb->longest_zh, lb->nsingle, share, LINT_LONGEST_MAX);
-		(*findings)++;
-	}
-	if (over_en) {
-		share = lb->longest_en * 100 / lb->nsingle;
-		diag_at(d, b->file, 0, _("%s: bank %s: the key is the longest "
-		    "option in %zu of %zu single-choice questions in en "
-		    "(%zu%%; at most %d%%)"), level(strict), b->module,
-		    lb->longest_en, lb->nsingle, share, LINT_LONGEST_MAX);
-		(*findings)++;
-	}
+	if (lb->nsingle == 0)
+		return;
+	c[0][0] = lb->longest_zh;
+	c[0][1] = lb->longest_en;
+	c[1][0] = lb->shortest_zh;
+	c[1][1] = lb->shortest_en;
+	for (sh = 0; sh < 2; sh++)
+		for (en = 0; en < 2; en++) {
+			share = c[sh][en] * 100 / lb->nsingle;
+			if (over(c[sh][en], lb)) {
+				int hard = !sh || LINT_SHORTEST_STRICT;
+
+				diag_at(d, b->file, 0, sh ? _("%s: bank %s: "
+				    "the key is the shortest option in %zu of "
+				    "%zu single-choice questions in %s (%zu%%; "
+				    "at most %d%%)") : _("%s: bank %s: the key "
+				    "is the longest option in %zu of %zu single-"
+				    "choice questions in %s (%zu%%; at most "
+				    "%d%%)"), level(strict && hard), b->module,
+				    c[sh][en], lb->nsingle, en ? "en" : "zh-CN",
+				    share, LINT_LONGEST_MAX);
+				if (hard)
+					st->findings++;
+				else
+					st->advisories++;
+			}
+			/* Never the longest is a cue too: advice only. */
+			if (!sh && lb->nsingle >= LINT_MIN_SAMPLE &&
+			    c[sh][en] * 100 < LINT_LONGEST_MIN * lb->nsingle) {
+				diag_at(d, b->file, 0, _("warning: bank %s: the "
+				    "key is the longest option in only %zu of "
+				    "%zu single-choice questions in %s (%zu%%; "
+				    "with four options about 25%% by chance): "
+				    "\"never the longest\" is a cue as well"),
+				    b->module,
+				    c[sh][en], lb->nsingle, en ? "en" : "zh-CN",
+				    share);
+				st->advisories++;
+			}
+		}
 }
 
-/* A bank over the limit: list the questions that make it so. */
+/* A bank over a limit: list the questions that make it so. */
 static void
-lint_longest_list(const struct bank *b, int strict, struct diag *d,
-    const struct lint_bank *lb, size_t *findings)
+lint_key_list(const struct bank *b, int strict, struct diag *d,
+    const struct lint_bank *lb, struct lint_stats *st)
 {
-	int over_zh = lb->longest_zh * 100 > LINT_LONGEST_MAX * lb->nsingle;
-	int over_en = lb->longest_en * 100 > LINT_LONGEST_MAX * lb->nsingle;
-	int zh, en;
+	int over_l[2], over_s[2], l[2], s[2], en;
 	size_t i;
 
-	if (!over_zh && !over_en)
+	if (lb->nsingle == 0)
 		return;
+	over_l[0] = over(lb->longest_zh, lb);
+	over_l[1] = over(lb->longest_en, lb);
+	over_s[0] = over(lb->shortest_zh, lb);
+	over_s[1] = over(lb->shortest_en, lb);
 	for (i = 0; i < b->nquestions; i++) {
 		const struct question *q = &b->questions[i];
 
 		if (q->type != QTYPE_SINGLE)
 			continue;
-		zh = over_zh && longest_is_key(q, 0);
-		en = over_en && longest_is_key(q, 1);
-		if (!zh && !en)
-			continue;
-		diag_at(d, b->file, q->line, _("%s: question %s: the key is "
-		    "the longest option (%s)"), level(strict), q->id,
-		    zh && en ? "zh-CN, en" : zh ? "zh-CN" : "en");
-		(*findings)++;
+		for (en = 0; en < 2; en++) {
+			l[en] = over_l[en] && key_extreme(q, en, 0);
+			s[en] = over_s[en] && key_extreme(q, en, 1);
+		}
+		if (l[0] || l[1]) {
+			diag_at(d, b->file, q->line, _("%s: question %s: the "
+			    "key is the longest option (%s)"), level(strict),
+			    q->id, l[0] && l[1] ? "zh-CN, en" : l[0] ?
+			    "zh-CN" : "en");
+			st->findings++;
+		}
+		if (s[0] || s[1]) {
+			diag_at(d, b->file, q->line, _("%s: question %s: the "
+			    "key is the shortest option (%s)"),
+			    level(strict && LINT_SHORTEST_STRICT), q->id,
+			    s[0] && s[1] ? "zh-CN, en" : s[0] ? "zh-CN" :
+			    "en");
+			if (LINT_SHORTEST_STRICT)
+				st->findings++;
+			else
+				st->advisories++;
+		}
 	}
 }
 
@@ -635,8 +692,7 @@ lint_content(const struct content_set *set, int strict, struct diag *d,
 	st->banks = xcalloc(set->nbanks + 1, sizeof *st->banks);
 	st->nbanks = set->nbanks;
 	for (i = 0; i < set->nbanks; i++)
-		lint_longest(set->banks[i], strict, d, &st->banks[i],
-		    &st->findings);
+		lint_key_share(set->banks[i], strict, d, &st->banks[i], st);
 	lint_duplicates(set, strict, d, st);
 	for (i = 0; i < set->nbanks; i++) {
 		const struct bank *b = set->banks[i];
@@ -666,8 +722,7 @@ lint_content(const struct content_set *set, int strict, struct diag *d,
 	}
 	/* Last, as they are the most numerous while a bank is over. */
 	for (i = 0; i < set->nbanks; i++)
-		lint_longest_list(set->banks[i], strict, d, &st->banks[i],
-		    &st->findings);
+		lint_key_list(set->banks[i], strict, d, &st->banks[i], st);
 	i = st->findings;
 	if (stats == NULL)
 		lint_stats_release(&local);

@@ -4,7 +4,10 @@
  *
  *   longest key   in more than LINT_LONGEST_MAX percent of a bank's
  *                 single-choice questions the key is strictly the longest
- *                 option (display width, per language);
+ *                 option (display width, per language); the same for the
+ *                 shortest; and, as a warning even when strict, the key
+ *                 the longest in fewer than LINT_LONGEST_MIN percent
+ *                 ("never the longest" is a cue too);
  *   near-duplicates  two questions of the course whose similarity (below)
  *                 is at least LINT_DUP_THRESHOLD, unless either declares
  *                 the other in pair="...";
@@ -30,6 +33,13 @@
 #include "diag.h"
 
 #define LINT_LONGEST_MAX	35	/* percent of single-choice questions */
+#define LINT_LONGEST_MIN	10	/* below: a warning, never an error */
+#define LINT_MIN_SAMPLE		20	/* single-choice questions for that */
+/*
+ * Whether a shortest-key share over LINT_LONGEST_MAX is an error with
+ * --strict (1) or a warning only (0, until the shipped banks meet it).
+ */
+#define LINT_SHORTEST_STRICT	0
 #define LINT_DUP_THRESHOLD	0.40
 /*
  * Up to this many questions every pair is compared; above it, only pairs
@@ -43,6 +53,8 @@ struct lint_bank {
 	size_t			 nsingle;
 	size_t			 longest_zh;
 	size_t			 longest_en;
+	size_t			 shortest_zh;
+	size_t			 shortest_en;
 };
 
 struct lint_stats {
@@ -53,14 +65,15 @@ struct lint_stats {
 	size_t			 difficulty;	/* of the duplicates, rated apart */
 	size_t			 negative;	/* negative true/false stems */
 	size_t			 ntruefalse;
-	size_t			 findings;	/* messages added */
+	size_t			 findings;	/* messages added (errors if strict) */
+	size_t			 advisories;	/* warnings even when strict */
 };
 
 /*
  * Lint every bank of set; each finding goes to d as "FILE:LINE: warning:
- * question ID: ..." (or "error:" when strict).  stats (may be NULL) gets
- * the figures; release it with lint_stats_release.  Returns the number of
- * findings.
+ * question ID: ..." (or "error:" when strict), each advisory as a
+ * warning.  stats (may be NULL) gets the figures; release it with
+ * lint_stats_release.  Returns the number of findings (not advisories).
  */
 size_t lint_content(const struct content_set *set, int strict,
     struct diag *d, struct lint_stats *stats);

@@ -60,9 +60,37 @@ has "pair names nowhere-99" "$ERR" "a pair outside the files given is reported"
 # shellcheck disable=SC2086
 fl bank check --stats $ALL
 expect_rc 0 "--stats"
-has "lintlong           3         2   66.7%         2   66.7%" "$OUT" "--stats: the longest-key share per bank"
+has "lintlong           3       2   66.7%          2   66.7%         0    0.0%           0    0.0%" "$OUT" "--stats: the longest- and shortest-key shares per bank"
 has "near-duplicate pairs: 1 (rated at different difficulties: 1); declared alike (pair=): 1" "$OUT" "--stats: duplicates"
 has "negative true/false statements: 2 of 3" "$OUT" "--stats: negative statements"
+
+# The mirror cue: the key the shortest option in 15 of 20 (over 35%: a
+# warning, not yet an error with --strict), and never the longest (under
+# 10% of 20 or more questions: a warning only).
+{
+	echo '<?xml version="1.0" encoding="UTF-8"?>'
+	echo '<bank module="lintshort"><title xml:lang="zh-CN">短</title><title xml:lang="en">Short</title>'
+	i=1
+	while [ $i -le 20 ]; do
+		key="甲$i"; ken="K$i"
+		[ $i -gt 15 ] && { key="乙乙乙乙$i"; ken="Equal $i"; }
+		echo "<single id=\"short-$i\" difficulty=\"1\"><stem xml:lang=\"zh-CN\">第$i题</stem><stem xml:lang=\"en\">Question $i</stem>"
+		echo "<option correct=\"true\"><text xml:lang=\"zh-CN\">$key</text><text xml:lang=\"en\">$ken</text></option>"
+		echo "<option><text xml:lang=\"zh-CN\">丙丙丙丙$i</text><text xml:lang=\"en\">Other $i</text></option>"
+		echo "<option><text xml:lang=\"zh-CN\">丁丁丁丁$i</text><text xml:lang=\"en\">Third $i</text></option>"
+		echo "<explanation xml:lang=\"zh-CN\">解</explanation><explanation xml:lang=\"en\">E</explanation><source>S</source></single>"
+		i=$((i + 1))
+	done
+	echo '</bank>'
+} >"$TMP/short.xml"
+fl bank check --strict --stats "$TMP/short.xml"
+expect_rc 0 "shortest over 35% and never longest: warnings only, even with --strict"
+has "short.xml: warning: bank lintshort: the key is the shortest option in 15 of 20 single-choice questions in zh-CN (75%; at most 35%)" "$ERR" "the shortest-key share"
+has "short.xml: warning: bank lintshort: the key is the longest option in only 0 of 20 single-choice questions in zh-CN (0%" "$ERR" "never the longest"
+has "short.xml:3: warning: question short-1: the key is the shortest option (zh-CN, en)" "$ERR" "each shortest-key question listed"
+has "19 advisory warnings (never errors)" "$ERR" "counted apart (4 for the bank, 15 questions)"
+hasnt "short-16: the key is the shortest" "$ERR" "a key that ties is not listed"
+has "lintshort         20       0    0.0%          0    0.0%        15   75.0%          15   75.0%" "$OUT" "--stats: the shortest-key share"
 
 # A clean bank passes --strict.
 fl bank check --strict "$TESTDATA/good/mini-bank.xml"
