@@ -196,13 +196,20 @@ code 429 "after three wrong PINs the ticket must wait (the core's rule)"
 post t /login "lang=zh&ticket=$T3&pin=$(pin 3)"
 code 429 "even with the right PIN, until the wait is over"
 has "请等待" "$BODY" "and the page says how long"
-k=0
-while [ $k -lt 30 ]; do
+# Wrong logins on many tickets from one address until the address is told
+# to wait (at most sixty tries: each failure past the free ones doubles the
+# wait, so even a slow machine meets it).  The wait is a few seconds from the last
+# failure, so the test looks at the refusal itself, not at a later request
+# that a busy machine may send after the wait is over.
+k=0 held=1
+while [ $k -lt 60 ]; do
 	post t /login "lang=zh&ticket=9999$k&pin=000000"
 	k=$((k + 1))
+	case "$CODE $BODY" in
+	"429 "*此网络*) held=0; break ;;
+	esac
 done
-post t /login "lang=zh&ticket=$(ticket 2)&pin=$(pin 2)"
-code 429 "thirty wrong logins from one address: that address waits"
+[ $held -eq 0 ]; ok $? "wrong logins on many tickets from one address: that address waits (after $k)"
 has "此网络" "$BODY" "and is told why"
 get t2 / --interface 127.0.0.2
 keep_csrf t2
