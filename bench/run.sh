@@ -221,4 +221,7 @@ echo "  roster import, $ROSTER_ROWS rows (3 rounds):"
 echo "    firstline roster import            $ROSTER_FL s ($(awk -v n="$ROSTER_ROWS" -v t="$ROSTER_FL" 'BEGIN { printf "%.0f", n / t }') rows/s)"
 echo "    crypt_r on $(nproc) threads              $ROSTER_REF s"
 echo "    crypt_r on 1 thread (the old way)   $ROSTER_1 s"
+# Browser sittings: phones on loopback against firstline serve.
+echo
+sh "$SRC/bench/web.sh" --out "$OUT" --src "$SRC" --bin "$BIN" || rc=1
 exit $rc

@@ -46,7 +46,7 @@ cmd_serve_exec(struct cli *c, const struct cmd_entry *e, int argc,
 
 	memset(&cfg, 0, sizeof cfg);
 	cfg.listen = "0.0.0.0:8080";
-	cfg.threads = 4;
+	cfg.threads = 32;
 	cfg.max_conns = 4000;
 	cfg.per_ip = 256;
 	cfg.timeout_s = 30;

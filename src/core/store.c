@@ -106,13 +106,37 @@ store_text(sqlite3_stmt *st, int i)
 int
 store_begin(struct store *s, char **cause)
 {
-	return store_exec(s, "BEGIN IMMEDIATE", cause);
+	return store_exec(s, s->group ? "SAVEPOINT store_w" :
+	    "BEGIN IMMEDIATE", cause);
 }
 
 int
 store_commit(struct store *s, char **cause)
 {
+	return store_exec(s, s->group ? "RELEASE store_w" : "COMMIT", cause);
+}
+
+int
+store_group_begin(struct store *s, char **cause)
+{
+	if (store_exec(s, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	s->group = 1;
+	return 0;
+}
+
+int
+store_group_commit(struct store *s, char **cause)
+{
+	s->group = 0;
 	return store_exec(s, "COMMIT", cause);
+}
+
+void
+store_group_rollback(struct store *s)
+{
+	s->group = 0;
+	store_rollback(s);
 }
 
 void
@@ -120,6 +144,12 @@ store_rollback(struct store *s)
 {
 	if (sqlite3_get_autocommit(s->db))
 		return;
+	if (s->group) {
+		/* This writer's savepoint only; the group goes on. */
+		sqlite3_exec(s->db, "ROLLBACK TO store_w; RELEASE store_w",
+		    NULL, NULL, NULL);
+		return;
+	}
 	if (s->rollback != NULL) {
 		sqlite3_step(s->rollback);
 		sqlite3_reset(s->rollback);

@@ -25,6 +25,7 @@ struct store {
 	char		*path;
 	sqlite3_stmt	*rollback;	/* prepared: works out of memory */
 	long long	 busy_since;	/* microseconds, for the busy handler */
+	int		 group;		/* inside store_group_begin */
 };
 
 enum store_mode {
@@ -60,6 +61,19 @@ int store_user_version(struct store *s);
 int store_begin(struct store *s, char **cause);
 int store_commit(struct store *s, char **cause);
 void store_rollback(struct store *s);
+
+/*
+ * Group commit: many writers' transactions in one, committed (and synced
+ * to disk) once.  Between store_group_begin (BEGIN IMMEDIATE) and
+ * store_group_commit, store_begin / store_commit / store_rollback work on
+ * a savepoint, so each caller's write is kept or undone alone while the
+ * group's single COMMIT makes them durable together; nobody may say a
+ * write is saved before store_group_commit has returned 0.
+ * store_group_rollback undoes the whole group.  -1 and *cause on failure.
+ */
+int store_group_begin(struct store *s, char **cause);
+int store_group_commit(struct store *s, char **cause);
+void store_group_rollback(struct store *s);
 
 /* Run SQL with no result rows.  -1 and *cause on failure. */
 int store_exec(struct store *s, const char *sql, char **cause);

@@ -483,6 +483,62 @@ web_response(const struct web_form *f, const struct paper_item *it,
 	return 1;
 }
 
+/* The writes of the sitting, run by the writer thread (group commit). */
+struct web_job_args {
+	struct attempt	*a;
+	size_t		 i;
+	const char	*response;
+	int		 flagged;
+};
+
+static int
+web_do_answer(struct store *s, void *arg, char **cause)
+{
+	struct web_job_args *j = arg;
+
+	return attempt_answer(s, j->a, j->i, j->response, cause);
+}
+
+static int
+web_do_flag(struct store *s, void *arg, char **cause)
+{
+	struct web_job_args *j = arg;
+
+	return attempt_flag(s, j->a, j->i, j->flagged, cause);
+}
+
+static int
+web_do_submit(struct store *s, void *arg, char **cause)
+{
+	struct web_job_args *j = arg;
+
+	return attempt_submit(s, j->a, cause);
+}
+
+static int
+web_answer(struct attempt *a, size_t i, const char *response, char **cause)
+{
+	struct web_job_args j = { a, i, response, 0 };
+
+	return web_write(web_do_answer, &j, cause);
+}
+
+static int
+web_flag(struct attempt *a, size_t i, int flagged, char **cause)
+{
+	struct web_job_args j = { a, i, NULL, flagged };
+
+	return web_write(web_do_flag, &j, cause);
+}
+
+static int
+web_submit_write(struct attempt *a, char **cause)
+{
+	struct web_job_args j = { a, 0, NULL, 0 };
+
+	return web_write(web_do_submit, &j, cause);
+}
+
 /* A write's result: 0 to go on, else the request is answered. */
 static int
 web_write_rc(struct web_resp *resp, int rc, char *cause, int zh_)
@@ -564,8 +620,8 @@ web_question_post(struct web_req *req, struct web_resp *resp)
 		return;
 	}
 	if (got == 1 && strcmp(resp_buf, it->response) != 0) {
-		if (web_write_rc(resp, attempt_answer(req->s, a, (size_t)i,
-		    resp_buf, &cause), cause, zh_) != 0) {
+		if (web_write_rc(resp, web_answer(a, (size_t)i, resp_buf,
+		    &cause), cause, zh_) != 0) {
 			attempt_free(&a);
 			return;
 		}
@@ -573,8 +629,8 @@ web_question_post(struct web_req *req, struct web_resp *resp)
 	}
 	if (strcmp(go, "flag") == 0) {
 		cause = NULL;
-		if (web_write_rc(resp, attempt_flag(req->s, a, (size_t)i,
-		    !it->flagged, &cause), cause, zh_) != 0) {
+		if (web_write_rc(resp, web_flag(a, (size_t)i, !it->flagged,
+		    &cause), cause, zh_) != 0) {
 			attempt_free(&a);
 			return;
 		}
@@ -622,8 +678,8 @@ web_submit(struct web_req *req, struct web_resp *resp)
 	if (web_attempt(req, resp, &ws, &a, 1) != 0)
 		return;
 	if (strcmp(req->method, "POST") == 0) {
-		if (web_write_rc(resp, attempt_submit(req->s, a, &cause),
-		    cause, ws.zh) == 0)
+		if (web_write_rc(resp, web_submit_write(a, &cause), cause,
+		    ws.zh) == 0)
 			web_redirect(resp, "/result");
 		attempt_free(&a);
 		return;

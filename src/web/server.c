@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -409,6 +410,7 @@ web_serve(const struct web_config *cfg, char **cause)
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *info;
 	char *cert = NULL, *key = NULL, host[64];
+	unsigned long groups = 0, writes = 0;
 	unsigned flags;
 	sigset_t set;
 	int sig, port;
@@ -430,7 +432,22 @@ web_serve(const struct web_config *cfg, char **cause)
 		}
 		ws.tls = 1;
 	}
+	if (web_writer_start(cfg->db, cause) != 0) {
+		free(cert);
+		free(key);
+		return -1;
+	}
 	pthread_key_create(&ws.store_key, web_store_free);
+	/* A connection is a descriptor: allow as many as the hard limit. */
+	{
+		struct rlimit rl;
+
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
+		    rl.rlim_cur < rl.rlim_max) {
+			rl.rlim_cur = rl.rlim_max;
+			setrlimit(RLIMIT_NOFILE, &rl);
+		}
+	}
 
 	/* The workers inherit the blocked signals; this thread waits. */
 	sigemptyset(&set);
@@ -441,30 +458,39 @@ web_serve(const struct web_config *cfg, char **cause)
 	signal(SIGPIPE, SIG_IGN);
 
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-	    MHD_USE_ERROR_LOG;
+	    MHD_USE_ITC | MHD_USE_ERROR_LOG;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	if (ws.tls)
 		flags |= MHD_USE_TLS;
-	d = MHD_start_daemon(flags, 0, NULL, NULL, web_handler, &ws,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-	    MHD_OPTION_THREAD_POOL_SIZE, cfg->threads,
-	    MHD_OPTION_CONNECTION_LIMIT, cfg->max_conns,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip,
-	    MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_CONN_MEMORY,
-	    MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
-	    MHD_OPTION_NOTIFY_COMPLETED, web_completed, NULL,
-	    MHD_OPTION_EXTERNAL_LOGGER, web_mhd_log, NULL,
-	    MHD_OPTION_HTTPS_MEM_CERT, ws.tls ? cert : NULL,
-	    MHD_OPTION_HTTPS_MEM_KEY, ws.tls ? key : NULL,
-	    MHD_OPTION_END);
+	{
+		struct MHD_OptionItem tls[] = {
+			{ MHD_OPTION_HTTPS_MEM_CERT, 0, cert },
+			{ MHD_OPTION_HTTPS_MEM_KEY, 0, key },
+			{ MHD_OPTION_END, 0, NULL },
+		};
+
+		d = MHD_start_daemon(flags, 0, NULL, NULL, web_handler, &ws,
+		    MHD_OPTION_EXTERNAL_LOGGER, web_mhd_log, NULL,
+		    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		    MHD_OPTION_THREAD_POOL_SIZE, cfg->threads,
+		    MHD_OPTION_CONNECTION_LIMIT, cfg->max_conns,
+		    MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip,
+		    MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
+		    MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		    (size_t)WEB_CONN_MEMORY,
+		    MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+		    MHD_OPTION_NOTIFY_COMPLETED, web_completed, NULL,
+		    MHD_OPTION_ARRAY, ws.tls ? tls : tls + 2,
+		    MHD_OPTION_END);
+	}
 	if (d == NULL) {
 		*cause = xasprintf(_("cannot listen on %s%s (in use, not "
 		    "allowed, or a bad certificate)"), cfg->listen,
 		    ws.tls ? " with TLS" : "");
 		free(cert);
 		free(key);
+		web_writer_stop(NULL, NULL);
 		pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 		return -1;
 	}
@@ -484,7 +510,10 @@ web_serve(const struct web_config *cfg, char **cause)
 	fprintf(stderr, _("firstline serve: stopping (signal %d); finishing "
 	    "the requests under way\n"), sig);
 	MHD_quiesce_daemon(d);
-	MHD_stop_daemon(d);
+	MHD_stop_daemon(d);	/* the requests under way finish first */
+	web_writer_stop(&groups, &writes);
+	fprintf(stderr, _("firstline serve: stopped; %lu answers, flags and "
+	    "submissions written in %lu commits\n"), writes, groups);
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 	pthread_key_delete(ws.store_key);
 	free(cert);

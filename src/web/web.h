@@ -12,6 +12,7 @@
  *              attempt_open, attempt_answer ...) and the redirects;
  *   pages.c, page-question.c   pure rendering from core results to
  *              escaped HTML (no I/O);
+ *   writer.c   group commit: the answers of many phones synced at once;
  *   buf.c      the growing buffer pages are written into, with escaping;
  *   assets.c   the style sheet and the optional clock script.
  * Nothing here decides a rule of the exam: the core does (src/core).
@@ -135,6 +136,22 @@ int web_login_csrf(struct store *s, const char *pre,
 #define WEB_ADDR_FREE_TRIES	30
 int web_addr_wait(const char *address);
 void web_addr_failed(const char *address);
+
+/* ------------------------------------------------------------ writer */
+
+/* A write: a core call on the writer's connection.  0, -1, ATTEMPT_*. */
+typedef int (*web_write_fn)(struct store *s, void *arg, char **cause);
+
+/* Start the writer thread on database db.  0, or -1 and *cause. */
+int web_writer_start(const char *db, char **cause);
+/*
+ * Run fn(arg) in the writer's next group transaction and return its
+ * result once the group is committed (synced): 0 means durable.  A group
+ * that fails to commit fails every write in it (-1, *cause).
+ */
+int web_write(web_write_fn fn, void *arg, char **cause);
+/* Finish the queued writes and stop; how many groups and writes ran. */
+void web_writer_stop(unsigned long *groups, unsigned long *writes);
 
 /* ------------------------------------------------------------ routes */
 

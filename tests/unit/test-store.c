@@ -243,6 +243,56 @@ test_rollback_discards(void **state)
 	store_free(&s);
 }
 
+/* A group commit: each writer's part kept or undone alone, one COMMIT. */
+static void
+test_group_commit(void **state)
+{
+	char *cause = NULL;
+	struct store *s;
+	sqlite3_stmt *st;
+#define GROUP_INS "INSERT INTO module_version (module, version, title_zh," \
+	    " title_en, digest, file) VALUES ('m', %d, 'z', 'e', 'd', 'f')"
+	char sql[256];
+	int v;
+
+	(void)state;
+	assert_int_equal(store_open(":memory:", STORE_CREATE, &s, &cause), 0);
+	assert_int_equal(store_group_begin(s, &cause), 0);
+	for (v = 1; v <= 3; v++) {
+		assert_int_equal(store_begin(s, &cause), 0);
+		snprintf(sql, sizeof sql, GROUP_INS, v);
+		assert_int_equal(store_exec(s, sql, &cause), 0);
+		if (v == 2)
+			store_rollback(s);	/* this writer's part only */
+		else
+			assert_int_equal(store_commit(s, &cause), 0);
+	}
+	assert_int_equal(sqlite3_get_autocommit(s->db), 0);
+	assert_int_equal(store_group_commit(s, &cause), 0);
+	assert_int_equal(sqlite3_get_autocommit(s->db), 1);
+	st = store_prepare(s, "SELECT group_concat(version) FROM"
+	    " module_version");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal(sqlite3_column_text(st, 0), "1,3");
+	sqlite3_finalize(st);
+	/* A group undone whole. */
+	assert_int_equal(store_group_begin(s, &cause), 0);
+	assert_int_equal(store_begin(s, &cause), 0);
+	snprintf(sql, sizeof sql, GROUP_INS, 4);
+	assert_int_equal(store_exec(s, sql, &cause), 0);
+	assert_int_equal(store_commit(s, &cause), 0);
+	store_group_rollback(s);
+	st = store_prepare(s, "SELECT count(*) FROM module_version");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 2);
+	sqlite3_finalize(st);
+	/* After the group, store_begin is a transaction again. */
+	assert_int_equal(store_begin(s, &cause), 0);
+	store_rollback(s);
+	assert_int_equal(sqlite3_get_autocommit(s->db), 1);
+	store_free(&s);
+}
+
 /*
  * Another process holds the write lock for 300 ms: store_begin waits for
  * it and succeeds (no "database is locked").
@@ -348,6 +398,7 @@ main(void)
 		cmocka_unit_test(test_open_to_others_refused),
 		cmocka_unit_test(test_not_a_database),
 		cmocka_unit_test(test_rollback_discards),
+		cmocka_unit_test(test_group_commit),
 		cmocka_unit_test(test_busy_waits),
 		cmocka_unit_test(test_instance),
 	};

@@ -51,8 +51,8 @@ web_start() {
 	"$FIRSTLINE" serve --listen 127.0.0.1:0 "$@" >"$TMP/serve.out" \
 	    2>"$TMP/serve.err" &
 	WEB_PID=$!
-	i=0
-	while ! grep -q 'listening on' "$TMP/serve.out"; do
+	i=0 URL=
+	while [ -z "$URL" ]; do
 		if ! kill -0 "$WEB_PID" 2>/dev/null || [ $i -ge 600 ]; then
 			echo "# the server did not start:"
 			sed 's/^/# /' "$TMP/serve.err"
@@ -61,8 +61,9 @@ web_start() {
 		fi
 		i=$((i + 1))
 		sleep 0.1
+		URL=$(sed -n 's/.*listening on \(http[^ ]*\)\/$/\1/p' \
+		    "$TMP/serve.out")
 	done
-	URL=$(sed -n 's/.*listening on \(http[^ ]*\)\/$/\1/p' "$TMP/serve.out")
 }
 
 # req JAR METHOD PATH [curl args...]: one request with cookie jar JAR

@@ -224,5 +224,6 @@ WEB_PID=
 [ $RC -eq 0 ]
 ok $? "SIGTERM stops the server cleanly (exit $RC)"
 has "stopping" "$(cat "$TMP/serve.err")" "and it says so"
+has "stopped;" "$(cat "$TMP/serve.err")" "after the writer has committed what was queued"
 
 done_testing
