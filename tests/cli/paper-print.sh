@@ -212,6 +212,28 @@ pdftoppm -png -r 150 -f "$pages" -l "$pages" "$TMP/c2.pdf" "$TMP/s2"
 q=$(zbarimg -q --raw "$TMP"/s2-*.png 2>/dev/null)
 "$CODE" "$FIRSTLINE_DB" c2 "$q" >/dev/null 2>&1; ok $? "its QR code verifies ($q)"
 
+# ---------------------------------------------------------------- together
+# Two prints of the same cohort at once: one paper each, the same papers.
+fl cohort create "第四批" --exam mini-exam --id c4 >/dev/null
+printf 'name,community\n甲,东关\n乙,西关\n丙,南关\n' > "$TMP/r4.csv"
+fl roster import c4 "$TMP/r4.csv"
+"$FIRSTLINE" paper print c4 --lang en -o "$TMP/c4a.pdf" >"$TMP/c4a.out" 2>&1 &
+pa=$!
+"$FIRSTLINE" paper print c4 --lang en -o "$TMP/c4b.pdf" >"$TMP/c4b.out" 2>&1
+rb=$?
+wait $pa; ra=$?
+[ $ra -eq 0 ] && [ $rb -eq 0 ]; ok $? "two prints at once both succeed ($ra, $rb)"
+[ "$(sql "SELECT count(*) FROM attempt a JOIN trainee t ON t.id = a.trainee_id
+    JOIN cohort c ON c.id = t.cohort_id WHERE c.cohort = 'c4'")" = 3 ]
+ok $? "one attempt per trainee"
+cat "$TMP/c4a.out" "$TMP/c4b.out" | grep -q "(3 drawn now"; ok $? "one of them drew the papers"
+cat "$TMP/c4a.out" "$TMP/c4b.out" | grep -q "(0 drawn now, 3 printed before"; ok $? "the other printed them again"
+[ "$(pdftotext "$TMP/c4a.pdf" - | md5sum)" = "$(pdftotext "$TMP/c4b.pdf" - | md5sum)" ]
+ok $? "and both files hold the same papers"
+fl paper print c4 "' OR 1=1 --" -o "$TMP/inj.pdf"
+expect_rc 1 "a ticket with SQL in it is an unknown ticket"
+[ ! -e "$TMP/inj.pdf" ]; ok $? "and nothing is written"
+
 # ---------------------------------------------------------------- long name
 LONG="欧阳诸葛司马上官慕容东方皇甫尉迟公孙长孙宇文令狐端木司徒 Alexandra-Konstantinopolous"
 fl cohort create "第三批" --exam mini-exam --id c3 >/dev/null
