@@ -54,37 +54,63 @@ int
 trainee_login(struct store *s, const char *ticket, const char *pin,
     struct trainee *t, int *wait_s, char **cause)
 {
+	return trainee_login_from(s, ticket, pin, auth_terminal_source(), t,
+	    wait_s, cause);
+}
+
+int
+trainee_login_from(struct store *s, const char *ticket, const char *pin,
+    const char *source, struct trainee *t, int *wait_s, char **cause)
+{
 	sqlite3_stmt *st;
-	int ok = 0, withdrawn = 0;
+	struct auth_try try;
+	sqlite3_int64 cohort_id = 0;
+	char *hash = NULL;
+	int ok = 0, withdrawn = 0, rc;
 
 	memset(t, 0, sizeof *t);
-	*wait_s = auth_wait(s, "ticket", ticket);
-	if (*wait_s > 0) {
-		*cause = xasprintf(_("too many wrong PINs for this ticket; "
-		    "wait %d seconds"), *wait_s);
-		return -1;
-	}
+	*wait_s = 0;
 	st = store_prepare(s, "SELECT t.id, t.cohort_id, t.ticket, t.name,"
 	    " t.community, c.cohort, t.pin_hash, t.withdrawn_at IS NOT NULL"
 	    " FROM trainee t JOIN cohort c ON c.id = t.cohort_id"
 	    " WHERE t.ticket = ?1");
 	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		ok = auth_verify(pin, store_text(st, 6));
+		hash = xstrdup(store_text(st, 6));
 		withdrawn = sqlite3_column_int(st, 7);
-		if (ok) {
-			t->id = sqlite3_column_int64(st, 0);
-			t->cohort_id = sqlite3_column_int64(st, 1);
-			t->ticket = xstrdup(store_text(st, 2));
-			t->name = xstrdup(store_text(st, 3));
-			t->community = xstrdup(store_text(st, 4));
-			t->cohort = xstrdup(store_text(st, 5));
-		}
-	} else
-		auth_verify(pin, AUTH_DUMMY_HASH);	/* the same time */
+		cohort_id = sqlite3_column_int64(st, 1);
+		t->id = sqlite3_column_int64(st, 0);
+		t->cohort_id = cohort_id;
+		t->ticket = xstrdup(store_text(st, 2));
+		t->name = xstrdup(store_text(st, 3));
+		t->community = xstrdup(store_text(st, 4));
+		t->cohort = xstrdup(store_text(st, 5));
+	}
 	sqlite3_finalize(st);
+	/*
+	 * The try is counted before the PIN is checked, so logins started
+	 * together are let through one by one and at most the allowed
+	 * number of PINs is ever checked (doc/reliability.md section 7).
+	 */
+	if ((rc = auth_reserve(s, "ticket", ticket, source, cohort_id, &try,
+	    cause)) != 0) {
+		free(hash);
+		trainee_release(t);
+		if (rc < 0)
+			return -1;
+		*wait_s = try.wait_s;
+		if ((*cause = auth_limit_text(&try, source)) == NULL)
+			*cause = xasprintf(_("too many wrong PINs for this "
+			    "ticket; wait %d seconds"), *wait_s);
+		return -1;
+	}
+	/* An unknown ticket costs the same time as a known one. */
+	ok = auth_verify(pin, hash != NULL ? hash : AUTH_DUMMY_HASH) &&
+	    hash != NULL;
+	free(hash);
+	auth_settle(s, &try, ok, "ticket", ticket);
 	if (!ok) {
-		auth_failed(s, "ticket", ticket);
+		trainee_release(t);
 		*wait_s = auth_wait(s, "ticket", ticket);
 		*cause = xasprintf(_("wrong ticket or PIN"));
 		return -1;

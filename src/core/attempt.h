@@ -128,11 +128,19 @@ int attempt_expire_due(struct store *s, sqlite3_int64 cohort_id,
     char **cause);
 
 /*
- * Check ticket and PIN.  Failures are recorded and slow down: after the
- * third failure in 15 minutes for a ticket, each further try is refused
- * until a growing wait has passed, reported in *wait_s.  Returns 0 and fills
- * t, or -1 with *cause ("wrong ticket or PIN", or the wait).
+ * Check ticket and PIN, the try coming from source (a client's address,
+ * "ssh:ADDRESS", "local").  Every try is counted before the PIN is checked
+ * (auth_reserve), so tries started together are let through one by one:
+ * after the third failure in 15 minutes for a ticket, or the
+ * AUTH_SOURCE_FREE_TRIES-th from one source, or the AUTH_COHORT_FREE_TRIES-th
+ * on one cohort's tickets, each further try is refused without checking its
+ * PIN until a growing wait has passed, reported in *wait_s.  Returns 0 and
+ * fills t, or -1 with *cause ("wrong ticket or PIN", or the wait).
  */
+int trainee_login_from(struct store *s, const char *ticket, const char *pin,
+    const char *source, struct trainee *t, int *wait_s, char **cause);
+/* trainee_login_from for the terminal client: the source is
+ * auth_terminal_source() (SSH_CLIENT's address, else "local"). */
 int trainee_login(struct store *s, const char *ticket, const char *pin,
     struct trainee *t, int *wait_s, char **cause);
 void trainee_release(struct trainee *t);

@@ -105,30 +105,240 @@ role_parse(const char *s, enum role *r)
 	return 0;
 }
 
-int
-auth_wait(struct store *s, const char *kind, const char *who)
+/*
+ * Seconds still to wait after n failures in the window, the latest at
+ * last: none for the first free_tries, then 2, 4, 8 ... up to cap after the
+ * latest.
+ */
+static int
+auth_delay_left(long n, long last, long now, long free_tries, long cap)
 {
-	sqlite3_stmt *st;
-	long now = (long)time(NULL), last = 0, n = 0, wait, delay;
+	long delay, wait;
 
-	st = store_prepare(s, "SELECT count(*), max(at) FROM auth_failure"
-	    " WHERE kind = ?1 AND who = ?2 AND at > ?3");
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, who, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, now - AUTH_WINDOW_S);
+	if (n < free_tries)
+		return 0;
+	delay = n - free_tries >= 8 ? cap : 2L << (n - free_tries);
+	if (delay > cap)
+		delay = cap;
+	wait = last + delay - now;
+	return wait > 0 ? (int)wait : 0;
+}
+
+/* The wait that the failures selected by st (its ?1 bound) impose. */
+static int
+auth_wait_of(sqlite3_stmt *st, long now, long free_tries, long cap)
+{
+	long n = 0, last = 0;
+
+	sqlite3_bind_int64(st, 2, now - AUTH_WINDOW_S);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		n = sqlite3_column_int64(st, 0);
 		last = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
-	if (n < AUTH_FREE_TRIES)
-		return 0;
-	delay = n - AUTH_FREE_TRIES >= 8 ? 300 :
-	    2L << (n - AUTH_FREE_TRIES);
-	if (delay > 300)
-		delay = 300;
-	wait = last + delay - now;
-	return wait > 0 ? (int)wait : 0;
+	return auth_delay_left(n, last, now, free_tries, cap);
+}
+
+static int
+auth_wait_who(struct store *s, const char *kind, const char *who, long now)
+{
+	sqlite3_stmt *st;
+
+	st = store_prepare(s, "SELECT count(*), max(at) FROM auth_failure"
+	    " WHERE kind = ?3 AND who = ?1 AND at > ?2 AND (pending = 0"
+	    " OR at < ?2 + " AUTH_WINDOW_TEXT " - " AUTH_PENDING_TEXT ")");
+	sqlite3_bind_text(st, 1, who, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+	return auth_wait_of(st, now, AUTH_FREE_TRIES, 300);
+}
+
+int
+auth_wait(struct store *s, const char *kind, const char *who)
+{
+	return auth_wait_who(s, kind, who, (long)time(NULL));
+}
+
+/* The longest wait any limit imposes on a try, and which limit it is. */
+static int
+auth_wait_all(struct store *s, const char *kind, const char *who,
+    const char *source, sqlite3_int64 cohort_id, enum auth_limit *which)
+{
+	long now = (long)time(NULL);
+	sqlite3_stmt *st;
+	int w, most;
+
+	*which = AUTH_LIMIT_WHO;
+	most = auth_wait_who(s, kind, who, now);
+	if (source != NULL && *source != '\0') {
+		st = store_prepare(s, "SELECT count(*), max(at) FROM"
+		    " auth_failure WHERE source = ?1 AND at > ?2");
+		sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+		if ((w = auth_wait_of(st, now, AUTH_SOURCE_FREE_TRIES,
+		    300)) > most) {
+			most = w;
+			*which = AUTH_LIMIT_SOURCE;
+		}
+	}
+	if (cohort_id > 0) {
+		st = store_prepare(s, "SELECT count(*), max(at) FROM"
+		    " auth_failure WHERE cohort_id = ?1 AND at > ?2");
+		sqlite3_bind_int64(st, 1, cohort_id);
+		if ((w = auth_wait_of(st, now, AUTH_COHORT_FREE_TRIES,
+		    AUTH_COHORT_MAX_WAIT_S)) > most) {
+			most = w;
+			*which = AUTH_LIMIT_COHORT;
+		}
+	}
+	return most;
+}
+
+/*
+ * Whether another try at kind/who is being checked right now: a pending
+ * row younger than AUTH_PENDING_S (an older one is a process that died
+ * while checking, and counts as a failure).
+ */
+static int
+auth_busy(struct store *s, const char *kind, const char *who, long now)
+{
+	sqlite3_stmt *st;
+	int busy;
+
+	st = store_prepare(s, "SELECT 1 FROM auth_failure WHERE kind = ?1"
+	    " AND who = ?2 AND pending = 1 AND at >= ?3");
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, who, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, now - AUTH_PENDING_S);
+	busy = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return busy;
+}
+
+int
+auth_reserve(struct store *s, const char *kind, const char *who,
+    const char *source, sqlite3_int64 cohort_id, struct auth_try *try,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	unsigned int r;
+	long waited_ms = 0;
+	int rc;
+
+	memset(try, 0, sizeof *try);
+	for (;;) {
+		/* One writer at a time: the checks and the row are one step. */
+		if (store_begin(s, cause) != 0)
+			return -1;
+		if (!auth_busy(s, kind, who, (long)time(NULL)))
+			break;
+		/* One check per ticket or account at a time: wait for the
+		 * one under way to be settled, so that it counts. */
+		store_rollback(s);
+		if (waited_ms >= AUTH_PENDING_S * 1000L) {
+			*cause = xasprintf(_("another login with %s is being "
+			    "checked; try again"), who);
+			return -1;
+		}
+		sqlite3_randomness(sizeof r, &r);
+		sqlite3_sleep(10 + (int)(r % 20));
+		waited_ms += 10 + (long)(r % 20);
+	}
+	if ((try->wait_s = auth_wait_all(s, kind, who, source, cohort_id,
+	    &try->limit)) > 0) {
+		store_rollback(s);
+		return 1;
+	}
+	st = store_prepare(s, "INSERT INTO auth_failure (kind, who, at,"
+	    " source, cohort_id, pending) VALUES (?1, ?2, ?3, ?4, ?5, 1)");
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, who, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
+	sqlite3_bind_text(st, 4, source != NULL ? source : "", -1,
+	    SQLITE_STATIC);
+	if (cohort_id > 0)
+		sqlite3_bind_int64(st, 5, cohort_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(s, "cannot record the login");
+		store_rollback(s);
+		return -1;
+	}
+	try->id = sqlite3_last_insert_rowid(s->db);
+	if (store_commit(s, cause) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+void
+auth_settle(struct store *s, const struct auth_try *try, int ok,
+    const char *kind, const char *who)
+{
+	sqlite3_stmt *st;
+	char *cause = NULL, *detail;
+
+	if (store_begin(s, &cause) != 0) {
+		free(cause);	/* the try stays counted as a failure */
+		return;
+	}
+	if (ok) {
+		st = store_prepare(s, "DELETE FROM auth_failure WHERE id = ?1");
+		sqlite3_bind_int64(st, 1, try->id);
+		sqlite3_step(st);
+		sqlite3_finalize(st);
+	} else {
+		st = store_prepare(s, "UPDATE auth_failure SET pending = 0"
+		    " WHERE id = ?1");
+		sqlite3_bind_int64(st, 1, try->id);
+		sqlite3_step(st);
+		sqlite3_finalize(st);
+		/* The audit trail names who tried; never the secret. */
+		detail = xasprintf("%s %s", kind, who);
+		if (event_add(s, who, "login failed", 0, 0, detail,
+		    &cause) != 0) {
+			free(cause);
+			cause = NULL;
+		}
+		free(detail);
+	}
+	if (store_commit(s, &cause) != 0) {
+		free(cause);
+		store_rollback(s);
+	}
+}
+
+const char *
+auth_terminal_source(void)
+{
+	static char buf[64];
+	const char *ssh = getenv("SSH_CLIENT");
+	size_t n;
+
+	if (ssh == NULL || *ssh == '\0')
+		ssh = getenv("SSH_CONNECTION");
+	if (ssh == NULL || *ssh == '\0')
+		return "local";
+	n = strcspn(ssh, " ");
+	if (n == 0 || n >= sizeof buf - 5)
+		return "local";
+	snprintf(buf, sizeof buf, "ssh:%.*s", (int)n, ssh);
+	return buf;
+}
+
+char *
+auth_limit_text(const struct auth_try *try, const char *source)
+{
+	switch (try->limit) {
+	case AUTH_LIMIT_SOURCE:
+		return xasprintf(_("too many failed logins from %s; wait %d "
+		    "seconds"), source, try->wait_s);
+	case AUTH_LIMIT_COHORT:
+		return xasprintf(_("too many failed logins in this cohort; "
+		    "wait %d seconds"), try->wait_s);
+	default:
+		return NULL;
+	}
 }
 
 const char *
@@ -160,36 +370,6 @@ auth_clear(struct store *s, const char *kind, const char *who, char **cause)
 		return -1;
 	}
 	return sqlite3_changes(s->db);
-}
-
-void
-auth_failed(struct store *s, const char *kind, const char *who)
-{
-	sqlite3_stmt *st;
-	char *cause = NULL, *detail;
-
-	if (store_begin(s, &cause) != 0) {
-		free(cause);	/* the failure is still refused */
-		return;
-	}
-	st = store_prepare(s, "INSERT INTO auth_failure (kind, who, at)"
-	    " VALUES (?1, ?2, ?3)");
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, who, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
-	sqlite3_step(st);
-	sqlite3_finalize(st);
-	/* The audit trail names who tried; a wrong secret is never kept. */
-	detail = xasprintf("%s %s", kind, who);
-	if (event_add(s, who, "login failed", 0, 0, detail, &cause) != 0) {
-		free(cause);
-		cause = NULL;
-	}
-	free(detail);
-	if (store_commit(s, &cause) != 0) {
-		free(cause);
-		store_rollback(s);
-	}
 }
 
 int
@@ -342,27 +522,38 @@ user_login(struct store *s, const char *name, const char *password,
     enum role min, struct user *u, char **cause)
 {
 	sqlite3_stmt *st;
-	int wait, ok = 0;
+	struct auth_try try;
+	const char *source = auth_terminal_source();
+	char *hash = NULL;
+	int ok = 0, rc;
 	enum role role = ROLE_INSTRUCTOR;
 
 	memset(u, 0, sizeof *u);
-	if ((wait = auth_wait(s, "user", name)) > 0) {
-		*cause = xasprintf(_("too many failed logins for %s; try "
-		    "again in %d seconds"), name, wait);
+	/* Counted before the password is checked (auth_reserve). */
+	if ((rc = auth_reserve(s, "user", name, source, 0, &try, cause)) < 0)
+		return -1;
+	if (rc > 0) {
+		if ((*cause = auth_limit_text(&try, source)) == NULL)
+			*cause = xasprintf(_("too many failed logins for %s; "
+			    "try again in %d seconds"), name, try.wait_s);
 		return -1;
 	}
 	st = store_prepare(s, "SELECT id, role, hash FROM app_user"
 	    " WHERE name = ?1");
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		ok = auth_verify(password, store_text(st, 2));
+		hash = xstrdup(store_text(st, 2));
 		u->id = sqlite3_column_int64(st, 0);
 		role_parse(store_text(st, 1), &role);
-	} else
-		auth_verify(password, AUTH_DUMMY_HASH);
+	}
 	sqlite3_finalize(st);
+	/* An unknown user costs the same time as a known one. */
+	ok = auth_verify(password, hash != NULL ? hash : AUTH_DUMMY_HASH) &&
+	    hash != NULL;
+	free(hash);
+	auth_settle(s, &try, ok, "user", name);
 	if (!ok) {
-		auth_failed(s, "user", name);
+		u->id = 0;
 		*cause = xasprintf(_("wrong user name or password for %s"),
 		    name);
 		return -1;

@@ -26,8 +26,42 @@ struct user {
 
 /* Failures within this window count towards the slowdown. */
 #define AUTH_WINDOW_S	(15 * 60)
+#define AUTH_WINDOW_TEXT "900"
+/*
+ * A try being checked (pending) holds back the next try at the same ticket
+ * or account for at most this long; older, it was a process that died in
+ * the middle and counts as a failure.
+ */
+#define AUTH_PENDING_S	10
+#define AUTH_PENDING_TEXT "10"
 /* Failures allowed before each further try must wait. */
 #define AUTH_FREE_TRIES	3
+/*
+ * Across tickets and accounts: failures from one source (an address, or
+ * "local"; a hall's Wi-Fi may put every phone behind one address, hence
+ * as many as the browser server allows) and failures on the tickets of one
+ * cohort allowed in the window
+ * before each further try from there, or in that cohort, must wait.  The
+ * cohort's waits stop at AUTH_COHORT_MAX_WAIT_S, since they hold up its
+ * honest trainees too.
+ */
+#define AUTH_SOURCE_FREE_TRIES	30
+#define AUTH_COHORT_FREE_TRIES	50
+#define AUTH_COHORT_MAX_WAIT_S	30
+
+/* Which limit holds a try back. */
+enum auth_limit {
+	AUTH_LIMIT_WHO,		/* this ticket or account */
+	AUTH_LIMIT_SOURCE,	/* the place the tries come from */
+	AUTH_LIMIT_COHORT,	/* the ticket's cohort */
+};
+
+/* A try at a secret, counted before the secret is checked. */
+struct auth_try {
+	sqlite3_int64	 id;	/* its auth_failure row */
+	int		 wait_s;	/* when refused: seconds to wait */
+	enum auth_limit	 limit;		/* and the limit that refused it */
+};
 
 /*
  * A well-formed yescrypt hash that matches nothing: verified against when
@@ -72,8 +106,37 @@ const char *auth_wait_text(struct store *s, const char *kind,
  */
 int auth_clear(struct store *s, const char *kind, const char *who,
     char **cause);
-/* Record a failed try and its audit event (committed at once). */
-void auth_failed(struct store *s, const char *kind, const char *who);
+/*
+ * Count a try at kind/who's secret BEFORE the secret is checked: in one
+ * BEGIN IMMEDIATE transaction, refuse it when a limit (this ticket or
+ * account, the source, the cohort when cohort_id > 0) imposes a wait, else
+ * record it as a failure.  So however many tries start at once, each is
+ * counted before the next is let through, and no more secrets are checked
+ * than the limits allow.  Returns 0 (go on, then auth_settle), 1 (refused:
+ * try->wait_s and try->limit), or -1 and *cause (database error: do not
+ * check the secret).
+ */
+int auth_reserve(struct store *s, const char *kind, const char *who,
+    const char *source, sqlite3_int64 cohort_id, struct auth_try *try,
+    char **cause);
+/*
+ * The outcome of a reserved try: when ok its row is removed; otherwise it
+ * stays as the failure and the audit trail records "login failed" (never
+ * the secret).  Committed at once.
+ */
+void auth_settle(struct store *s, const struct auth_try *try, int ok,
+    const char *kind, const char *who);
+/*
+ * Where a terminal login comes from: "ssh:ADDRESS" from SSH_CLIENT (or
+ * SSH_CONNECTION), else "local".  A static string.
+ */
+const char *auth_terminal_source(void);
+/*
+ * The message for a try refused by the source or cohort limit (to free),
+ * or NULL when the ticket's or account's own limit refused it (the caller
+ * words that one).
+ */
+char *auth_limit_text(const struct auth_try *try, const char *source);
 
 /*
  * Create an account.  Returns 0, or -1 with *cause (name taken, empty

@@ -383,6 +383,21 @@ static const char *const schema_migrations[] = {
 	"  difficulty, count FROM exam_draw;"
 	"DROP TABLE exam_draw;"
 	"ALTER TABLE exam_draw_typed RENAME TO exam_draw;",
+
+	/*
+	 * 9 -> 10: failed logins also by where they came from (an address,
+	 * "local") and by the ticket's cohort, for limits across tickets.  A
+	 * try is recorded (pending) before its secret is checked
+	 * (auth_reserve), one at a time per ticket or account, so logins
+	 * started together cannot all be checked.
+	 */
+	"ALTER TABLE auth_failure ADD COLUMN source TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE auth_failure ADD COLUMN pending INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"ALTER TABLE auth_failure ADD COLUMN cohort_id INTEGER"
+	"  REFERENCES cohort(id);"
+	"CREATE INDEX auth_failure_source ON auth_failure(source, at);"
+	"CREATE INDEX auth_failure_cohort ON auth_failure(cohort_id, at);",
 };
 
 size_t

@@ -198,7 +198,8 @@ web_login(struct web_req *req, struct web_resp *resp)
 		free(msg);
 		return;
 	}
-	rc = trainee_login(req->s, ticket, pin, &t, &wait_s, &cause);
+	rc = trainee_login_from(req->s, ticket, pin, req->address, &t,
+	    &wait_s, &cause);
 	if (rc != 0) {
 		int wrong = cause != NULL &&
 		    strcmp(cause, _("wrong ticket or PIN")) == 0;
