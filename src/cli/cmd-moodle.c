@@ -18,6 +18,7 @@ struct moodle_opts {
 	const char	*module;
 	const char	*out;
 	int		 en;
+	int		 lang;		/* --lang given */
 };
 
 /*
@@ -60,6 +61,7 @@ moodle_options(const struct cmd_entry *e, int argc, char **argv,
 				return -1;
 			}
 			o->en = strcmp(optarg, "en") == 0;
+			o->lang = 1;
 			break;
 		case 'h':
 			cli_usage(e, stdout);
@@ -185,7 +187,8 @@ cmd_moodle_export_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	if ((s = cli_open(c)) == NULL)
 		return EXIT_REFUSED;
-	rc = moodle_export(s, argv[optind], o.en, &xml, &len, &cause);
+	rc = moodle_export(s, argv[optind], o.lang ? o.en : -1, &xml, &len,
+	    &cause);
 	store_free(&s);
 	if (rc != 0) {
 		cli_error("%s", cause);

@@ -17,6 +17,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 
@@ -30,6 +31,7 @@ struct html_buf {
 	int	 nl;		/* a line break is due before the next one */
 	int	 nl_breaks;	/* '\n' in text is a line break */
 	size_t	 images;
+	size_t	 media;
 };
 
 static const char *const html_blocks[] = {
@@ -41,6 +43,18 @@ static const char *const html_blocks[] = {
 
 static const char *const html_dropped[] = {
 	"head", "noscript", "script", "style", "template", "title",
+};
+
+/* Elements that play or embed something a bank text cannot carry. */
+static const char *const html_media[] = {
+	"audio", "embed", "iframe", "object", "video",
+};
+
+/* File name endings of sound and video files (a link to one is dropped). */
+static const char *const html_media_ext[] = {
+	".aac", ".avi", ".flac", ".m4a", ".m4v", ".mkv", ".mov", ".mp3",
+	".mp4", ".mpeg", ".mpg", ".oga", ".ogg", ".ogv", ".wav", ".webm",
+	".wmv",
 };
 
 static int
@@ -108,6 +122,27 @@ html_add_text(struct html_buf *b, const char *t)
 	}
 }
 
+/* Whether the link a points at a sound or video file. */
+static int
+html_media_link(xmlNodePtr a)
+{
+	xmlChar *href = xmlGetProp(a, BAD_CAST "href");
+	size_t i, len, n;
+	int media = 0;
+
+	if (href == NULL)
+		return 0;
+	len = strcspn((const char *)href, "?#");
+	for (i = 0; !media && i < sizeof html_media_ext /
+	    sizeof html_media_ext[0]; i++) {
+		n = strlen(html_media_ext[i]);
+		media = len >= n && strncasecmp((const char *)href + len - n,
+		    html_media_ext[i], n) == 0;
+	}
+	xmlFree(href);
+	return media;
+}
+
 static void
 html_walk(xmlNodePtr n, struct html_buf *b)
 {
@@ -129,6 +164,13 @@ html_walk(xmlNodePtr n, struct html_buf *b)
 			continue;
 		if (strcmp(name, "img") == 0)
 			b->images++;
+		if (html_in(name, html_media, sizeof html_media /
+		    sizeof html_media[0])) {
+			b->media++;
+			continue;
+		}
+		if (strcmp(name, "a") == 0 && html_media_link(n))
+			b->media++;
 		if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)
 			b->space = 1;
 		block = html_in(name, html_blocks, sizeof html_blocks /
@@ -143,6 +185,13 @@ html_walk(xmlNodePtr n, struct html_buf *b)
 
 char *
 html_to_text(const char *s, enum html_format f, size_t *images)
+{
+	return html_to_text_media(s, f, images, NULL);
+}
+
+char *
+html_to_text_media(const char *s, enum html_format f, size_t *images,
+    size_t *media)
 {
 	struct html_buf b;
 	htmlDocPtr doc;
@@ -164,6 +213,8 @@ html_to_text(const char *s, enum html_format f, size_t *images)
 	}
 	if (images != NULL)
 		*images = b.images;
+	if (media != NULL)
+		*media = b.media;
 	return b.s;
 }
 

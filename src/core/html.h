@@ -31,6 +31,13 @@ int html_format_parse(const char *name, enum html_format *f);
  * number of <img> elements dropped.
  */
 char *html_to_text(const char *s, enum html_format f, size_t *images);
+/*
+ * The same, and *media (when not NULL) receives the number of sound and
+ * video players dropped (<audio>, <video>, <object>, <embed>, <iframe>)
+ * and of links to sound or video files (their text is kept).
+ */
+char *html_to_text_media(const char *s, enum html_format f, size_t *images,
+    size_t *media);
 
 /*
  * Plain text as HTML: &, <, >, " escaped, each '\n' written as "<br>".

@@ -3,9 +3,9 @@
  * written as a firstline bank file (xmlTextWriter), then checked the way
  * "bank check" checks it before anyone writes it anywhere.
  *
- * A Moodle file has one language and a bank needs zh-CN and en: each text
- * goes into the language of the file and is copied into the other one with
- * status="untranslated" (firstline-bank(5)).
+ * A bank needs zh-CN and en: a Moodle text with both (multilang) gives
+ * both; a text in one language goes into that language and is copied into
+ * the other one with status="untranslated" (firstline-bank(5)).
  */
 #include "config.h"
 
@@ -31,12 +31,12 @@ mb_element(xmlTextWriterPtr w, const char *name, const char *text)
 }
 
 /*
- * Element name twice, zh-CN then en, with text; when copy is set the
- * language the Moodle file was not written in is marked untranslated.
+ * Element name twice, zh-CN then en, with text; the side copy (0 zh-CN,
+ * 1 en, -1 none) is marked untranslated.
  */
 static void
 mb_ltext(xmlTextWriterPtr w, const char *name, const char *zh,
-    const char *en, int copy, int file_en)
+    const char *en, int copy)
 {
 	int i;
 
@@ -44,7 +44,7 @@ mb_ltext(xmlTextWriterPtr w, const char *name, const char *zh,
 		xmlTextWriterStartElement(w, BAD_CAST name);
 		xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang",
 		    BAD_CAST (i == 0 ? "zh-CN" : "en"));
-		if (copy && i != file_en)
+		if (i == copy)
 			xmlTextWriterWriteAttribute(w, BAD_CAST "status",
 			    BAD_CAST "untranslated");
 		xmlTextWriterWriteString(w, BAD_CAST (i == 0 ? zh : en));
@@ -53,13 +53,13 @@ mb_ltext(xmlTextWriterPtr w, const char *name, const char *zh,
 }
 
 static void
-mb_text(xmlTextWriterPtr w, const char *name, const char *text, int en)
+mb_text(xmlTextWriterPtr w, const char *name, const struct moodle_text *t)
 {
-	mb_ltext(w, name, text, text, 1, en);
+	mb_ltext(w, name, t->t[0], t->t[1], t->copy);
 }
 
 static void
-mb_options(xmlTextWriterPtr w, const struct moodle_question *q, int en)
+mb_options(xmlTextWriterPtr w, const struct moodle_question *q)
 {
 	size_t i;
 	char pos[16];
@@ -76,7 +76,7 @@ mb_options(xmlTextWriterPtr w, const struct moodle_question *q, int en)
 				xmlTextWriterWriteAttribute(w,
 				    BAD_CAST "correct", BAD_CAST "true");
 		}
-		mb_text(w, "text", q->options[i].text, en);
+		mb_text(w, "text", &q->options[i].text);
 		xmlTextWriterEndElement(w);
 	}
 }
@@ -85,7 +85,6 @@ static void
 mb_question(struct moodle_ctx *c, xmlTextWriterPtr w,
     const struct moodle_question *q, const char *base)
 {
-	int en = c->mi->en;
 	char *source;
 	size_t i;
 
@@ -98,20 +97,21 @@ mb_question(struct moodle_ctx *c, xmlTextWriterPtr w,
 		    BAD_CAST (q->answer ? "true" : "false"));
 	if (q->name != NULL)
 		mb_element(w, "name", q->name);
-	mb_text(w, "stem", q->stem, en);
+	mb_text(w, "stem", &q->stem);
 	if (q->type != QTYPE_TRUEFALSE)
-		mb_options(w, q, en);
+		mb_options(w, q);
 	/* A placeholder of ours coming back from an export is not feedback. */
-	if (q->explanation != NULL &&
-	    strcmp(q->explanation, MB_NO_FEEDBACK_ZH) != 0 &&
-	    strcmp(q->explanation, MB_NO_FEEDBACK_EN) != 0)
-		mb_text(w, "explanation", q->explanation, en);
+	if (q->explanation.t[0] != NULL &&
+	    strcmp(q->explanation.t[0], MB_NO_FEEDBACK_ZH) != 0 &&
+	    strcmp(q->explanation.t[1], MB_NO_FEEDBACK_EN) != 0)
+		mb_text(w, "explanation", &q->explanation);
 	else {
 		mb_ltext(w, "explanation", MB_NO_FEEDBACK_ZH,
-		    MB_NO_FEEDBACK_EN, 0, en);
+		    MB_NO_FEEDBACK_EN, -1);
 		c->mi->nfeedback++;
 	}
-	source = q->name != NULL ?
+	source = q->source != NULL && *q->source != '\0' ?
+	    xstrdup(q->source) : q->name != NULL ?
 	    xasprintf("Moodle import: %s, \"%s\"", base, q->name) :
 	    xasprintf("Moodle import: %s, line %ld", base, q->line);
 	mb_element(w, "source", source);
@@ -133,14 +133,14 @@ moodle_write_bank(struct moodle_ctx *c)
 
 	xmlTextWriterWriteFormatComment(w, " Converted from the Moodle XML "
 	    "file %s by firstline bank import-moodle.  Texts marked "
-	    "status=\"untranslated\" are copies of the %s text. ", base,
-	    c->mi->en ? "English" : "Chinese");
+	    "status=\"untranslated\" are copies of the other language's "
+	    "text. ", base);
 	xmlTextWriterStartElement(w, BAD_CAST "bank");
 	xmlTextWriterWriteAttribute(w, BAD_CAST "module",
 	    BAD_CAST c->mi->module);
 	zh = xasprintf("Moodle 导入：%s", base);
 	en = xasprintf("Moodle import: %s", base);
-	mb_ltext(w, "title", zh, en, 0, c->mi->en);
+	mb_ltext(w, "title", zh, en, -1);
 	free(zh);
 	free(en);
 	for (i = 0; i < c->nquestions; i++)

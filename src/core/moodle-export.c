@@ -5,6 +5,16 @@
  * read.  A category question comes first ($course$/top/firstline/MODULE);
  * a question tagged "category:PATH" (an earlier import) goes back under
  * PATH.  Texts are plain text written as HTML in CDATA sections.
+ *
+ * By default each text carries both languages as Moodle multilang spans
+ * (<span lang="zh_cn" class="multilang">...</span><span lang="en" ...>),
+ * which Moodle's multilang filter shows by the reader's language; a text
+ * that is an untranslated copy is written only in its original language.
+ * With one language, the idnumbers end in ".zh-CN" or ".en" and the
+ * categories have a level "zh-CN" or "en", so the two files can be
+ * imported into one Moodle course.  The question's <source> travels as a
+ * last paragraph of the general feedback, <p class="firstline-source">,
+ * which the import turns back into <source>.
  */
 #include "config.h"
 
@@ -22,7 +32,7 @@
 #include "store.h"
 
 struct me_option {
-	const char	*text;
+	char		*text[2];	/* zh-CN, en */
 	int		 correct;
 	int		 position;
 };
@@ -30,7 +40,8 @@ struct me_option {
 struct me_ctx {
 	xmlTextWriterPtr	 w;
 	struct store		*s;
-	int			 en;
+	int			 lang;		/* 0 zh-CN, 1 en, -1 both */
+	unsigned		 copies;	/* QTEXT_*_COPY of the question */
 	char			*category;	/* the last category written */
 	const char		*module;
 	sqlite3_stmt		*options;
@@ -61,13 +72,77 @@ me_html(struct me_ctx *c, const char *name, const char *text)
 	free(html);
 }
 
-static void
-me_category(struct me_ctx *c, const char *path)
+/* The HTML of a text in the language(s) of the export. */
+static char *
+me_ml_html(struct me_ctx *c, const char *zh, const char *en)
 {
-	if (c->category != NULL && strcmp(c->category, path) == 0)
+	char *h[2], *out;
+	int both;
+
+	if (c->lang >= 0)
+		return html_from_text(c->lang == 1 ? en : zh);
+	both = (c->copies & (QTEXT_ZH_COPY | QTEXT_EN_COPY)) == 0 ||
+	    (c->copies & (QTEXT_ZH_COPY | QTEXT_EN_COPY)) ==
+	    (QTEXT_ZH_COPY | QTEXT_EN_COPY);
+	h[0] = html_from_text(zh);
+	h[1] = html_from_text(en);
+	if (both || strcmp(zh, en) != 0)
+		out = xasprintf("<span lang=\"zh_cn\" class=\"multilang\">%s"
+		    "</span><span lang=\"en\" class=\"multilang\">%s</span>",
+		    h[0], h[1]);
+	else
+		out = xasprintf("<span lang=\"%s\" class=\"multilang\">%s"
+		    "</span>", c->copies & QTEXT_ZH_COPY ? "en" : "zh_cn",
+		    h[c->copies & QTEXT_ZH_COPY ? 1 : 0]);
+	free(h[0]);
+	free(h[1]);
+	return out;
+}
+
+/* <name format="html"><text><![CDATA[HTML]]></text></name> */
+static void
+me_raw_html(struct me_ctx *c, const char *name, const char *html)
+{
+	xmlTextWriterStartElement(c->w, BAD_CAST name);
+	xmlTextWriterWriteAttribute(c->w, BAD_CAST "format", BAD_CAST "html");
+	xmlTextWriterStartElement(c->w, BAD_CAST "text");
+	if (*html != '\0')
+		xmlTextWriterWriteCDATA(c->w, BAD_CAST html);
+	xmlTextWriterEndElement(c->w);
+	xmlTextWriterEndElement(c->w);
+}
+
+/* A text in the language(s) of the export; source appended when set. */
+static void
+me_ml(struct me_ctx *c, const char *name, const char *zh, const char *en,
+    const char *source)
+{
+	char *html = me_ml_html(c, zh, en), *src, *all;
+
+	if (source != NULL && *source != '\0') {
+		src = html_from_text(source);
+		all = xasprintf("%s<p class=\"" MOODLE_SOURCE_CLASS "\">%s</p>",
+		    html, src);
+		free(src);
+		free(html);
+		html = all;
+	}
+	me_raw_html(c, name, html);
+	free(html);
+}
+
+static void
+me_category(struct me_ctx *c, const char *base)
+{
+	char *path = c->lang < 0 ? xstrdup(base) : xasprintf("%s/%s", base,
+	    c->lang == 1 ? "en" : "zh-CN");
+
+	if (c->category != NULL && strcmp(c->category, path) == 0) {
+		free(path);
 		return;
+	}
 	free(c->category);
-	c->category = xstrdup(path);
+	c->category = path;
 	xmlTextWriterStartElement(c->w, BAD_CAST "question");
 	xmlTextWriterWriteAttribute(c->w, BAD_CAST "type", BAD_CAST "category");
 	me_plain(c, "category", path);
@@ -140,13 +215,13 @@ me_combined_feedback(struct me_ctx *c)
 
 static void
 me_answer(struct me_ctx *c, const char *fraction, const char *format,
-    const char *text)
+    char *const *text)
 {
 	xmlTextWriterStartElement(c->w, BAD_CAST "answer");
 	xmlTextWriterWriteAttribute(c->w, BAD_CAST "fraction",
 	    BAD_CAST fraction);
 	if (strcmp(format, "html") == 0) {
-		char *html = html_from_text(text);
+		char *html = me_ml_html(c, text[0], text[1]);
 
 		xmlTextWriterWriteAttribute(c->w, BAD_CAST "format",
 		    BAD_CAST "html");
@@ -157,7 +232,7 @@ me_answer(struct me_ctx *c, const char *fraction, const char *format,
 	} else {
 		xmlTextWriterWriteAttribute(c->w, BAD_CAST "format",
 		    BAD_CAST format);
-		me_element(c, "text", text);
+		me_element(c, "text", text[0]);
 	}
 	me_html(c, "feedback", "");
 	xmlTextWriterEndElement(c->w);
@@ -230,10 +305,10 @@ me_options(struct me_ctx *c, sqlite3_int64 id, struct me_option **out)
 	*out = NULL;
 	sqlite3_reset(c->options);
 	sqlite3_bind_int64(c->options, 1, id);
-	sqlite3_bind_int(c->options, 2, c->en);
 	while (sqlite3_step(c->options) == SQLITE_ROW) {
 		xgrow(out, &cap, n + 1, sizeof **out);
-		(*out)[n].text = xstrdup(store_text(c->options, 0));
+		(*out)[n].text[0] = xstrdup(store_text(c->options, 0));
+		(*out)[n].text[1] = xstrdup(store_text(c->options, 3));
 		(*out)[n].correct = sqlite3_column_int(c->options, 1);
 		(*out)[n].position = sqlite3_column_int(c->options, 2);
 		n++;
@@ -246,8 +321,10 @@ me_options_free(struct me_option *o, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		free((char *)o[i].text);
+	for (i = 0; i < n; i++) {
+		free(o[i].text[0]);
+		free(o[i].text[1]);
+	}
 	free(o);
 }
 
@@ -256,32 +333,39 @@ static void
 me_question(struct me_ctx *c, sqlite3_stmt *st)
 {
 	const char *type = store_text(st, 2), *name = store_text(st, 3);
-	const char *tags = store_text(st, 8);
+	const char *tags = store_text(st, 8), *qid = store_text(st, 1);
 	int difficulty = sqlite3_column_int(st, 4);
 	struct me_option *o;
+	char *idnumber;
 	size_t n;
 
+	c->copies = qtext_copies_parse(store_text(st, 12));
 	me_question_category(c, tags);
 	xmlTextWriterStartElement(c->w, BAD_CAST "question");
 	xmlTextWriterWriteAttribute(c->w, BAD_CAST "type", BAD_CAST
 	    (strcmp(type, "truefalse") == 0 ? "truefalse" :
 	    strcmp(type, "ordering") == 0 ? "ordering" : "multichoice"));
-	me_plain(c, "name", *name != '\0' ? name : store_text(st, 1));
-	me_html(c, "questiontext", store_text(st, 5));
-	me_html(c, "generalfeedback", store_text(st, 6));
+	me_plain(c, "name", *name != '\0' ? name : qid);
+	me_ml(c, "questiontext", store_text(st, 5), store_text(st, 9), NULL);
+	me_ml(c, "generalfeedback", store_text(st, 6), store_text(st, 10),
+	    store_text(st, 11));
 	me_element(c, "defaultgrade", "1");
 	me_element(c, "penalty", strcmp(type, "truefalse") == 0 ? "1" :
 	    "0.3333333");
 	me_element(c, "hidden", "0");
-	me_element(c, "idnumber", store_text(st, 1));
+	idnumber = c->lang < 0 ? xstrdup(qid) : xasprintf("%s.%s", qid,
+	    c->lang == 1 ? "en" : "zh-CN");
+	me_element(c, "idnumber", idnumber);
+	free(idnumber);
 	n = me_options(c, sqlite3_column_int64(st, 0), &o);
 	if (strcmp(type, "truefalse") == 0) {
 		int answer = sqlite3_column_int(st, 7);
 
-		me_answer(c, answer ? "100" : "0", "moodle_auto_format",
-		    "true");
-		me_answer(c, answer ? "0" : "100", "moodle_auto_format",
-		    "false");
+		char *t[2] = { (char *)"true", (char *)"true" };
+		char *f[2] = { (char *)"false", (char *)"false" };
+
+		me_answer(c, answer ? "100" : "0", "moodle_auto_format", t);
+		me_answer(c, answer ? "0" : "100", "moodle_auto_format", f);
 	} else if (strcmp(type, "ordering") == 0)
 		me_ordering(c, o, n);
 	else
@@ -292,7 +376,7 @@ me_question(struct me_ctx *c, sqlite3_stmt *st)
 }
 
 int
-moodle_export(struct store *s, const char *module, int en, char **xml,
+moodle_export(struct store *s, const char *module, int lang, char **xml,
     size_t *len, char **cause)
 {
 	struct me_ctx c;
@@ -316,24 +400,23 @@ moodle_export(struct store *s, const char *module, int en, char **xml,
 
 	memset(&c, 0, sizeof c);
 	c.s = s;
-	c.en = en;
+	c.lang = lang;
 	c.module = module;
 	c.w = moodle_writer_new(&buf);
 	xmlTextWriterWriteFormatComment(c.w, " firstline module %s, version "
 	    "%d, %s texts; bank export-moodle ", module, version,
-	    en ? "English" : "Chinese");
+	    lang == 1 ? "English" : lang == 0 ? "Chinese" :
+	    "Chinese and English (multilang)");
 	xmlTextWriterStartElement(c.w, BAD_CAST "quiz");
 	me_question_category(&c, "");
 	qs = store_prepare(s, "SELECT id, qid, type, name, difficulty,"
-	    " CASE WHEN ?2 THEN stem_en ELSE stem_zh END,"
-	    " CASE WHEN ?2 THEN explanation_en ELSE explanation_zh END,"
-	    " answer, tags FROM question WHERE module_version_id = ?1"
+	    " stem_zh, explanation_zh, answer, tags, stem_en, explanation_en,"
+	    " source, untranslated FROM question WHERE module_version_id = ?1"
 	    " ORDER BY id");
-	c.options = store_prepare(s, "SELECT CASE WHEN ?2 THEN text_en"
-	    " ELSE text_zh END, correct, position FROM question_option"
-	    " WHERE question_id = ?1 ORDER BY seq");
+	c.options = store_prepare(s, "SELECT text_zh, correct, position,"
+	    " text_en FROM question_option WHERE question_id = ?1"
+	    " ORDER BY seq");
 	sqlite3_bind_int64(qs, 1, mvid);
-	sqlite3_bind_int(qs, 2, en);
 	while (sqlite3_step(qs) == SQLITE_ROW)
 		me_question(&c, qs);
 	sqlite3_finalize(qs);

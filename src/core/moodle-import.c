@@ -35,35 +35,102 @@ mi_plain(xmlNodePtr n, const char *name)
 	return t != NULL ? xmlsafe_text(t) : NULL;
 }
 
+/* Reduce the raw text of one language to plain text, counting what is lost. */
+static char *
+mi_reduce(const char *raw, enum html_format f, size_t *images, size_t *media)
+{
+	size_t im = 0, me = 0;
+	char *text = html_to_text_media(raw, f, &im, &me);
+
+	*images += im;
+	*media += me;
+	return text;
+}
+
 /*
  * The plain text of element t (a <questiontext>, <generalfeedback> or
- * <answer>: a format attribute and a <text> child).  NULL when t is NULL;
- * "" after an error added to d.
+ * <answer>: a format attribute and a <text> child) in both languages: the
+ * multilang parts give each language its side; a text in one language
+ * goes to the language of the file (--lang) or the one its parts name,
+ * and is copied into the other (out->copy).  Returns 1 when t is NULL
+ * (out empty), else 0 with both sides set, or -1 (both "") after an error
+ * added to d.
+ * With source not NULL, the exported source paragraph is taken out of the
+ * text into *source.
  */
-static char *
+static int
 mi_text(struct moodle_ctx *c, const struct moodle_question *q, xmlNodePtr t,
-    const char *what)
+    const char *what, struct moodle_text *out, char **source)
 {
 	enum html_format f;
-	char *format, *raw, *text;
+	struct moodle_ml ml;
+	char *format, *raw, *src;
 	xmlNodePtr x;
-	size_t images;
+	size_t images = 0, media = 0;
+	int i, side = c->mi->en, rc, ret = 0;
 
+	out->t[0] = out->t[1] = NULL;
+	out->copy = -1;
 	if (t == NULL)
-		return NULL;
+		return 1;
 	format = xmlsafe_attr(t, "format");
 	if (html_format_parse(format, &f) != 0) {
 		diag_at(c->d, c->file, xmlGetLineNo(t), _("question \"%s\": "
 		    "%s has the unknown text format \"%s\""), q->label,
 		    what, format);
 		free(format);
-		return xstrdup("");
+		out->t[0] = xstrdup("");
+		out->t[1] = xstrdup("");
+		return -1;
 	}
 	free(format);
 	x = mi_child(t, "text");
 	raw = x != NULL ? xmlsafe_text(x) : xstrdup("");
-	text = html_to_text(raw, f, &images);
+	if (source != NULL && (src = moodle_take_source(raw)) != NULL) {
+		free(*source);
+		*source = html_to_text(src, HTML_FORMAT_HTML, NULL);
+		moodle_one_line(*source);
+		free(src);
+	}
+	rc = moodle_multilang(raw, &ml);
+	if (rc < 0) {
+		diag_at(c->d, c->file, xmlGetLineNo(t), _("question \"%s\": "
+		    "%s: %s"), q->label, what, ml.error);
+		out->t[0] = xstrdup("");
+		out->t[1] = xstrdup("");
+		ret = -1;
+	} else if (rc == 0)
+		out->t[side] = mi_reduce(raw, f, &images, &media);
+	else {
+		if (ml.others > 0)
+			diag_at(&c->mi->notes, c->file, xmlGetLineNo(t),
+			    ngettext("question \"%s\": %s: %zu part in "
+			    "another language than Chinese or English dropped",
+			    "question \"%s\": %s: %zu parts in other "
+			    "languages than Chinese or English dropped",
+			    ml.others), q->label, what, ml.others);
+		for (i = 0; i < 2; i++)
+			if (ml.present[i])
+				out->t[i] = mi_reduce(ml.side[i], f, &images,
+				    &media);
+		if (!ml.present[0] && !ml.present[1])
+			out->t[side] = mi_reduce(ml.side[side], f, &images,
+			    &media);
+		/* A language whose part is empty has no text of its own. */
+		for (i = 0; i < 2; i++)
+			if (out->t[i] != NULL && *out->t[i] == '\0' &&
+			    out->t[!i] != NULL && *out->t[!i] != '\0') {
+				free(out->t[i]);
+				out->t[i] = NULL;
+			}
+	}
+	moodle_ml_release(&ml);
 	free(raw);
+	for (i = 0; i < 2; i++)
+		if (out->t[i] == NULL) {
+			out->t[i] = xstrdup(out->t[!i]);
+			out->copy = i;
+		}
 	if (images > 0)
 		diag_at(&c->mi->notes, c->file, xmlGetLineNo(t),
 		    ngettext("question \"%s\": %s: %zu image dropped; "
@@ -71,12 +138,22 @@ mi_text(struct moodle_ctx *c, const struct moodle_question *q, xmlNodePtr t,
 		    "question \"%s\": %s: %zu images dropped; check that "
 		    "the text still makes sense", images), q->label, what,
 		    images);
-	if (moodle_length(text) > MOODLE_MAX_TEXT) {
-		diag_at(c->d, c->file, xmlGetLineNo(t), _("question \"%s\": "
-		    "%s is longer than %d characters"), q->label, what,
-		    MOODLE_MAX_TEXT);
-	}
-	return text;
+	if (media > 0)
+		diag_at(&c->mi->notes, c->file, xmlGetLineNo(t),
+		    ngettext("question \"%s\": %s: %zu sound or video (player "
+		    "or link) dropped; check that the text still makes sense",
+		    "question \"%s\": %s: %zu sounds or videos (players or "
+		    "links) dropped; check that the text still makes sense",
+		    media), q->label, what, media);
+	for (i = 0; i < 2; i++)
+		if (moodle_length(out->t[i]) > MOODLE_MAX_TEXT) {
+			diag_at(c->d, c->file, xmlGetLineNo(t), _("question "
+			    "\"%s\": %s is longer than %d characters"),
+			    q->label, what, MOODLE_MAX_TEXT);
+			ret = -1;
+			break;
+		}
+	return ret;
 }
 
 /* Parse a fraction attribute ("100", "-33.33333"); -1 when not a number. */
@@ -115,16 +192,17 @@ mi_answers(struct moodle_ctx *c, struct moodle_question *q, xmlNodePtr n)
 		memset(o, 0, sizeof *o);
 		o->line = xmlGetLineNo(a);
 		what = xasprintf(_("answer %zu"), q->noptions);
-		o->text = mi_text(c, q, a, what);
+		mi_text(c, q, a, what, &o->text, NULL);
 		if (mi_fraction(a, &o->fraction) != 0)
 			diag_at(c->d, c->file, o->line, _("question \"%s\": "
 			    "%s: the fraction is not a number"), q->label,
 			    what);
-		if (*o->text == '\0')
+		if (*o->text.t[0] == '\0' || *o->text.t[1] == '\0')
 			diag_at(c->d, c->file, o->line, _("question \"%s\": "
 			    "%s has no text"), q->label, what);
-		for (i = 0; *o->text != '\0' && i + 1 < q->noptions; i++)
-			if (strcmp(q->options[i].text, o->text) == 0)
+		for (i = 0; *o->text.t[0] != '\0' && i + 1 < q->noptions; i++)
+			if (strcmp(q->options[i].text.t[0], o->text.t[0]) == 0 ||
+			    strcmp(q->options[i].text.t[1], o->text.t[1]) == 0)
 				diag_at(c->d, c->file, o->line, _("question "
 				    "\"%s\": answers %zu and %zu read the same"),
 				    q->label, i + 1, q->noptions);
@@ -195,8 +273,8 @@ mi_truefalse(struct moodle_ctx *c, struct moodle_question *q, xmlNodePtr n)
 		return -1;
 	for (i = 0; i < q->noptions; i++) {
 		const struct moodle_option *o = &q->options[i];
-		int value = strcmp(o->text, "true") == 0 ? 1 :
-		    strcmp(o->text, "false") == 0 ? 0 : -1;
+		int value = strcmp(o->text.t[0], "true") == 0 ? 1 :
+		    strcmp(o->text.t[0], "false") == 0 ? 0 : -1;
 
 		if (value < 0) {
 			diag_at(c->d, c->file, o->line, _("question \"%s\": "
@@ -265,8 +343,13 @@ mi_tags(struct moodle_ctx *c, struct moodle_question *q, xmlNodePtr n)
 	char *tag;
 
 	q->difficulty = MOODLE_DEFAULT_DIFFICULTY;
-	if (c->category != NULL && *c->category != '\0')
+	char *home = xasprintf("$course$/top/firstline/%s", c->mi->module);
+
+	/* The module's own category (an export of ours) is no tag. */
+	if (c->category != NULL && *c->category != '\0' &&
+	    strcmp(c->category, home) != 0)
 		moodle_question_tag(q, xasprintf("category:%s", c->category));
+	free(home);
 	t = mi_child(n, "tags");
 	for (t = t != NULL ? t->children : NULL; t != NULL; t = t->next) {
 		if (!xmlsafe_is(t, "tag") || (x = mi_child(t, "text")) == NULL)
@@ -288,6 +371,9 @@ static void
 mi_header(struct moodle_ctx *c, struct moodle_question *q, xmlNodePtr n,
     const char *type)
 {
+	xmlNodePtr x;
+	int rc;
+
 	q->line = xmlGetLineNo(n);
 	q->name = mi_plain(n, "name");
 	if (q->name != NULL && *q->name == '\0') {
@@ -303,31 +389,35 @@ mi_header(struct moodle_ctx *c, struct moodle_question *q, xmlNodePtr n,
 		    MOODLE_MAX_NAME);
 	if (mi_child(n, "idnumber") != NULL)
 		q->idnumber = xmlsafe_text(mi_child(n, "idnumber"));
-	q->stem = mi_text(c, q, mi_child(n, "questiontext"),
-	    _("the question text"));
-	if (q->stem == NULL || *q->stem == '\0')
+	rc = mi_text(c, q, mi_child(n, "questiontext"), _("the question text"),
+	    &q->stem, NULL);
+	if (rc == 1 || (rc == 0 && (*q->stem.t[0] == '\0' ||
+	    *q->stem.t[1] == '\0')))
 		diag_at(c->d, c->file, q->line, _("question \"%s\": the "
 		    "question text is empty"), q->label);
-	q->explanation = mi_text(c, q, mi_child(n, "generalfeedback"),
-	    _("the general feedback"));
-	if (q->explanation != NULL && *q->explanation == '\0') {
-		free(q->explanation);
-		q->explanation = NULL;
-	}
+	if (mi_text(c, q, mi_child(n, "generalfeedback"),
+	    _("the general feedback"), &q->explanation, &q->source) == 0 &&
+	    (*q->explanation.t[0] == '\0' || *q->explanation.t[1] == '\0'))
+		moodle_text_free(&q->explanation);
+	if ((x = mi_child(n, "image")) != NULL && x->children != NULL)
+		diag_at(&c->mi->notes, c->file, xmlGetLineNo(x), _("question "
+		    "\"%s\": the <image> field (Moodle 1.x) is dropped; "
+		    "check that the text still makes sense"), q->label);
+	if ((x = mi_child(n, "image_base64")) != NULL)
+		diag_at(&c->mi->notes, c->file, xmlGetLineNo(x), _("question "
+		    "\"%s\": the <image_base64> field (Moodle 1.x) is "
+		    "dropped; check that the text still makes sense"),
+		    q->label);
 	mi_tags(c, q, n);
 }
 
+/* Count a skipped question of Moodle type type. */
 static void
-mi_skip(struct moodle_ctx *c, xmlNodePtr n, const char *type)
+mi_count_skip(struct moodle_ctx *c, const char *type)
 {
 	struct moodle_import *mi = c->mi;
-	char *name = mi_plain(n, "name");
 	size_t i;
 
-	diag_at(&mi->notes, c->file, xmlGetLineNo(n), _("skipped %s question "
-	    "\"%s\": firstline has no such question type"), type,
-	    name != NULL ? name : "");
-	free(name);
 	mi->nskipped++;
 	for (i = 0; i < mi->nskips; i++) {
 		if (strcmp(mi->skips[i].type, type) == 0) {
@@ -341,9 +431,69 @@ mi_skip(struct moodle_ctx *c, xmlNodePtr n, const char *type)
 }
 
 static void
-mi_question(struct moodle_ctx *c, xmlNodePtr n)
+mi_skip(struct moodle_ctx *c, xmlNodePtr n, const char *type)
+{
+	char *name = mi_plain(n, "name");
+
+	diag_at(&c->mi->notes, c->file, xmlGetLineNo(n), _("skipped %s "
+	    "question \"%s\": firstline has no such question type"), type,
+	    name != NULL ? name : "");
+	free(name);
+	mi_count_skip(c, type);
+}
+
+/*
+ * The category path of a category question, less the language level
+ * "/zh-CN" or "/en" that a one-language export adds.
+ */
+static char *
+mi_category(xmlNodePtr n)
+{
+	char *path = mi_plain(n, "category");
+	size_t len = path != NULL ? strlen(path) : 0;
+
+	if (len > 6 && strcmp(path + len - 6, "/zh-CN") == 0)
+		path[len - 6] = '\0';
+	else if (len > 3 && strcmp(path + len - 3, "/en") == 0)
+		path[len - 3] = '\0';
+	return path;
+}
+
+/*
+ * Convert question n of Moodle type type (converted by convert).  A
+ * question firstline cannot represent (partial credit in a single choice,
+ * more than 8 answers, an unreadable multilang text...) is skipped: each
+ * reason becomes a note "FILE:LINE: question "NAME": REASON; skipped".
+ */
+static void
+mi_convert(struct moodle_ctx *c, xmlNodePtr n, const char *type,
+    int (*convert)(struct moodle_ctx *, struct moodle_question *,
+    xmlNodePtr))
 {
 	struct moodle_question *q;
+	struct diag qd, *outer = c->d;
+	size_t i;
+
+	diag_init(&qd);
+	c->d = &qd;
+	q = moodle_question_new(c);
+	mi_header(c, q, n, type);
+	convert(c, q, n);
+	c->d = outer;
+	if (diag_count(&qd) > 0) {
+		c->nquestions--;
+		for (i = 0; i < qd.n; i++)
+			diag_add(&c->mi->notes, _("%s; the question is "
+			    "skipped"), qd.msgs[i]);
+		moodle_question_free(q);
+		mi_count_skip(c, type);
+	}
+	diag_release(&qd);
+}
+
+static void
+mi_question(struct moodle_ctx *c, xmlNodePtr n)
+{
 	char *type = xmlsafe_attr(n, "type");
 	size_t i;
 
@@ -352,18 +502,15 @@ mi_question(struct moodle_ctx *c, xmlNodePtr n)
 		    "type attribute"));
 	} else if (strcmp(type, "category") == 0) {
 		free(c->category);
-		c->category = mi_plain(n, "category");
+		c->category = mi_category(n);
 	} else {
 		for (i = 0; i < sizeof mi_types / sizeof mi_types[0]; i++)
 			if (strcmp(mi_types[i].type, type) == 0)
 				break;
 		if (i == sizeof mi_types / sizeof mi_types[0])
 			mi_skip(c, n, type);
-		else {
-			q = moodle_question_new(c);
-			mi_header(c, q, n, type);
-			mi_types[i].convert(c, q, n);
-		}
+		else
+			mi_convert(c, n, type, mi_types[i].convert);
 	}
 	free(type);
 }

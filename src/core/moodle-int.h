@@ -20,15 +20,25 @@
 /* Moodle has no difficulty; this one unless a "difficulty:N" tag says. */
 #define MOODLE_DEFAULT_DIFFICULTY 2
 
+/*
+ * A text in both languages, t[0] Chinese and t[1] English (never NULL once
+ * read); copy is the side that is a copy of the other (status=
+ * "untranslated" in the bank), or -1 when both were written.
+ */
+struct moodle_text {
+	char	*t[2];
+	int	 copy;
+};
+
 struct moodle_option {
-	char	*text;
+	struct moodle_text text;
 	double	 fraction;
 	int	 correct;
 	int	 position;
 	long	 line;
 };
 
-/* One question, its texts in the one language of the Moodle file. */
+/* One question, its texts in one or both languages. */
 struct moodle_question {
 	enum qtype		 type;
 	long			 line;
@@ -37,8 +47,9 @@ struct moodle_question {
 	char			*name;		/* or NULL */
 	char			*label;		/* the name, else "TYPE at line N" */
 	int			 difficulty;
-	char			*stem;
-	char			*explanation;	/* NULL: no general feedback */
+	struct moodle_text	 stem;
+	struct moodle_text	 explanation;	/* t[0] NULL: no feedback */
+	char			*source;	/* from an export, or NULL */
 	int			 answer;	/* truefalse */
 	struct moodle_option	*options;
 	size_t			 noptions;
@@ -57,10 +68,38 @@ struct moodle_ctx {
 	size_t			  capquestions;
 };
 
+/* The class of the paragraph carrying <source> in an exported feedback. */
+#define MOODLE_SOURCE_CLASS "firstline-source"
+
+/* A Moodle text split by language (moodle_multilang()). */
+struct moodle_ml {
+	char	*side[2];	/* zh-CN and en text, raw */
+	int	 present[2];	/* the text has a part in that language */
+	size_t	 others;	/* parts in other languages, dropped */
+	char	*error;		/* why the markup cannot be read */
+};
+
+/* 0 for a Moodle Chinese language code (zh, zh_cn...), 1 English, else -1. */
+int moodle_lang(const char *lang, size_t n);
+/*
+ * Split the raw Moodle text (HTML) by its multilang spans and {mlang}
+ * parts.  Returns 0 when it has none (ml empty), 1 with both sides in ml
+ * (the text outside the parts in both), -1 with ml->error.  Release ml.
+ */
+int moodle_multilang(const char *raw, struct moodle_ml *ml);
+void moodle_ml_release(struct moodle_ml *ml);
+/*
+ * Take the <p class="firstline-source">...</p> paragraph out of raw (in
+ * place) and return its HTML content (to free), or NULL when there is none.
+ */
+char *moodle_take_source(char *raw);
+
 /* A new empty question appended to c (owned by c). */
 struct moodle_question *moodle_question_new(struct moodle_ctx *c);
 /* Add tag (taken; commas become semicolons: firstline lists tags with commas). */
 void moodle_question_tag(struct moodle_question *q, char *tag);
+void moodle_text_free(struct moodle_text *t);
+void moodle_question_free(struct moodle_question *q);
 /* Free everything c owns. */
 void moodle_ctx_release(struct moodle_ctx *c);
 /* Characters (code points) in UTF-8 s. */

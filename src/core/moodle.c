@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -71,13 +72,21 @@ moodle_question_tag(struct moodle_question *q, char *tag)
 	q->tags[q->ntags++] = tag;
 }
 
-static void
+void
+moodle_text_free(struct moodle_text *t)
+{
+	free(t->t[0]);
+	free(t->t[1]);
+	t->t[0] = t->t[1] = NULL;
+}
+
+void
 moodle_question_free(struct moodle_question *q)
 {
 	size_t i;
 
 	for (i = 0; i < q->noptions; i++)
-		free(q->options[i].text);
+		moodle_text_free(&q->options[i].text);
 	for (i = 0; i < q->ntags; i++)
 		free(q->tags[i]);
 	free(q->options);
@@ -86,8 +95,9 @@ moodle_question_free(struct moodle_question *q)
 	free(q->idnumber);
 	free(q->name);
 	free(q->label);
-	free(q->stem);
-	free(q->explanation);
+	moodle_text_free(&q->stem);
+	moodle_text_free(&q->explanation);
+	free(q->source);
 	free(q);
 }
 
@@ -143,9 +153,28 @@ moodle_id_taken(struct moodle_ctx *c, const char *id)
 }
 
 /*
- * Moodle's <idnumber> when it is a valid firstline id not used by an
- * earlier question of the file; else MODULE-mNNN, NNN the question's place
- * in the file (the shipped banks use MODULE-NNN, so the two never meet).
+ * The idnumber without the language suffix of a one-language export
+ * (".zh-CN" or ".en", see moodle_export()), as a new string.
+ */
+static char *
+moodle_idnumber_base(const char *idnumber)
+{
+	size_t n = strlen(idnumber);
+
+	if (n > 6 && strcasecmp(idnumber + n - 6, ".zh-cn") == 0)
+		return xstrndup(idnumber, n - 6);
+	if (n > 3 && strcasecmp(idnumber + n - 3, ".en") == 0)
+		return xstrndup(idnumber, n - 3);
+	return xstrdup(idnumber);
+}
+
+/*
+ * Moodle's <idnumber> (less a language suffix ".zh-CN" or ".en") when it
+ * is a valid firstline id not used by an earlier question of the file;
+ * else MODULE-mNNN, NNN the question's place in the file (the shipped
+ * banks use MODULE-NNN, so the two never meet), and a note says which
+ * idnumber was replaced and why.  A name that only repeats the id (what
+ * an export writes for a question without a name) is no name.
  */
 void
 moodle_assign_ids(struct moodle_ctx *c)
@@ -156,9 +185,13 @@ moodle_assign_ids(struct moodle_ctx *c)
 
 	for (i = 0; i < c->nquestions; i++) {
 		q = c->questions[i];
-		if (q->idnumber != NULL && moodle_ident(q->idnumber) &&
-		    !moodle_id_taken(c, q->idnumber))
-			q->id = xstrdup(q->idnumber);
+		if (q->idnumber == NULL || *q->idnumber == '\0')
+			continue;
+		id = moodle_idnumber_base(q->idnumber);
+		if (moodle_ident(id) && !moodle_id_taken(c, id))
+			q->id = id;
+		else
+			free(id);
 	}
 	for (i = 0; i < c->nquestions; i++) {
 		q = c->questions[i];
@@ -168,6 +201,20 @@ moodle_assign_ids(struct moodle_ctx *c)
 				free(id);
 			else
 				q->id = id;
+		}
+		id = q->idnumber != NULL && *q->idnumber != '\0' ?
+		    moodle_idnumber_base(q->idnumber) : NULL;
+		if (id != NULL && strcmp(id, q->id) != 0)
+			diag_at(&c->mi->notes, c->file, q->line, moodle_ident(id) ?
+			    _("question \"%s\": idnumber \"%s\" is used by an "
+			    "earlier question; its id is %s") : _("question "
+			    "\"%s\": idnumber \"%s\" is not a firstline id "
+			    "(a-z, 0-9, '-' and '_'); its id is %s"), q->label,
+			    q->idnumber, q->id);
+		free(id);
+		if (q->name != NULL && strcmp(q->name, q->id) == 0) {
+			free(q->name);
+			q->name = NULL;
 		}
 	}
 }

@@ -28,7 +28,7 @@ struct moodle_skip {
 struct moodle_import {
 	/* Set by the caller. */
 	const char		*module;	/* the bank's module id */
-	int			 en;		/* the Moodle text is English */
+	int			 en;		/* one-language text is English */
 
 	/* Results. */
 	char			*xml;		/* the bank file (UTF-8) */
@@ -58,12 +58,13 @@ int moodle_import_file(struct moodle_import *mi, const char *path,
     struct diag *d);
 
 /*
- * The current version of module in the database as Moodle XML, texts in
- * English when en is set, else Chinese.  Returns 0 with *xml (to free) and
- * *len, or -1 with *cause (to free).
+ * The current version of module in the database as Moodle XML: lang -1
+ * both languages as multilang spans, 0 Chinese only, 1 English only (the
+ * idnumbers and categories then name the language).  Returns 0 with *xml
+ * (to free) and *len, or -1 with *cause (to free).
  */
-int moodle_export(struct store *s, const char *module, int en, char **xml,
-    size_t *len, char **cause);
+int moodle_export(struct store *s, const char *module, int lang,
+    char **xml, size_t *len, char **cause);
 
 /*
  * Write len bytes of buf to path through a temporary file in the same

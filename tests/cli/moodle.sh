@@ -79,15 +79,23 @@ refused() {	# FILE TEXT DESC
 	[ "$(cat "$TMP/keep.xml")" = old ]; ok $? "$3: the output file is untouched"
 }
 refused not-xml.xml "not-xml.xml:1: Start tag expected" "not XML"
-refused single-two-full.xml "single-two-full.xml:11: question \"Two keys\": a single-choice question needs exactly one answer at 100%, it has 2" "a single choice with two answers at 100"
 refused xxe.xml "xxe.xml:2: DOCTYPE declarations are not allowed" "a DOCTYPE with an external entity"
 hasnt "root:" "$ERR" "the external entity was not read"
-refused bad-answers.xml "bad-answers.xml:9: question \"Partial single\": answer 2 gives partial credit" "partial credit in a single choice"
+refused bad-answers.xml "bad-answers.xml: no multichoice, truefalse or ordering question to import" "a file whose every question is skipped"
+has "bad-answers.xml:9: question \"Partial single\": answer 2 gives partial credit, which a single-choice question cannot have; the question is skipped" "$ERR" "partial credit in a single choice: skipped with its reason"
 has "bad-answers.xml:11: question \"Nothing right\": no answer has a positive fraction" "$ERR" "a multiple choice without a correct answer"
 has "bad-answers.xml:21: question \"Yes or no\": a true/false answer must read" "$ERR" "a true/false with other answers"
 has "bad-answers.xml:28: question \"Same twice\": answers 1 and 2 read the same" "$ERR" "two answers that read the same once reduced"
 has "bad-answers.xml:29: question \"Same twice\": answer 3: the fraction is not a number" "$ERR" "a fraction that is not a number"
 has "bad-answers.xml:26: question \"Same twice\": the question text: 1 image dropped" "$ERR" "a dropped image is noted"
+has "skipped 4 questions: 3 multichoice, 1 truefalse" "$ERR" "the skipped questions are counted by type"
+
+# A question firstline cannot represent is skipped; the others convert.
+fl bank import-moodle "$M/single-two-full.xml" --module t -o "$TMP/two.xml"
+expect_rc 0 "a file with one question firstline cannot represent converts the rest"
+has "single-two-full.xml:11: question \"Two keys\": a single-choice question needs exactly one answer at 100%, it has 2; the question is skipped" "$ERR" "the skipped question is named with FILE:LINE and its reason"
+has "1 question converted" "$OUT" "the good question is converted"
+[ "$(xmllint --xpath 'count(/bank/single)' "$TMP/two.xml")" = 1 ]; ok $? "and only it is in the bank"
 [ "$(ls "$TMP" | grep -c 'keep.xml.')" = 0 ]; ok $? "no temporary file is left behind"
 
 # Usage errors.
@@ -118,20 +126,20 @@ fl bank export-moodle firstaid --lang en -o "$TMP/export.xml"
 expect_rc 0 "export-moodle writes the module"
 e() { xmllint --xpath "$1" "$TMP/export.xml" 2>/dev/null; }
 [ "$(e 'string(/quiz/question[1]/@type)')" = category ]; ok $? "a category question comes first"
-[ "$(e 'string(/quiz/question[1]/category/text)')" = '$course$/top/firstline/firstaid' ]; ok $? "the module's category"
-[ "$(e 'count(/quiz/question[@type="category"]/category/text[.="$course$/top/First aid"])')" = 1 ]; ok $? "imported questions go back to their category"
-[ "$(e 'string(/quiz/question[idnumber="fire-number"]/single)')" = true ]; ok $? "single choice: <single>true</single>"
-[ "$(e 'string(/quiz/question[idnumber="firstaid-m002"]/single)')" = false ]; ok $? "multiple choice: <single>false</single>"
-[ "$(e 'count(/quiz/question[idnumber="firstaid-m002"]/answer[@fraction="33.33333"])')" = 3 ]; ok $? "3 correct of 5: 33.33333 each"
-[ "$(e 'count(/quiz/question[idnumber="firstaid-m002"]/answer[@fraction="-50"])')" = 2 ]; ok $? "2 wrong of 5: -50 each"
-[ "$(e 'string(/quiz/question[idnumber="firstaid-m003"]/answer[text="false"]/@fraction)')" = 100 ]; ok $? "true/false: the answer false at 100"
+[ "$(e 'string(/quiz/question[1]/category/text)')" = '$course$/top/firstline/firstaid/en' ]; ok $? "the module's category, one level per language"
+[ "$(e 'count(/quiz/question[@type="category"]/category/text[.="$course$/top/First aid/en"])')" = 1 ]; ok $? "imported questions go back to their category"
+[ "$(e 'string(/quiz/question[idnumber="fire-number.en"]/single)')" = true ]; ok $? "single choice: <single>true</single>"
+[ "$(e 'string(/quiz/question[idnumber="firstaid-m002.en"]/single)')" = false ]; ok $? "multiple choice: <single>false</single>"
+[ "$(e 'count(/quiz/question[idnumber="firstaid-m002.en"]/answer[@fraction="33.33333"])')" = 3 ]; ok $? "3 correct of 5: 33.33333 each"
+[ "$(e 'count(/quiz/question[idnumber="firstaid-m002.en"]/answer[@fraction="-50"])')" = 2 ]; ok $? "2 wrong of 5: -50 each"
+[ "$(e 'string(/quiz/question[idnumber="firstaid-m003.en"]/answer[text="false"]/@fraction)')" = 100 ]; ok $? "true/false: the answer false at 100"
 [ "$(e 'string(/quiz/question[@type="ordering"]/answer[@fraction="1"]/text)')" = "Kneel beside the casualty" ]; ok $? "ordering: fraction 1 is the first step"
 [ "$(e 'string(/quiz/question[@type="ordering"]/gradingtype)')" = ALL_OR_NOTHING ]; ok $? "ordering: graded all or nothing like firstline"
 [ "$(e 'string(/quiz/question[@type="ordering"]/selecttype)')" = ALL ]; ok $? "ordering: every step shown"
-[ "$(e 'string(/quiz/question[idnumber="firstaid-m002"]/questiontext/text)')" = "Which are signs of shock?<br>Select all that apply." ]; ok $? "line breaks exported as <br>"
+[ "$(e 'string(/quiz/question[idnumber="firstaid-m002.en"]/questiontext/text)')" = "Which are signs of shock?<br>Select all that apply." ]; ok $? "line breaks exported as <br>"
 has "<![CDATA[Pale, cold &amp; clammy skin<br>" "$(cat "$TMP/export.xml")" "text HTML-escaped inside CDATA"
 has "<![CDATA[" "$(cat "$TMP/export.xml")" "texts in CDATA sections"
-[ "$(e 'string(/quiz/question[idnumber="fire-number"]/tags/tag[1]/text)')" = difficulty:1 ]; ok $? "the difficulty as a tag"
+[ "$(e 'string(/quiz/question[idnumber="fire-number.en"]/tags/tag[1]/text)')" = difficulty:1 ]; ok $? "the difficulty as a tag"
 
 fl bank import-moodle "$TMP/export.xml" --module firstaid --lang en -o "$TMP/again.xml"
 expect_rc 0 "the export imports again"
@@ -182,5 +190,119 @@ zdump "$TMP/cpr.db" > "$TMP/cpr2.txt"
 diff "$TMP/cpr1.txt" "$TMP/cpr2.txt" >"$TMP/diff" 2>&1
 r=$?; [ $r -eq 0 ] || sed 's/^/# /' "$TMP/diff" | head -20
 ok $r "the shipped bank survives the round trip in Chinese"
+
+# Bilingual Moodle text: multilang spans and {mlang} give both languages.
+fl bank import-moodle "$M/multilang.xml" --module ml -o "$TMP/ml.xml"
+expect_rc 0 "a bilingual Moodle file converts"
+y() { xmllint --xpath "$1" "$TMP/ml.xml" 2>/dev/null; }
+[ "$(y 'string(/bank/single[@id="ml-fire"]/stem[@xml:lang="zh-CN"])')" = "发现火情应拨打哪个号码？" ]; ok $? "span lang=zh_cn: the Chinese stem"
+[ "$(y 'string(/bank/single[@id="ml-fire"]/stem[@xml:lang="en"])')" = "Which number do you call for a fire?" ]; ok $? "span lang=en (attributes in any order): the English stem"
+[ "$(y 'count(/bank/single[@id="ml-fire"]//*[@status])')" = 0 ]; ok $? "a question written in both languages has no untranslated copy"
+[ "$(y 'string(/bank/single[@id="ml-fire"]/option[@correct="true"]/text[@xml:lang="zh-CN"])')" = "119（火警）" ]; ok $? "options: span lang=zh"
+[ "$(y 'string(/bank/single[@id="ml-fire"]/option[2]/text[@xml:lang="en"])')" = "120 (ambulance)" ]; ok $? "options: a plain span inside a multilang span is text"
+[ "$(y 'string(/bank/single[@id="ml-fire"]/explanation[@xml:lang="zh-CN"])')" = "119 是火警电话。" ]; ok $? "feedback: span lang=zh-cn"
+[ "$(y 'string(/bank/single[@id="ml-fire"]/explanation[@xml:lang="en"])')" = "119 is the fire number." ]; ok $? "feedback: the French part is not in the English text"
+has "multilang.xml:26: question \"Fire number\": the general feedback: 1 part in another language than Chinese or English dropped" "$ERR" "the part in another language is reported"
+[ "$(y 'string(/bank/truefalse[@id="ml-lift"]/stem[@xml:lang="zh-CN"])')" = "火灾时可以乘电梯逃生。" ]; ok $? "{mlang zh}: the Chinese stem"
+[ "$(y 'string(/bank/truefalse[@id="ml-lift"]/stem[@xml:lang="en"])')" = "You may use the lift to leave a burning building." ]; ok $? "{mlang en}: the English stem"
+[ "$(y 'string(/bank/truefalse[@id="ml-lift"]/explanation[@xml:lang="zh-CN"])')" = "不可以：电梯可能断电。" ]; ok $? "{mlang zh_cn}: the Chinese feedback"
+[ "$(y 'string(/bank/multiple/stem[@xml:lang="zh-CN"]/@status)')" = untranslated ]; ok $? "a text only in English: the Chinese side is the copy"
+[ "$(y 'string(/bank/multiple/option[1]/text[@xml:lang="en"]/@status)')" = untranslated ]; ok $? "a text without language marks goes to --lang (zh-CN) as before"
+has "multilang.xml:100: question \"English only\": the question text: 2 sounds or videos (players or links) dropped" "$ERR" "audio players and links to videos are reported as dropped"
+hasnt "shock.mp3" "$(y 'string(/bank/multiple/stem[@xml:lang="en"])')" "the player's fallback text is not in the stem"
+has "multilang.xml:111: question \"English only\": the <image> field (Moodle 1.x) is dropped" "$ERR" "the old <image> field is reported"
+has "multilang.xml:112: question \"English only\": the <image_base64> field (Moodle 1.x) is dropped" "$ERR" "the old <image_base64> field is reported"
+has "multilang.xml:131: question \"Nine answers\": firstline needs 2 to 8 answers, this question has 9; the question is skipped" "$ERR" "more than 8 answers: skipped with its reason"
+has "multilang.xml:162: question \"Partial single\": answer 2 gives partial credit, which a single-choice question cannot have; the question is skipped" "$ERR" "partial credit: skipped with its reason"
+has "skipped 2 questions: 2 multichoice" "$ERR" "the skipped questions are counted"
+has "multilang.xml:96: question \"English only\": idnumber \"ml fire\" is not a firstline id" "$ERR" "a replaced idnumber is reported"
+has "multilang.xml:166: question \"Duplicate idnumber\": idnumber \"ml-lift\" is used by an earlier question; its id is ml-m004" "$ERR" "an idnumber used twice is reported with the new id"
+hasnt "ml-fire\" is used" "$ERR" "the idnumber of a skipped question does not count as used"
+fl bank check "$TMP/ml.xml"
+expect_rc 0 "the bilingual conversion passes bank check"
+
+# Broken and hostile multilang text: skipped with the reason, never guessed.
+fl bank import-moodle "$M/hostile-multilang.xml" --module hm -o "$TMP/hm.xml"
+expect_rc 0 "a file with broken multilang converts its good question"
+has "hostile-multilang.xml:10: question \"Nested spans\": the question text: a multilang <span> inside another one; the question is skipped" "$ERR" "nested multilang spans"
+has "hostile-multilang.xml:22: question \"Unclosed span\": the question text: the multilang <span lang=\"zh_cn\"> is not closed; the question is skipped" "$ERR" "an unclosed multilang span"
+has "hostile-multilang.xml:34: question \"Open mlang\": the question text: {mlang zh} has no closing {mlang}; the question is skipped" "$ERR" "a {mlang} without its end"
+has "hostile-multilang.xml:58: question \"Stray end\": the question text: {mlang} closes nothing; the question is skipped" "$ERR" "a {mlang} that closes nothing"
+[ "$(xmllint --xpath 'string(/bank/truefalse/stem[@xml:lang="zh-CN"])' "$TMP/hm.xml")" = "Check the scene first." ]; ok $? "a span in another language only: the text outside it is kept"
+hasnt "Lage" "$(cat "$TMP/hm.xml")" "and the German part is dropped"
+# Huge text: 300,000 characters of Chinese in a span, and 20,000 unclosed spans.
+big=$(head -c 100000 /dev/zero | tr '\0' 'x')
+{ printf '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n'
+  printf '<question type="truefalse"><name><text>Huge</text></name><questiontext format="html"><text><![CDATA[<span lang="zh" class="multilang">%s%s%s</span><span lang="en" class="multilang">short</span>]]></text></questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>\n' "$big" "$big" "$big"
+  printf '<question type="truefalse"><name><text>Spans</text></name><questiontext format="html"><text><![CDATA['
+  i=0; while [ $i -lt 200 ]; do printf '<span lang="en" class="multilang">'; i=$((i + 1)); done | head -c 20000
+  i=0; while [ $i -lt 100 ]; do printf '%s' '<span class="multilang" lang="zh"><span><span>'; i=$((i + 1)); done
+  printf ']]></text></questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>\n'
+  printf '<question type="truefalse"><name><text>Fine</text></name><questiontext format="html"><text>{mlang en}Fine.{mlang}{mlang zh}好。{mlang}</text></questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>\n</quiz>\n'
+} > "$TMP/huge.xml"
+fl bank import-moodle "$TMP/huge.xml" --module huge -o "$TMP/huge-out.xml"
+expect_rc 0 "huge multilang texts: the good question converts"
+has "question \"Huge\": the question text is longer than 4000 characters; the question is skipped" "$ERR" "a huge text in one language is skipped"
+has "question \"Spans\": the question text: a multilang <span> inside another one; the question is skipped" "$ERR" "thousands of nested spans are refused"
+[ "$(xmllint --xpath 'string(/bank/truefalse/stem[@xml:lang="zh-CN"])' "$TMP/huge-out.xml")" = "好。" ]; ok $? "and the good question has both languages"
+
+# Every shipped bank: load, export (both languages, the default), import,
+# load again and compare every question.
+RT="$TMP/rt"
+mkdir "$RT" "$RT/banks"
+FIRSTLINE_DB="$RT/a.db" fl init
+FIRSTLINE_DB="$RT/a.db" fl bank load "$FIRSTLINE_DATADIR"/banks/*.xml
+expect_rc 0 "every shipped bank loads"
+nbanks=0
+for f in "$FIRSTLINE_DATADIR"/banks/*.xml; do
+	m=$(basename "$f" .xml)
+	FIRSTLINE_DB="$RT/a.db" fl bank export-moodle "$m" -o "$RT/$m-moodle.xml"
+	expect_rc 0 "$m: exported"
+	fl bank import-moodle "$RT/$m-moodle.xml" --module "$m" -o "$RT/banks/$m.xml"
+	expect_rc 0 "$m: imported again"
+	hasnt "skipped" "$ERR" "$m: no question skipped"
+	nbanks=$((nbanks + 1))
+done
+[ "$nbanks" -ge 8 ]; ok $? "the eight shipped banks went round"
+has '<span lang="zh_cn" class="multilang">' "$(cat "$RT/cpr-moodle.xml")" "the export carries Chinese multilang spans"
+has '<span lang="en" class="multilang">' "$(cat "$RT/cpr-moodle.xml")" "and English ones"
+has '<p class="firstline-source">' "$(cat "$RT/cpr-moodle.xml")" "the source travels in the general feedback"
+FIRSTLINE_DB="$RT/b.db" fl init
+FIRSTLINE_DB="$RT/b.db" fl bank load "$RT"/banks/*.xml
+expect_rc 0 "the re-imported banks load"
+full() {	# full DB: every question of every module, both languages
+	# (ordering steps by their position: Moodle keeps them in the correct
+	# order and shuffles them itself)
+	sqlite3 "$1" "SELECT m.module, q.qid, q.type, q.difficulty, q.name,
+	    q.stem_zh, q.stem_en, q.explanation_zh, q.explanation_en,
+	    q.source, q.tags, q.untranslated, coalesce(q.answer, ''),
+	    (SELECT group_concat(t, ' ## ') FROM (SELECT o.text_zh || '|' ||
+	      o.text_en || '=' || o.correct || '/' ||
+	      coalesce(o.position, '') AS t FROM question_option o
+	      WHERE o.question_id = q.id ORDER BY coalesce(o.position, o.seq)))
+	    FROM question q JOIN current_module m ON m.id = q.module_version_id
+	    ORDER BY m.module, q.id"
+}
+full "$RT/a.db" > "$RT/a.txt"
+full "$RT/b.db" > "$RT/b.txt"
+n=$(wc -l < "$RT/a.txt"); [ "$n" -ge 600 ]; ok $? "600 questions or more to compare ($n)"
+diff "$RT/a.txt" "$RT/b.txt" >"$RT/diff" 2>&1
+r=$?; [ $r -eq 0 ] || sed 's/^/# /' "$RT/diff" | head -20
+ok $r "round trip of every shipped bank: ids, types, keys, order, both languages, source, tags"
+
+# One language per file: distinct idnumbers and categories, both in one course.
+FIRSTLINE_DB="$RT/a.db" fl bank export-moodle cpr --lang zh-CN -o "$RT/cpr-zh.xml"
+expect_rc 0 "export in Chinese only"
+FIRSTLINE_DB="$RT/a.db" fl bank export-moodle cpr --lang en -o "$RT/cpr-en.xml"
+expect_rc 0 "export in English only"
+[ "$(xmllint --xpath 'string(/quiz/question[2]/idnumber)' "$RT/cpr-zh.xml")" = cpr-001.zh-CN ]; ok $? "the Chinese file's idnumbers end in .zh-CN"
+[ "$(xmllint --xpath 'string(/quiz/question[2]/idnumber)' "$RT/cpr-en.xml")" = cpr-001.en ]; ok $? "the English file's in .en"
+[ "$(xmllint --xpath 'string(/quiz/question[1]/category/text)' "$RT/cpr-en.xml")" = '$course$/top/firstline/cpr/en' ]; ok $? "each language its own category"
+hasnt 'multilang' "$(cat "$RT/cpr-en.xml")" "a one-language file has no multilang spans"
+fl bank import-moodle "$RT/cpr-en.xml" --module cpr --lang en -o "$RT/cpr-en-bank.xml"
+expect_rc 0 "the English file imports"
+hasnt "idnumber" "$ERR" "the language suffix is no replaced idnumber"
+[ "$(xmllint --xpath 'string(/bank/*[@id][1]/@id)' "$RT/cpr-en-bank.xml")" = cpr-001 ]; ok $? "and gives the ids back"
+[ "$(xmllint --xpath 'count(/bank/*/tag[starts-with(., "category:")])' "$RT/cpr-en-bank.xml")" = 0 ]; ok $? "the module's own category is no tag"
 
 done_testing
