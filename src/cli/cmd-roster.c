@@ -30,6 +30,7 @@ struct slips {
 	char		*tmp;		/* the file being written */
 	const char	*cohort;
 	struct store	*s;
+	const char	*url;		/* the browser sitting, for a QR code */
 };
 
 #ifdef FIRSTLINE_PDF_HELPER
@@ -61,7 +62,7 @@ slips_write(const struct table *t, void *arg, char **cause)
 		cohort_slip_release(&h);
 		return -1;
 	}
-	rc = pdf_slips_write(&h, t, fp, cause);
+	rc = pdf_slips_write(&h, t, sl->url, fp, cause);
 	pdf_shutdown();
 	cohort_slip_release(&h);
 	if (rc == 1) {		/* written; a warning about glyphs */
@@ -138,6 +139,22 @@ slips_fresh(const char *path)
 	return -1;
 }
 
+/* Whether url is an http(s) address fit to print and encode. */
+static int
+slips_url_ok(const char *url)
+{
+	size_t i, n = strlen(url);
+
+	if (n > 200 || (strncmp(url, "http://", 7) != 0 &&
+	    strncmp(url, "https://", 8) != 0) || n < 9)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)url[i] <= ' ' ||
+		    (unsigned char)url[i] >= 0x7f)
+			return 0;
+	return 1;
+}
+
 /* The hook to pass: the slips writer, or none. */
 static roster_hook
 slips_hook(const struct slips *sl)
@@ -156,10 +173,11 @@ cmd_roster_import_exec(struct cli *c, const struct cmd_entry *e, int argc,
 {
 	static const struct option longopts[] = {
 		{ "slips", required_argument, NULL, 's' },
+		{ "url", required_argument, NULL, 'u' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct slips sl = { NULL, NULL, NULL, NULL };
+	struct slips sl = { NULL, NULL, NULL, NULL, NULL };
 	struct store *s;
 	struct table t;
 	struct diag d;
@@ -168,6 +186,7 @@ cmd_roster_import_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 's': sl.path = optarg; break;
+		case 'u': sl.url = optarg; break;
 		case 'h': cli_usage(e, stdout); return EXIT_OK;
 		default: cli_usage(e, stderr); return EXIT_USAGE;
 		}
@@ -175,6 +194,13 @@ cmd_roster_import_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	if (optind + 2 != argc)
 		return cli_usage_error(e, _("give the COHORT and the CSV "
 		    "FILE"));
+	if (sl.url != NULL && sl.path == NULL)
+		return cli_usage_error(e, _("--url goes with --slips (it is "
+		    "printed on the exam slips)"));
+	if (sl.url != NULL && !slips_url_ok(sl.url))
+		return cli_usage_error(e, _("--url %s: give the address of the "
+		    "browser sitting, http:// or https://, at most 200 "
+		    "characters, no spaces"), sl.url);
 	if (slips_fresh(sl.path) != 0)
 		return EXIT_REFUSED;
 #ifndef FIRSTLINE_PDF_HELPER
@@ -207,7 +233,7 @@ static int
 cmd_roster_reset_pin_exec(struct cli *c, const struct cmd_entry *e, int argc,
     char **argv)
 {
-	struct slips sl = { NULL, NULL, NULL, NULL };
+	struct slips sl = { NULL, NULL, NULL, NULL, NULL };
 	struct act_opts o;
 	struct store *s;
 	struct table t;
@@ -248,7 +274,7 @@ cmd_roster_reset_pin_exec(struct cli *c, const struct cmd_entry *e, int argc,
 }
 
 const struct cmd_entry cmd_roster_import_entry = {
-	"roster", "import", "COHORT FILE.csv [--slips FILE.pdf]",
+	"roster", "import", "COHORT FILE.csv [--slips FILE.pdf [--url URL]]",
 	N_("enrol trainees from CSV (all rows or none); prints tickets and "
 	    "PINs, and exam slips"),
 	cmd_roster_import_exec

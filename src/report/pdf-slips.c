@@ -4,7 +4,8 @@
  * exam and cohort, the trainee's name and community, the ticket number and
  * the one-time PIN in large tabular figures, and how to log in, in Chinese
  * and English whatever the locale (the trainee chooses the language only
- * at the terminal).  The PINs exist in clear only while the roster is
+ * at the terminal), and, for sittings on a phone, the address of the
+ * browser sitting with its QR code.  The PINs exist in clear only while the roster is
  * imported or a PIN reset, so this is written then, before the commit.
  */
 #include "config.h"
@@ -23,7 +24,10 @@
 struct slip_doc {
 	const struct cohort_slip	*h;
 	const struct table		*t;	/* ticket,name,community,pin */
+	const char			*url;	/* firstline serve, or NULL */
 	char				*footer;
+	int				 failed;	/* a QR code could not be made */
+	char				*cause;
 };
 
 static void
@@ -62,7 +66,7 @@ slip_draw_one(struct pdf *p, const struct slip_doc *d, size_t r, double x,
 	const struct cohort_slip *hd = d->h;
 	const struct table *t = d->t;
 	double ix = x + SLIP_PAD, iw = w - 2 * SLIP_PAD, cy = y + SLIP_PAD;
-	double bw = (iw - 8) / 2, nw, size;
+	double bw = (iw - 8) / 2, nw, size, qr = 0, tw, qy;
 	char *s;
 
 	pdf_text(p, ix, cy, iw * 0.62, 11, PDF_BOLD, "考试通知单  Exam slip");
@@ -89,16 +93,45 @@ slip_draw_one(struct pdf *p, const struct slip_doc *d, size_t r, double x,
 	slip_number(p, ix, cy, bw, 48, "准考证号  Ticket number", table_cell(t, r, 0));
 	slip_number(p, ix + bw + 8, cy, bw, 48, "密码  PIN", table_cell(t, r, 3));
 	cy += 56;
+	if (d->url != NULL) {
+		/* The QR code right of the instructions (its white quiet
+		 * zone overlaps nothing printed). */
+		qr = 74;
+		if (!d->failed && pdf_qr(p, ix + iw - qr + 4, cy - 6, qr,
+		    d->url, &((struct slip_doc *)d)->cause) != 0)
+			((struct slip_doc *)d)->failed = 1;
+	}
+	tw = iw - (qr > 0 ? qr - 2 : 0);
+	qy = cy - 6 + qr - 7;	/* the bottom of the code, but its margin */
 	slip_grey(p);
-	s = xasprintf("笔试 %d 分钟。在考试终端选择语言，输入准考证号和密码。"
-	    "密码只打印这一次，请勿告诉他人。", hd->minutes);
-	cy += pdf_text(p, ix, cy, iw, 8, PDF_WRAP, s);
+	if (d->url != NULL)
+		s = xasprintf("笔试 %d 分钟。在考试终端或用手机扫码，选择语言，"
+		    "输入准考证号和密码。密码只打印这一次，请勿告诉他人。",
+		    hd->minutes);
+	else
+		s = xasprintf("笔试 %d 分钟。在考试终端选择语言，输入准考证号和"
+		    "密码。密码只打印这一次，请勿告诉他人。", hd->minutes);
+	cy += pdf_text(p, ix, cy, tw, 8, PDF_WRAP, s);
 	free(s);
-	s = xasprintf("Written test: %d minutes.  At the exam terminal choose "
-	    "your language, then type the ticket number and the PIN.  The "
-	    "PIN is printed only once: keep it to yourself.", hd->minutes);
-	pdf_text(p, ix, cy + 2, iw, 7.5, PDF_WRAP, s);
+	if (d->url != NULL)
+		s = xasprintf("Written test: %d minutes.  At the terminal or "
+		    "on a phone (scan the code), choose your language, type the "
+		    "ticket number and PIN.  The PIN is printed once: keep it "
+		    "to yourself.", hd->minutes);
+	else
+		s = xasprintf("Written test: %d minutes.  At the exam terminal "
+		    "choose your language, then type the ticket number and the "
+		    "PIN.  The PIN is printed only once: keep it to yourself.",
+		    hd->minutes);
+	cy += pdf_text(p, ix, cy + 1, tw, d->url != NULL ? 7 : 7.5, PDF_WRAP,
+	    s) + 2;
 	free(s);
+	if (d->url != NULL) {
+		slip_black(p);
+		s = xasprintf("手机 Phone: %s", d->url);
+		pdf_text(p, ix, cy > qy ? cy : qy, iw, 7, 0, s);
+		free(s);
+	}
 	slip_black(p);
 	(void)h;
 }
@@ -147,7 +180,7 @@ slip_draw(struct pdf *p, const void *arg)
 
 int
 pdf_slips_write(const struct cohort_slip *h, const struct table *t,
-    FILE *fp, char **cause)
+    const char *url, FILE *fp, char **cause)
 {
 	struct slip_doc d;
 	char *title;
@@ -159,6 +192,9 @@ pdf_slips_write(const struct cohort_slip *h, const struct table *t,
 	}
 	d.h = h;
 	d.t = t;
+	d.url = url;
+	d.failed = 0;
+	d.cause = NULL;
 	d.footer = xasprintf("firstline: %s %s, 考试通知单 exam slips; "
 	    "沿虚线剪开 cut along the dashed lines", h->cohort, h->name);
 	title = xasprintf("考试通知单 Exam slips: %s", h->cohort);
@@ -166,5 +202,11 @@ pdf_slips_write(const struct cohort_slip *h, const struct table *t,
 	    &d, cause);
 	free(title);
 	free(d.footer);
+	if (d.failed && rc >= 0) {
+		free(*cause);
+		*cause = d.cause;
+		return -1;
+	}
+	free(d.cause);
 	return rc;
 }

@@ -56,10 +56,12 @@ int pdf_certificate_write(const struct cohort_result *r,
 /*
  * Exam slips for the new trainees in t (ticket,name,community,pin, row 0
  * the header) of the cohort headed h: six to an A4 page, with dashed
- * lines to cut along, bilingual whatever the locale.
+ * lines to cut along, bilingual whatever the locale.  When url is not
+ * NULL, each slip also carries it and its QR code: the address of the
+ * browser sitting (firstline serve), for a phone to scan.
  */
 int pdf_slips_write(const struct cohort_slip *h, const struct table *t,
-    FILE *fp, char **cause);
+    const char *url, FILE *fp, char **cause);
 
 /*
  * The printed papers of b (paper_sitting_print): per trainee the question
