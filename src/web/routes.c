@@ -189,23 +189,15 @@ web_login(struct web_req *req, struct web_resp *resp)
 		    "请输入考试通知单上的准考证号和密码。"), ticket);
 		return;
 	}
-	if ((wait_s = web_addr_wait(req->address)) > 0) {
-		msg = xasprintf(T(N_("Too many wrong tries from this network. "
-		    "Please wait %d seconds, then try again, or ask the "
-		    "proctor."), "此网络的错误次数过多。请等待 %d 秒后再试，"
-		    "或请监考人员协助。"), wait_s);
-		web_login_page(req, resp, 429, msg, ticket);
-		free(msg);
-		return;
-	}
+	/* The core's check, as for the terminal: per ticket, per source
+	 * (this client's address), per cohort. */
 	rc = trainee_login_from(req->s, ticket, pin, req->address, &t,
 	    &wait_s, &cause);
 	if (rc != 0) {
 		int wrong = cause != NULL &&
 		    strcmp(cause, _("wrong ticket or PIN")) == 0;
+		int here = cause != NULL && strstr(cause, req->address) != NULL;
 
-		if (wrong)
-			web_addr_failed(req->address);
 		if (wrong && wait_s > 0)
 			msg = xasprintf(T(N_("Wrong ticket number or PIN. "
 			    "Too many wrong tries: please wait %d seconds, "
@@ -215,6 +207,11 @@ web_login(struct web_req *req, struct web_resp *resp)
 			msg = xstrdup(T(N_("Wrong ticket number or PIN. Check "
 			    "your exam slip and try again."),
 			    "准考证号或密码错误。请核对考试通知单后重试。"));
+		else if (wait_s > 0 && here)
+			msg = xasprintf(T(N_("Too many wrong tries from this "
+			    "network. Please wait %d seconds, then try again, "
+			    "or ask the proctor."), "此网络的错误次数过多。请等待"
+			    " %d 秒后再试，或请监考人员协助。"), wait_s);
 		else if (wait_s > 0)
 			msg = xasprintf(T(N_("Too many wrong tries. Please wait "
 			    "%ld seconds, then try again, or ask the "

@@ -3,21 +3,19 @@
  * a random cookie value of which only the SHA-256 is kept, the attempt
  * and its session token, a CSRF token, the language.  Before login, the
  * login form is protected by a double-submit token: a random pre-login
- * cookie and, in the form, its MAC under the database secret.  And the
- * throttle of failed logins per client address (in memory: the per-ticket
- * throttle is the core's, in the database).
+ * cookie and, in the form, its MAC under the database secret.  (Failed
+ * logins are throttled by the core, trainee_login_from: per ticket, per
+ * client address, per cohort, in the database.)
  */
 #include "config.h"
 
 #include "web.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/attempt.h"
-#include "core/auth.h"
 #include "core/instance.h"
 #include "core/rand.h"
 #include "core/store.h"
@@ -199,81 +197,4 @@ web_login_csrf(struct store *s, const char *pre, char out[WEB_SID_HEX + 1],
 		return -1;
 	instance_hex(mac, sizeof mac, out);
 	return 0;
-}
-
-/* ---------------------------------------------------- per address */
-
-#define WEB_ADDR_SLOTS	1024
-
-struct web_addr {
-	char	 addr[48];
-	time_t	 first;		/* start of the window */
-	time_t	 last;
-	int	 n;
-};
-
-static struct web_addr web_addrs[WEB_ADDR_SLOTS];
-static pthread_mutex_t web_addr_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* The slot of address; when create, a free or else the stalest one. */
-static struct web_addr *
-web_addr_slot(const char *address, int create, time_t now)
-{
-	struct web_addr *free_slot = NULL, *stale = NULL;
-	size_t i;
-
-	for (i = 0; i < WEB_ADDR_SLOTS; i++) {
-		struct web_addr *w = &web_addrs[i];
-
-		if (w->n > 0 && now - w->first > AUTH_WINDOW_S)
-			w->n = 0;	/* its window is over */
-		if (w->n == 0) {
-			if (free_slot == NULL)
-				free_slot = w;
-			continue;
-		}
-		if (strcmp(w->addr, address) == 0)
-			return w;
-		if (stale == NULL || w->last < stale->last)
-			stale = w;
-	}
-	if (!create)
-		return NULL;
-	if (free_slot == NULL)
-		free_slot = stale;
-	memset(free_slot, 0, sizeof *free_slot);
-	snprintf(free_slot->addr, sizeof free_slot->addr, "%s", address);
-	free_slot->first = now;
-	return free_slot;
-}
-
-int
-web_addr_wait(const char *address)
-{
-	struct web_addr *w;
-	time_t now = time(NULL);
-	long wait = 0, delay;
-
-	pthread_mutex_lock(&web_addr_lock);
-	w = web_addr_slot(address, 0, now);
-	if (w != NULL && w->n >= WEB_ADDR_FREE_TRIES) {
-		delay = w->n - WEB_ADDR_FREE_TRIES >= 8 ? 300 :
-		    2L << (w->n - WEB_ADDR_FREE_TRIES);
-		wait = w->last + delay - now;
-	}
-	pthread_mutex_unlock(&web_addr_lock);
-	return wait > 0 ? (int)wait : 0;
-}
-
-void
-web_addr_failed(const char *address)
-{
-	struct web_addr *w;
-	time_t now = time(NULL);
-
-	pthread_mutex_lock(&web_addr_lock);
-	w = web_addr_slot(address, 1, now);
-	w->n++;
-	w->last = now;
-	pthread_mutex_unlock(&web_addr_lock);
 }

@@ -126,17 +126,6 @@ int web_csrf_ok(const struct web_session *ws, const char *given);
 int web_login_csrf(struct store *s, const char *pre,
     char out[WEB_SID_HEX + 1], char **cause);
 
-/*
- * Throttling per client address, besides the core's per ticket (in the
- * database, shared with the terminal client): failed logins from one
- * address in the last AUTH_WINDOW_S.  Seconds to wait before the next
- * try from address, 0 when allowed.  A venue's Wi-Fi may put every phone
- * behind one address, so the free tries are many.
- */
-#define WEB_ADDR_FREE_TRIES	30
-int web_addr_wait(const char *address);
-void web_addr_failed(const char *address);
-
 /* ------------------------------------------------------------ writer */
 
 /* A write: a core call on the writer's connection.  0, -1, ATTEMPT_*. */
