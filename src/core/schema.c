@@ -398,6 +398,49 @@ static const char *const schema_migrations[] = {
 	"  REFERENCES cohort(id);"
 	"CREATE INDEX auth_failure_source ON auth_failure(source, at);"
 	"CREATE INDEX auth_failure_cohort ON auth_failure(cohort_id, at);",
+
+	/*
+	 * 10 -> 11: scanned answer sheet pages the reader was not sure of,
+	 * waiting for a person (review.h): the page, what was read of each
+	 * of its items, the picture kept.  Never deleted; closed once.
+	 */
+	"CREATE TABLE paper_review ("
+	"  id INTEGER PRIMARY KEY,"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempt(id),"
+	"  source TEXT NOT NULL,"
+	"  page INTEGER NOT NULL CHECK (page >= 1),"
+	"  sheet_page INTEGER NOT NULL DEFAULT 1 CHECK (sheet_page >= 1),"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  image TEXT NOT NULL DEFAULT '',"
+	"  status TEXT NOT NULL DEFAULT 'open'"
+	"    CHECK (status IN ('open','settled','dismissed')),"
+	"  created_at TEXT NOT NULL"
+	"    DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  closed_at TEXT,"
+	"  closed_by TEXT,"
+	"  note TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX paper_review_attempt ON paper_review(attempt_id, status);"
+	"CREATE TABLE paper_review_item ("
+	"  review_id INTEGER NOT NULL REFERENCES paper_review(id),"
+	"  item INTEGER NOT NULL CHECK (item >= 0),"
+	"  doubt INTEGER NOT NULL CHECK (doubt IN (0, 1)),"
+	"  response TEXT,"
+	"  seen TEXT NOT NULL DEFAULT '',"
+	"  CHECK (doubt = 1 OR response IS NOT NULL),"
+	"  PRIMARY KEY (review_id, item)"
+	") WITHOUT ROWID;"
+	"CREATE TRIGGER paper_review_no_delete BEFORE DELETE ON paper_review"
+	" BEGIN SELECT RAISE(ABORT, 'review entries are never deleted'); END;"
+	"CREATE TRIGGER paper_review_closed BEFORE UPDATE ON paper_review"
+	" WHEN OLD.status <> 'open'"
+	" BEGIN SELECT RAISE(ABORT, 'the review entry is already closed'); END;"
+	"CREATE TRIGGER paper_review_item_no_update BEFORE UPDATE ON"
+	" paper_review_item BEGIN SELECT RAISE(ABORT, 'what was read is kept"
+	" as read'); END;"
+	"CREATE TRIGGER paper_review_item_no_delete BEFORE DELETE ON"
+	" paper_review_item BEGIN SELECT RAISE(ABORT, 'what was read is kept"
+	" as read'); END;",
 };
 
 size_t
