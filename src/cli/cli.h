@@ -80,6 +80,7 @@ extern const struct cmd_entry cmd_paper_print_entry;
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_score_client_entry;
 extern const struct cmd_entry cmd_paper_enter_entry;
+extern const struct cmd_entry cmd_paper_scan_entry;
 
 /*
  * Parse the options of a command that takes only --format (formats allowed
@@ -193,5 +194,8 @@ void output_table(const struct table *t, enum format f, FILE *fp);
  * exit status to use.
  */
 int cli_pdf_exec(struct cli *c, const char *group, int argc, char **argv);
+/* The same for helper name (firstline-scan: the scan reader). */
+int cli_helper_exec(struct cli *c, const char *name, const char *group,
+    int argc, char **argv);
 
 #endif

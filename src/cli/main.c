@@ -53,6 +53,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_report_items_entry,
 	&cmd_report_papers_entry,
 	&cmd_paper_print_entry,
+	&cmd_paper_scan_entry,
 	&cmd_sit_entry,
 	&cmd_serve_entry,
 	&cmd_demo_entry,

@@ -1,8 +1,9 @@
 /*
- * Handing a PDF request to firstline-pdf.  firstline itself is not linked
- * with cairo, pango and fontconfig (and the fifty libraries they bring), so
- * the trainee's client starts and stays as small as a terminal program;
- * the few commands that write PDFs run in the helper instead.
+ * Handing a PDF request to firstline-pdf (and a scan to firstline-scan).
+ * firstline itself is not linked with cairo, pango and fontconfig (and the
+ * fifty libraries they bring), nor with the image libraries, so the
+ * trainee's client starts and stays as small as a terminal program; the
+ * few commands that write PDFs or read scans run in a helper instead.
  */
 #include "config.h"
 
@@ -19,7 +20,7 @@
 
 /* The helper beside this program (the build tree), else the installed one. */
 static char *
-pdf_helper(void)
+pdf_helper(const char *name)
 {
 	char self[PATH_MAX], *slash, *path;
 	ssize_t n;
@@ -29,20 +30,27 @@ pdf_helper(void)
 		self[n] = '\0';
 		if ((slash = strrchr(self, '/')) != NULL) {
 			*slash = '\0';
-			path = xasprintf("%s/%s", self, PDF_HELPER);
+			path = xasprintf("%s/%s", self, name);
 			if (access(path, X_OK) == 0)
 				return path;
 			free(path);
 		}
 	}
-	return xasprintf("%s/%s", PKGLIBEXECDIR, PDF_HELPER);
+	return xasprintf("%s/%s", PKGLIBEXECDIR, name);
 }
 
 int
 cli_pdf_exec(struct cli *c, const char *group, int argc, char **argv)
 {
+	return cli_helper_exec(c, PDF_HELPER, group, argc, argv);
+}
+
+int
+cli_helper_exec(struct cli *c, const char *name, const char *group,
+    int argc, char **argv)
+{
 	char **args = xcalloc((size_t)argc + 5, sizeof *args);
-	char *helper = pdf_helper();
+	char *helper = pdf_helper(name);
 	int i, n = 0;
 
 	args[n++] = helper;
@@ -54,9 +62,14 @@ cli_pdf_exec(struct cli *c, const char *group, int argc, char **argv)
 	args[n] = NULL;
 	fflush(NULL);
 	execv(helper, args);
-	cli_error(_("cannot run %s to write the PDF: %m (it is built and "
-	    "installed with firstline: run 'make install', or firstline from "
-	    "its build directory)"), helper);
+	if (strcmp(name, PDF_HELPER) == 0)
+		cli_error(_("cannot run %s to write the PDF: %m (it is built "
+		    "and installed with firstline: run 'make install', or "
+		    "firstline from its build directory)"), helper);
+	else
+		cli_error(_("cannot run %s to read the scans: %m (it is "
+		    "built and installed with firstline: run 'make install', "
+		    "or firstline from its build directory)"), helper);
 	free(helper);
 	free(args);
 	return EXIT_REFUSED;

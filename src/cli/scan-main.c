@@ -1,0 +1,45 @@
+/*
+ * firstline-scan: the scan reader, run by firstline for `paper scan`
+ * ("firstline-scan --db DB paper scan ARGS...").  A program of its own so
+ * that only it is linked with Leptonica, ZBar and poppler: firstline (and
+ * the trainee's client) stays small.  It does nothing else.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int
+main(int argc, char **argv)
+{
+	struct cli c;
+	int rc;
+
+	signal(SIGXFSZ, SIG_IGN);
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	if (argc < 5 || strcmp(argv[1], "--db") != 0 ||
+	    strcmp(argv[3], "paper") != 0 || strcmp(argv[4], "scan") != 0) {
+		fprintf(stderr, _("firstline-scan is run by firstline: use "
+		    "'firstline paper scan'\n"));
+		return EXIT_USAGE;
+	}
+	c.db = argv[2];
+	c.db_given = 1;
+	optind = 0;
+	rc = cmd_paper_scan_entry.exec(&c, &cmd_paper_scan_entry, argc - 4,
+	    argv + 4);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("firstline-scan: standard output");
+		return EXIT_REFUSED;
+	}
+	return rc;
+}

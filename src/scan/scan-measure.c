@@ -1,0 +1,130 @@
+/*
+ * Measuring the bubbles of a registered page.  Inside each bubble, a disc
+ * well clear of the printed outline; outside it, four patches of paper in
+ * the diagonal gaps between neighbouring bubbles, where nothing is
+ * printed but a cross or a tick drawn over the bubble runs.  Ink is on the
+ * scale of this page: 0 is its paper, 1 the black of its corner marks.
+ */
+#include "config.h"
+
+#include "scan-int.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "core/sheet.h"
+#include "core/xalloc.h"
+
+/* The inner disc, as a share of the bubble radius. */
+#define MEASURE_INNER	0.60
+/* The outside patches: half their side, in mm. */
+#define MEASURE_PATCH	0.8
+
+/* Mean ink over the pixels in the box of half-size hw around (u, v),
+ * keeping those within radius r of it when r > 0. */
+static double
+measure_area(const struct scan_image *img, const struct scan_registration *reg,
+    double u, double v, double hw, double r)
+{
+	double span = reg->paper - reg->ink, sum = 0, d;
+	int x, y, x0, x1, y0, y1;
+	long n = 0;
+
+	x0 = (int)floor(u - hw);
+	x1 = (int)ceil(u + hw);
+	y0 = (int)floor(v - hw);
+	y1 = (int)ceil(v + hw);
+	for (y = y0; y <= y1; y++)
+		for (x = x0; x <= x1; x++) {
+			if (r > 0 && (x - u) * (x - u) + (y - v) * (y - v) >
+			    r * r)
+				continue;
+			d = (reg->paper - scan_work_at(img, x, y)) / span;
+			sum += d < 0 ? 0 : d > 1 ? 1 : d;
+			n++;
+		}
+	return n > 0 ? sum / n : 0;
+}
+
+void
+scan_measure_bubbles(const struct scan_image *img, const struct sheet *sh,
+    int page, const struct scan_registration *reg, struct scan_measure *m)
+{
+	double s = scan_affine_scale(&reg->map), u, v, best, got;
+	double dx = SHEET_PITCH_X / 2, dy = SHEET_PITCH_Y / 2;
+	size_t i;
+	int k;
+
+	for (i = 0; i < sh->nbubbles; i++) {
+		const struct sheet_bubble *b = &sh->bubbles[i];
+		const struct sheet_item *it = &sh->items[b->item];
+
+		if (b->page != page)
+			continue;
+		scan_affine_apply(&reg->map, b->x, b->y, &u, &v);
+		m[i].fill = measure_area(img, reg, u, v, b->r * MEASURE_INNER *
+		    s, b->r * MEASURE_INNER * s);
+		best = 0;
+		for (k = 0; k < 4; k++) {
+			double px = b->x + (k & 1 ? dx : -dx);
+			double py = b->y + (k & 2 ? dy : -dy);
+
+			/* Left of an ordering grid are its step letters. */
+			if (!(k & 1) && b->col == 0 &&
+			    it->type == QTYPE_ORDERING)
+				continue;
+			scan_affine_apply(&reg->map, px, py, &u, &v);
+			got = measure_area(img, reg, u, v, MEASURE_PATCH * s,
+			    0);
+			if (got > best)
+				best = got;
+		}
+		m[i].ring = best;
+	}
+}
+
+static int
+measure_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void
+scan_baseline(const struct scan_measure *m, size_t n, double *fill,
+    double *ring)
+{
+	double *f, *r;
+	size_t i, q;
+
+	*fill = *ring = 0;
+	if (n == 0)
+		return;
+	f = xmalloc(n * sizeof *f);
+	r = xmalloc(n * sizeof *r);
+	for (i = 0; i < n; i++) {
+		f[i] = m[i].fill;
+		r[i] = m[i].ring;
+	}
+	qsort(f, n, sizeof *f, measure_cmp);
+	qsort(r, n, sizeof *r, measure_cmp);
+	/* The lower quartile: at least a quarter of any sheet is empty. */
+	q = n / 4;
+	*fill = f[q];
+	*ring = r[q];
+	free(f);
+	free(r);
+}
+
+enum scan_state
+scan_decide(const struct scan_measure *m, double base_fill, double base_ring)
+{
+	double fill = m->fill - base_fill, ring = m->ring - base_ring;
+
+	if (fill <= SCAN_EMPTY_MAX)
+		return SCAN_EMPTY;
+	if (fill < SCAN_FILLED_MIN)
+		return SCAN_FAINT;
+	return ring > SCAN_RING_MAX ? SCAN_CROSSED : SCAN_FILLED;
+}
