@@ -4,8 +4,7 @@
  * connected components on the thresholded working copy) near the four
  * corners of the image; the one with a white hole is the bottom-right
  * mark, which says which way up the page lies (upside down is a half
- * turn); an affine map is fitted to their centres (scan-affine.c), and the
- * QR code must lie where the sheet has it.  Skew, scale, an offset and a
+ * turn); an affine map is fitted to their centres (scan-affine.c).  Skew, scale, an offset and a
  * page turned any way round are all absorbed by the map; nothing is
  * rotated or resampled.
  */
@@ -24,9 +23,8 @@
 /* The share of the image, from each corner, searched for a mark. */
 #define REG_SPAN_X	0.30
 #define REG_SPAN_Y	0.22
-/* The worst misfit of a mark, and of the QR code's centre, in mm. */
+/* The worst misfit of a mark, in mm. */
 #define REG_MAX_MISFIT	0.8
-#define REG_MAX_QR_OFF	6.0
 
 struct reg_blob {
 	double	 x, y;		/* centroid, working pixels */
@@ -137,14 +135,14 @@ reg_disc_mean(const struct scan_image *img, double x, double y, double r)
 
 int
 scan_register(const struct scan_image *img, const struct sheet *sh,
-    double qx, double qy, struct scan_registration *reg, char **cause)
+    struct scan_registration *reg, char **cause)
 {
 	/* Image corners in turn order: top-left, top-right, bottom-right,
 	 * bottom-left; the sheet's corners in the same order. */
 	static const enum sheet_corner cyc[4] = { SHEET_TOP_LEFT,
 	    SHEET_TOP_RIGHT, SHEET_BOTTOM_RIGHT, SHEET_BOTTOM_LEFT };
 	struct reg_blob blob[4];
-	double side, s, mx[4], my[4], mu[4], mv[4], worst, ex, ey, ink;
+	double side, s, mx[4], my[4], mu[4], mv[4], worst, ink;
 	int w = img->work_w, h = img->work_h, rw, rh, k, paper, dark, thresh;
 	int holed = -1, nholes = 0, nink = 0;
 
@@ -213,13 +211,6 @@ scan_register(const struct scan_image *img, const struct sheet *sh,
 		*cause = xasprintf(_("the corner marks are not where a "
 		    "sheet's are (the page is folded, cut or not an answer "
 		    "sheet)"));
-		return -1;
-	}
-	scan_affine_apply(&reg->map, sh->qr.x + sh->qr.w / 2,
-	    sh->qr.y + sh->qr.h / 2, &ex, &ey);
-	if (hypot(ex - qx, ey - qy) > REG_MAX_QR_OFF * s) {
-		*cause = xasprintf(_("the QR code is not in its place on the "
-		    "sheet (a code cut from another sheet?)"));
 		return -1;
 	}
 	/* Ink: the solid marks' centres. */

@@ -52,6 +52,7 @@ struct run_sheet {
 
 struct scan_run {
 	struct store		*s;
+	struct sheet		*blank;		/* marks and QR box only */
 	struct scan_run_opts	 o;
 	char			*dir;		/* absolute review directory */
 	struct run_sheet	**waiting;	/* sheets missing pages */
@@ -116,6 +117,10 @@ scan_run_new(struct store *s, const struct scan_run_opts *o,
 	free(dir);
 	r = xcalloc(1, sizeof *r);
 	r->s = s;
+	if (sheet_layout(NULL, 0, &r->blank, cause) != 0) {
+		free(r);
+		return -1;
+	}
 	r->o = *o;
 	r->dir = xstrdup(real);
 	*out = r;
@@ -556,13 +561,21 @@ run_page(struct scan_run *r, struct scan_source *src, const char *path,
 	struct scan_measure *m;
 	struct run_now now;
 	struct run_page *pg;
-	char *text = NULL, *cause = NULL, *msg;
-	double qx, qy;
-	int npages = scan_source_pages(src), p, missing;
+	char *text = NULL, *cause = NULL, *regcause = NULL, *msg;
+	int npages = scan_source_pages(src), p, missing, registered, waited;
 
-	if (scan_source_page(src, page, &img, &cause) != 0 ||
-	    scan_qr_find(img, &text, &qx, &qy, &cause) != 0)
+	if (scan_source_page(src, page, &img, &cause) != 0)
 		goto refuse;
+	registered = scan_register(img, r->blank, &reg, &regcause) == 0;
+	if (scan_qr_read(img, r->blank, registered ? &reg : NULL, &text,
+	    &cause) != 0) {
+		if (!registered) {
+			msg = xasprintf("%s; %s", cause, regcause);
+			free(cause);
+			cause = msg;
+		}
+		goto refuse;
+	}
 	if (sheet_code_parse(text, strlen(text), &code, &cause) != 0) {
 		msg = xasprintf(_("the QR code is not a firstline answer "
 		    "sheet's (%s)"), cause);
@@ -577,8 +590,8 @@ run_page(struct scan_run *r, struct scan_source *src, const char *path,
 	}
 	if (sheet_code_verify(r->s, &code, r->o.cohort, NULL, &cause) != 0)
 		goto refuse;
-	if ((rs = run_waiting_take(r, code.attempt)) == NULL &&
-	    (rs = run_sheet_load(r, code.attempt, &cause)) == NULL)
+	waited = (rs = run_waiting_take(r, code.attempt)) != NULL;
+	if (!waited && (rs = run_sheet_load(r, code.attempt, &cause)) == NULL)
 		goto refuse;
 	p = code.page - 1;
 	if (p < 0 || p >= rs->sh->npages) {
@@ -599,7 +612,7 @@ run_page(struct scan_run *r, struct scan_source *src, const char *path,
 	now.img = img;
 	now.reg = NULL;
 	now.sheet_page = p;
-	if (scan_register(img, rs->sh, qx, qy, &reg, &cause) == 0) {
+	if (registered) {
 		m = xcalloc(rs->sh->nbubbles ? rs->sh->nbubbles : 1,
 		    sizeof *m);
 		scan_measure_bubbles(img, rs->sh, p, &reg, m);
@@ -611,8 +624,8 @@ run_page(struct scan_run *r, struct scan_source *src, const char *path,
 		size_t i;
 
 		/* Identified but not readable: a person reads it all. */
-		pg->reason = cause;
-		cause = NULL;
+		pg->reason = regcause;
+		regcause = NULL;
 		for (i = 0; i < rs->sh->nitems; i++) {
 			if (rs->sh->items[i].page != p)
 				continue;
@@ -637,18 +650,24 @@ run_page(struct scan_run *r, struct scan_source *src, const char *path,
 		free(msg);
 		run_waiting_put(r, rs);
 	}
+	free(regcause);
 	free(text);
 	scan_image_free(&img);
 	return;
 refuse_keep:
 	run_refuse(r, path, page + 1, npages, rs, cause);
-	run_waiting_put(r, rs);
+	if (waited)
+		run_waiting_put(r, rs);
+	else
+		run_sheet_free(rs);
+	free(regcause);
 	free(cause);
 	free(text);
 	scan_image_free(&img);
 	return;
 refuse:
 	run_refuse(r, path, page + 1, npages, rs, cause);
+	free(regcause);
 	free(cause);
 	free(text);
 	scan_image_free(&img);
@@ -710,6 +729,7 @@ scan_run_free(struct scan_run **rp)
 	for (i = 0; i < r->nwaiting; i++)
 		run_sheet_free(r->waiting[i]);
 	free(r->waiting);
+	sheet_free(&r->blank);
 	free(r->dir);
 	free(r);
 	*rp = NULL;

@@ -72,13 +72,6 @@ void scan_init(void);
 
 struct sheet;
 
-/*
- * Find and decode the sheet's QR code anywhere on img.  0 and *text (to
- * free) with its centre in working pixels, or -1 and *cause.
- */
-int scan_qr_find(const struct scan_image *img, char **text, double *cx,
-    double *cy, char **cause);
-
 /* An affine map from page millimetres to pixels. */
 struct scan_affine {
 	double	 a, b, c;	/* px = a*x + b*y + c */
@@ -94,12 +87,20 @@ struct scan_registration {
 
 /*
  * Register img against the sheet: find the four corner marks, tell which
- * way up the page lies from the odd (bottom-right) mark, fit the map, and
- * check that the QR code found at (qx, qy) (working pixels) is where the
- * sheet has it.  0 and *reg, or -1 and *cause.
+ * way up the page lies from the odd (bottom-right) mark, fit the map.
+ * Only the marks of sh are used (the same on every sheet: a layout of no
+ * items will do).  0 and *reg, or -1 and *cause.
  */
 int scan_register(const struct scan_image *img, const struct sheet *sh,
-    double qx, double qy, struct scan_registration *reg, char **cause);
+    struct scan_registration *reg, char **cause);
+
+/*
+ * Find and decode the sheet's QR code: in its box of sh when the page is
+ * registered (reg), else anywhere on the page (reg NULL).  0 and *text
+ * (to free), or -1 and *cause.
+ */
+int scan_qr_read(const struct scan_image *img, const struct sheet *sh,
+    const struct scan_registration *reg, char **text, char **cause);
 
 /* What the reader measured in one bubble. */
 struct scan_measure {

@@ -1,0 +1,887 @@
+/*
+ * gen-sheets: fill real printed answer sheets as people do, scan them as
+ * scanners do, and check afterwards what `firstline paper scan` made of
+ * them.  The test of the reader (tests/scan/fill.sh, bench/scan.sh).
+ *
+ *   gen-sheets fill DB PRINTED.pdf OUTDIR KEY --count N [--seed S]
+ *       [--clean P] [--dpi 150,200,300] [--formats jpeg,png,tiff,pdf]
+ *   gen-sheets check DB KEY [--max-clean-review PCT]
+ *
+ * fill finds the answer sheet pages of the PDF that `paper print` wrote
+ * (by the QR code in the sheet's QR box, read with ZBar), and for each
+ * generated sheet takes one of them (each attempt once), renders it with
+ * poppler at 150, 200 or 300 dpi, and has a "trainee" answer every item:
+ * a random response (some left blank), marked by a full fill (dark pen or
+ * pencil, a little off centre, not quite round, with gaps) on a clean
+ * sheet; on a messy sheet some items instead get light pencil, a tick, a
+ * wrong option filled and crossed out before the right one is filled, a
+ * stray dot, a smudge.  The page is then turned (up to 10 degrees either
+ * way, one in five upside down), scaled a little unevenly, darkened,
+ * given noise, and written as JPEG (quality 55-92), PNG, TIFF, or several
+ * to a PDF of JPEG pages like a scanner's.  KEY records, per sheet, the
+ * file and page, the attempt, whether its marks were all clean, and what
+ * the trainee meant for every item.
+ *
+ * check compares the database with KEY: every answer stored must be what
+ * the trainee meant (a difference is a silent error); every sheet must be
+ * stored or in review (nothing lost); under PCT percent (default 2) of
+ * the clean sheets may go to review.  It prints the figures and exits 1
+ * when a rule is broken.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <leptonica/allheaders.h>
+#include <poppler.h>
+#include <zbar.h>
+
+#include "core/attempt.h"
+#include "core/paper-sitting.h"
+#include "core/sheet.h"
+#include "core/store.h"
+#include "core/xalloc.h"
+
+/* ------------------------------------------------------------ random */
+
+static uint64_t rng_state = 88172645463325252ULL;
+
+static uint64_t
+rng_next(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+/* Uniform in [a, b). */
+static double
+rng_uni(double a, double b)
+{
+	return a + (b - a) * (double)(rng_next() >> 11) / 9007199254740992.0;
+}
+
+static int
+rng_int(int n)
+{
+	return (int)(rng_next() % (uint64_t)n);
+}
+
+static int
+rng_chance(double p)
+{
+	return rng_uni(0, 1) < p;
+}
+
+/* ------------------------------------------------------------ the PDF */
+
+struct sheet_page {
+	int		 page;		/* in the printed PDF, 0-based */
+	sqlite3_int64	 aid;
+	int		 sheet_page;	/* 1-based */
+};
+
+/* Read the sheet code in the QR box of page pp (rendered at 150 dpi). */
+static int
+pdf_code(PopplerPage *pp, const struct sheet *blank, struct sheet_code *code)
+{
+	const double dpi = 150, pad = 3;
+	double x0 = blank->qr.x - pad, y0 = blank->qr.y - pad;
+	int w = (int)((blank->qr.w + 2 * pad) / 25.4 * dpi);
+	int h = (int)((blank->qr.h + 2 * pad) / 25.4 * dpi), x, y, rc = -1;
+	cairo_surface_t *cs;
+	cairo_t *cr;
+	zbar_image_scanner_t *sc;
+	zbar_image_t *zi;
+	const zbar_symbol_t *sym;
+	unsigned char *grey, *row;
+	char *cause = NULL;
+
+	cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cr = cairo_create(cs);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, dpi / 72, dpi / 72);
+	cairo_translate(cr, -x0 / 25.4 * 72, -y0 / 25.4 * 72);
+	poppler_page_render_for_printing(pp, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(cs);
+	grey = xmalloc((size_t)w * (size_t)h);
+	row = cairo_image_surface_get_data(cs);
+	for (y = 0; y < h; y++, row += cairo_image_surface_get_stride(cs))
+		for (x = 0; x < w; x++)
+			grey[y * w + x] = row[4 * x + 1];
+	cairo_surface_destroy(cs);
+	sc = zbar_image_scanner_create();
+	zbar_image_scanner_set_config(sc, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
+	zbar_image_scanner_set_config(sc, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
+	zi = zbar_image_create();
+	zbar_image_set_format(zi, zbar_fourcc('Y', '8', '0', '0'));
+	zbar_image_set_size(zi, (unsigned)w, (unsigned)h);
+	zbar_image_set_data(zi, grey, (unsigned long)w * h, NULL);
+	if (zbar_scan_image(sc, zi) > 0) {
+		for (sym = zbar_image_first_symbol(zi); sym != NULL && rc != 0;
+		    sym = zbar_symbol_next(sym)) {
+			if (sheet_code_parse(zbar_symbol_get_data(sym),
+			    zbar_symbol_get_data_length(sym), code,
+			    &cause) == 0)
+				rc = 0;
+			else {
+				free(cause);
+				cause = NULL;
+			}
+		}
+	}
+	zbar_image_destroy(zi);
+	zbar_image_scanner_destroy(sc);
+	free(grey);
+	return rc;
+}
+
+/* ------------------------------------------------------------ marks */
+
+enum style {
+	STYLE_CLEAN,		/* full fills only */
+	STYLE_LIGHT,		/* light pencil fill */
+	STYLE_TICK,		/* a tick instead of a fill */
+	STYLE_CROSSED,		/* a wrong one filled and crossed, then right */
+	STYLE_DOT,		/* a stray dot near the item */
+	STYLE_SMUDGE,		/* a grey smudge over the item */
+	STYLE_COUNT,
+};
+
+static const char *const style_names[] = { "clean", "light", "tick",
+    "crossed", "dot", "smudge" };
+
+struct pen {
+	double	 grey;		/* 0 black .. 1 white */
+	double	 px;		/* pixels per mm */
+};
+
+/* A full fill as people make it. */
+static void
+mark_fill(cairo_t *cr, const struct pen *p, double x, double y, double r)
+{
+	double k = p->px, rx = r * rng_uni(0.82, 1.0), ry = r * rng_uni(0.82,
+	    1.0);
+	int i, gaps = rng_int(3);
+
+	x += rng_uni(-0.22, 0.22);
+	y += rng_uni(-0.22, 0.22);
+	cairo_save(cr);
+	cairo_translate(cr, x * k, y * k);
+	cairo_rotate(cr, rng_uni(0, M_PI));
+	cairo_scale(cr, rx * k, ry * k);
+	cairo_arc(cr, 0, 0, 1, 0, 2 * M_PI);
+	cairo_restore(cr);
+	cairo_set_source_rgb(cr, p->grey, p->grey, p->grey);
+	cairo_fill(cr);
+	/* Scribbling leaves thin gaps. */
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_set_line_width(cr, 0.12 * k);
+	for (i = 0; i < gaps; i++) {
+		double a = rng_uni(0, M_PI), o = rng_uni(-0.8, 0.8) * r;
+
+		cairo_move_to(cr, (x + cos(a) * -r + sin(a) * o) * k,
+		    (y + sin(a) * -r - cos(a) * o) * k);
+		cairo_line_to(cr, (x + cos(a) * r + sin(a) * o) * k,
+		    (y + sin(a) * r - cos(a) * o) * k);
+		cairo_stroke(cr);
+	}
+}
+
+static void
+mark_line(cairo_t *cr, const struct pen *p, double w, const double *pts,
+    int n)
+{
+	int i;
+
+	cairo_set_source_rgb(cr, p->grey, p->grey, p->grey);
+	cairo_set_line_width(cr, w * p->px);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	cairo_move_to(cr, pts[0] * p->px, pts[1] * p->px);
+	for (i = 1; i < n; i++)
+		cairo_line_to(cr, pts[2 * i] * p->px, pts[2 * i + 1] * p->px);
+	cairo_stroke(cr);
+}
+
+static void
+mark_tick(cairo_t *cr, const struct pen *p, double x, double y, double r)
+{
+	double pts[6] = { x - 0.6 * r, y - 0.05 * r, x - 0.1 * r, y + 0.55 * r,
+	    x + rng_uni(1.0, 1.6) * r, y - rng_uni(1.1, 1.7) * r };
+
+	mark_line(cr, p, rng_uni(0.3, 0.5), pts, 3);
+}
+
+static void
+mark_cross(cairo_t *cr, const struct pen *p, double x, double y, double r)
+{
+	double e = rng_uni(1.5, 2.0) * r, w = rng_uni(0.35, 0.6);
+	double a[4] = { x - e, y - e, x + e, y + e };
+	double b[4] = { x - e, y + e, x + e, y - e };
+
+	mark_line(cr, p, w, a, 2);
+	mark_line(cr, p, w, b, 2);
+}
+
+static void
+mark_dot(cairo_t *cr, const struct pen *p, double x, double y)
+{
+	cairo_set_source_rgb(cr, p->grey, p->grey, p->grey);
+	cairo_arc(cr, x * p->px, y * p->px, rng_uni(0.25, 0.55) * p->px, 0,
+	    2 * M_PI);
+	cairo_fill(cr);
+}
+
+static void
+mark_smudge(cairo_t *cr, const struct pen *p, double x, double y)
+{
+	double r = rng_uni(3, 7) * p->px, a = rng_uni(0.12, 0.35);
+	cairo_pattern_t *g;
+
+	g = cairo_pattern_create_radial(x * p->px, y * p->px, 0, x * p->px,
+	    y * p->px, r);
+	cairo_pattern_add_color_stop_rgba(g, 0, 0.3, 0.3, 0.3, a);
+	cairo_pattern_add_color_stop_rgba(g, 1, 0.3, 0.3, 0.3, 0);
+	cairo_set_source(cr, g);
+	cairo_arc(cr, x * p->px, y * p->px, r, 0, 2 * M_PI);
+	cairo_fill(cr);
+	cairo_pattern_destroy(g);
+}
+
+/* ------------------------------------------------------------ answers */
+
+/* A random response to it, as the trainee means it ("" blank). */
+static char *
+gen_response(const struct paper_item *it)
+{
+	int n = (int)it->noptions, perm[SHEET_MAX_OPTIONS], i, j, t, k;
+	char buf[64], *p = buf;
+
+	*buf = '\0';
+	if (rng_chance(0.05))
+		return xstrdup("");
+	switch (it->type) {
+	case QTYPE_TRUEFALSE:
+		return xstrdup(rng_chance(0.5) ? "1" : "0");
+	case QTYPE_SINGLE:
+		return xasprintf("%d", rng_int(n));
+	case QTYPE_MULTIPLE:
+		do {
+			p = buf;
+			*buf = '\0';
+			for (i = 0; i < n; i++)
+				if (rng_chance(0.45))
+					p += sprintf(p, "%s%d", p == buf ? "" :
+					    ",", i);
+		} while (*buf == '\0');
+		return xstrdup(buf);
+	case QTYPE_ORDERING:
+	default:
+		for (i = 0; i < n; i++)
+			perm[i] = i;
+		for (i = n - 1; i > 0; i--) {
+			j = rng_int(i + 1);
+			t = perm[i];
+			perm[i] = perm[j];
+			perm[j] = t;
+		}
+		for (k = 0; k < n; k++)
+			p += sprintf(p, "%s%d", k ? "," : "", perm[k]);
+		return xstrdup(buf);
+	}
+}
+
+/* The bubble of item i at (row, col). */
+static const struct sheet_bubble *
+bubble_at(const struct sheet *sh, size_t i, int row, int col)
+{
+	const struct sheet_item *si = &sh->items[i];
+
+	return &sh->bubbles[si->first + (size_t)row * (size_t)si->cols +
+	    (size_t)col];
+}
+
+/*
+ * Mark item i of the sheet page on cr, meaning response resp, in style.
+ * Returns the style actually used (a crossed-out needs a free option).
+ */
+static enum style
+gen_mark(cairo_t *cr, double px, const struct sheet *sh, size_t i,
+    const struct paper_item *it, const char *resp, enum style style)
+{
+	const struct sheet_item *si = &sh->items[i];
+	unsigned char filled[SHEET_MAX_OPTIONS * SHEET_MAX_OPTIONS];
+	struct pen pen = { rng_uni(0.05, 0.32), px };
+	int k, nb = si->rows * si->cols, free_k = -1, first = 1;
+
+	if (sheet_fill(it, resp, filled) != 0)
+		abort();
+	if (style == STYLE_CROSSED) {
+		/* A bubble the trainee does not mean, filled then crossed:
+		 * not in a row or column of the answer (ordering). */
+		for (k = 0; k < nb && free_k < 0; k++) {
+			int kk = (k + rng_int(nb)) % nb, r = kk / si->cols,
+			    c = kk % si->cols, j, clash = 0;
+
+			if (filled[kk])
+				continue;
+			for (j = 0; j < si->cols && si->rows > 1; j++)
+				clash |= filled[r * si->cols + j];
+			for (j = 0; j < si->rows && si->rows > 1; j++)
+				clash |= filled[j * si->cols + c];
+			if (!clash)
+				free_k = kk;
+		}
+		if (free_k < 0 || *resp == '\0')
+			style = STYLE_CLEAN;
+		else {
+			const struct sheet_bubble *b = &sh->bubbles[si->first +
+			    (size_t)free_k];
+
+			mark_fill(cr, &pen, b->x, b->y, b->r);
+			mark_cross(cr, &pen, b->x, b->y, b->r);
+		}
+	}
+	for (k = 0; k < nb; k++) {
+		const struct sheet_bubble *b;
+
+		if (!filled[k])
+			continue;
+		b = bubble_at(sh, i, k / si->cols, k % si->cols);
+		if (style == STYLE_LIGHT && first) {
+			struct pen light = { rng_uni(0.55, 0.72), px };
+
+			mark_fill(cr, &light, b->x, b->y, b->r);
+		} else if (style == STYLE_TICK && first)
+			mark_tick(cr, &pen, b->x, b->y, b->r);
+		else
+			mark_fill(cr, &pen, b->x, b->y, b->r);
+		first = 0;
+	}
+	if ((style == STYLE_LIGHT || style == STYLE_TICK) && first)
+		style = STYLE_CLEAN;	/* a blank: nothing was drawn */
+	if (style == STYLE_DOT)
+		mark_dot(cr, &pen, rng_uni(si->box.x + 10, si->box.x +
+		    si->box.w), rng_uni(si->box.y, si->box.y + si->box.h));
+	if (style == STYLE_SMUDGE)
+		mark_smudge(cr, &pen, rng_uni(si->box.x + 10, si->box.x +
+		    si->box.w - 10), rng_uni(si->box.y, si->box.y +
+		    si->box.h));
+	return style;
+}
+
+/* ------------------------------------------------------------ scanning */
+
+struct scanned {
+	PIX	*pix;		/* 8 bpp grey */
+	int	 dpi;
+};
+
+/*
+ * Turn the marked page (cs, at dpi) by deg degrees on a canvas that holds
+ * it, scale it a little unevenly, darken, add noise: a grey PIX.
+ */
+static PIX *
+gen_scan(cairo_surface_t *cs, double deg)
+{
+	int w = cairo_image_surface_get_width(cs);
+	int h = cairo_image_surface_get_height(cs);
+	double t = deg * M_PI / 180, sx = rng_uni(0.985, 1.015),
+	    sy = rng_uni(0.985, 1.015), paper = rng_uni(225, 252),
+	    ink = rng_uni(5, 45), sigma = rng_uni(1.5, 7);
+	int W, H, x, y, stride;
+	cairo_surface_t *out;
+	cairo_t *cr;
+	cairo_pattern_t *pat;
+	unsigned char *row;
+	PIX *pix;
+	l_uint32 *line;
+
+	W = (int)((fabs(cos(t)) * w * sx + fabs(sin(t)) * h * sy) + 40);
+	H = (int)((fabs(sin(t)) * w * sx + fabs(cos(t)) * h * sy) + 40);
+	out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
+	cr = cairo_create(out);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_translate(cr, W / 2.0, H / 2.0);
+	cairo_rotate(cr, t);
+	cairo_scale(cr, sx, sy);
+	cairo_translate(cr, -w / 2.0, -h / 2.0);
+	pat = cairo_pattern_create_for_surface(cs);
+	cairo_pattern_set_filter(pat, CAIRO_FILTER_BILINEAR);
+	cairo_set_source(cr, pat);
+	cairo_paint(cr);
+	cairo_pattern_destroy(pat);
+	cairo_destroy(cr);
+	cairo_surface_flush(out);
+	pix = pixCreate(W, H, 8);
+	stride = cairo_image_surface_get_stride(out);
+	row = cairo_image_surface_get_data(out);
+	for (y = 0; y < H; y++, row += stride) {
+		line = pixGetData(pix) + (size_t)y * pixGetWpl(pix);
+		for (x = 0; x < W; x++) {
+			double v = row[4 * x + 1] / 255.0, n;
+
+			/* Sum of three uniforms: near enough Gaussian. */
+			n = ((double)(rng_next() & 0xffff) +
+			    (double)((rng_next() >> 16) & 0xffff) +
+			    (double)((rng_next() >> 32) & 0xffff)) / 65536.0 -
+			    1.5;
+			v = ink + (paper - ink) * v + n * 2 * sigma;
+			SET_DATA_BYTE(line, x, v < 0 ? 0 : v > 255 ? 255 :
+			    (int)v);
+		}
+	}
+	cairo_surface_destroy(out);
+	return pix;
+}
+
+/* ------------------------------------------------------------ fill */
+
+struct fill_opts {
+	int		 count;
+	double		 clean;		/* share of clean sheets */
+	int		 dpis[3];
+	int		 ndpis;
+	unsigned	 formats;	/* 1 jpeg, 2 png, 4 tiff, 8 pdf */
+};
+
+enum { FMT_JPEG = 1, FMT_PNG = 2, FMT_TIFF = 4, FMT_PDF = 8 };
+
+/* Choose an output format among those allowed, by weight. */
+static int
+pick_format(unsigned allowed)
+{
+	static const struct { int f; int weight; } w[] = {
+		{ FMT_JPEG, 50 }, { FMT_PNG, 25 }, { FMT_TIFF, 10 },
+		{ FMT_PDF, 15 } };
+	int total = 0, r, i;
+
+	for (i = 0; i < 4; i++)
+		if (allowed & (unsigned)w[i].f)
+			total += w[i].weight;
+	r = rng_int(total);
+	for (i = 0; i < 4; i++)
+		if (allowed & (unsigned)w[i].f) {
+			if (r < w[i].weight)
+				return w[i].f;
+			r -= w[i].weight;
+		}
+	return FMT_PNG;
+}
+
+/* Add pix (dpi) as a page of the scanner-like PDF being written. */
+static int
+pdf_add(cairo_surface_t **pdf, const char *path, PIX *pix, int dpi)
+{
+	double wpt = pixGetWidth(pix) * 72.0 / dpi;
+	double hpt = pixGetHeight(pix) * 72.0 / dpi;
+	cairo_surface_t *img;
+	cairo_t *cr;
+	l_uint8 *jpeg = NULL;
+	size_t size = 0;
+	int x, y, w = pixGetWidth(pix), h = pixGetHeight(pix), stride;
+	unsigned char *row;
+
+	if (*pdf == NULL)
+		*pdf = cairo_pdf_surface_create(path, wpt, hpt);
+	else
+		cairo_pdf_surface_set_size(*pdf, wpt, hpt);
+	img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	stride = cairo_image_surface_get_stride(img);
+	row = cairo_image_surface_get_data(img);
+	for (y = 0; y < h; y++, row += stride) {
+		l_uint32 *line = pixGetData(pix) + (size_t)y * pixGetWpl(pix);
+
+		for (x = 0; x < w; x++) {
+			uint32_t v = GET_DATA_BYTE(line, x);
+
+			((uint32_t *)(void *)row)[x] = v << 16 | v << 8 | v;
+		}
+	}
+	cairo_surface_mark_dirty(img);
+	/* Embedded as JPEG, as scanners do. */
+	if (pixWriteMemJpeg(&jpeg, &size, pix, 75, 0) == 0)
+		cairo_surface_set_mime_data(img, CAIRO_MIME_TYPE_JPEG, jpeg,
+		    size, free, jpeg);
+	cr = cairo_create(*pdf);
+	cairo_scale(cr, 72.0 / dpi, 72.0 / dpi);
+	cairo_set_source_surface(cr, img, 0, 0);
+	cairo_paint(cr);
+	cairo_show_page(cr);
+	cairo_destroy(cr);
+	cairo_surface_destroy(img);
+	return 0;
+}
+
+static int
+cmd_fill(const char *db, const char *pdfpath, const char *outdir,
+    const char *keypath, const struct fill_opts *o)
+{
+	struct store *s = NULL;
+	struct sheet *blank = NULL;
+	struct sheet_page *pages = NULL;
+	size_t npages = 0, cap = 0, used = 0;
+	PopplerDocument *doc;
+	GError *gerr = NULL;
+	char *cause = NULL, *uri, *path, real[PATH_MAX];
+	FILE *key;
+	int n, i, made = 0, pdf_pages = 0, pdf_no = 0;
+	cairo_surface_t *pdf = NULL;
+	char *pdf_path = NULL;
+
+	if (store_open(db, STORE_OPEN, &s, &cause) != 0) {
+		fprintf(stderr, "gen-sheets: %s\n", cause);
+		return 1;
+	}
+	if (realpath(pdfpath, real) == NULL) {
+		fprintf(stderr, "gen-sheets: %s: %s\n", pdfpath,
+		    strerror(errno));
+		return 1;
+	}
+	uri = g_filename_to_uri(real, NULL, NULL);
+	if (uri == NULL || (doc = poppler_document_new_from_file(uri, NULL,
+	    &gerr)) == NULL) {
+		fprintf(stderr, "gen-sheets: %s: %s\n", pdfpath,
+		    gerr ? gerr->message : "cannot open");
+		return 1;
+	}
+	g_free(uri);
+	sheet_layout(NULL, 0, &blank, &cause);
+	n = poppler_document_get_n_pages(doc);
+	for (i = 0; i < n; i++) {
+		PopplerPage *pp = poppler_document_get_page(doc, i);
+		struct sheet_code code;
+
+		if (pdf_code(pp, blank, &code) == 0 &&
+		    code.part == SHEET_PART_ANSWERS) {
+			xgrow(&pages, &cap, npages + 1, sizeof *pages);
+			pages[npages].page = i;
+			pages[npages].aid = code.attempt;
+			pages[npages].sheet_page = code.page;
+			npages++;
+		}
+		g_object_unref(pp);
+	}
+	if (npages == 0) {
+		fprintf(stderr, "gen-sheets: %s: no answer sheet found\n",
+		    pdfpath);
+		return 1;
+	}
+	if ((key = fopen(keypath, "w")) == NULL) {
+		fprintf(stderr, "gen-sheets: %s: %s\n", keypath,
+		    strerror(errno));
+		return 1;
+	}
+	for (made = 0; made < o->count && used < npages; used++) {
+		const struct sheet_page *sp = &pages[used];
+		struct attempt *a = NULL;
+		struct sheet *sh = NULL;
+		PopplerPage *pp;
+		cairo_surface_t *cs;
+		cairo_t *cr;
+		PIX *pix;
+		double wpt, hpt, px, deg;
+		int dpi = o->dpis[rng_int(o->ndpis)], clean, fmt, k;
+		size_t it;
+		char **resp;
+		enum style *styles;
+
+		if (sp->sheet_page != 1)
+			continue;	/* one-page sheets only */
+		if (paper_sitting_load(s, sp->aid, &a, &cause) != 0 ||
+		    sheet_layout(a->items, a->nitems, &sh, &cause) != 0) {
+			fprintf(stderr, "gen-sheets: attempt %lld: %s\n",
+			    (long long)sp->aid, cause);
+			return 1;
+		}
+		if (sh->npages != 1) {
+			sheet_free(&sh);
+			attempt_free(&a);
+			continue;
+		}
+		pp = poppler_document_get_page(doc, sp->page);
+		poppler_page_get_size(pp, &wpt, &hpt);
+		cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+		    (int)(wpt * dpi / 72), (int)(hpt * dpi / 72));
+		cr = cairo_create(cs);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_paint(cr);
+		cairo_save(cr);
+		cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+		poppler_page_render_for_printing(pp, cr);
+		cairo_restore(cr);
+		g_object_unref(pp);
+
+		px = dpi / 25.4;
+		clean = rng_chance(o->clean);
+		resp = xcalloc(a->nitems, sizeof *resp);
+		styles = xcalloc(a->nitems, sizeof *styles);
+		for (it = 0; it < a->nitems; it++) {
+			enum style st = STYLE_CLEAN;
+
+			if (!clean && rng_chance(0.25))
+				st = (enum style)(1 + rng_int(STYLE_COUNT - 1));
+			resp[it] = gen_response(&a->items[it]);
+			styles[it] = gen_mark(cr, px, sh, it, &a->items[it],
+			    resp[it], st);
+		}
+		cairo_destroy(cr);
+		cairo_surface_flush(cs);
+		deg = rng_uni(-10, 10) + (rng_chance(0.2) ? 180 : 0);
+		pix = gen_scan(cs, deg);
+		cairo_surface_destroy(cs);
+
+		fmt = pick_format(o->formats);
+		if (fmt == FMT_PDF) {
+			if (pdf == NULL) {
+				pdf_path = xasprintf("%s/scan-%03d.pdf",
+				    outdir, ++pdf_no);
+				pdf_pages = 0;
+			}
+			pdf_add(&pdf, pdf_path, pix, dpi);
+			path = xstrdup(pdf_path);
+			pdf_pages++;
+		} else {
+			path = xasprintf("%s/sheet-%04d.%s", outdir, made + 1,
+			    fmt == FMT_JPEG ? "jpg" : fmt == FMT_PNG ? "png" :
+			    "tif");
+			pixSetResolution(pix, dpi, dpi);
+			if (fmt == FMT_JPEG)
+				k = pixWriteJpeg(path, pix, 55 + rng_int(38),
+				    0);
+			else
+				k = pixWrite(path, pix, fmt == FMT_PNG ?
+				    IFF_PNG : IFF_TIFF_ZIP);
+			if (k != 0) {
+				fprintf(stderr, "gen-sheets: cannot write "
+				    "%s\n", path);
+				return 1;
+			}
+		}
+		fprintf(key, "%s\t%d\t%lld\t%d\t%d\t%.1f\t", path,
+		    fmt == FMT_PDF ? pdf_pages : 1, (long long)sp->aid, clean,
+		    dpi, deg);
+		for (it = 0; it < a->nitems; it++)
+			fprintf(key, "%s%s", it ? ";" : "", *resp[it] ?
+			    resp[it] : "-");
+		fputc('\t', key);
+		for (it = 0; it < a->nitems; it++)
+			fprintf(key, "%s%s", it ? ";" : "",
+			    style_names[styles[it]]);
+		fputc('\n', key);
+		if (pdf != NULL && (pdf_pages >= 3 || rng_chance(0.3))) {
+			cairo_surface_finish(pdf);
+			cairo_surface_destroy(pdf);
+			pdf = NULL;
+			free(pdf_path);
+			pdf_path = NULL;
+		}
+		for (it = 0; it < a->nitems; it++)
+			free(resp[it]);
+		free(resp);
+		free(styles);
+		free(path);
+		pixDestroy(&pix);
+		sheet_free(&sh);
+		attempt_free(&a);
+		made++;
+	}
+	if (pdf != NULL) {
+		cairo_surface_finish(pdf);
+		cairo_surface_destroy(pdf);
+		free(pdf_path);
+	}
+	fclose(key);
+	g_object_unref(doc);
+	free(pages);
+	sheet_free(&blank);
+	store_free(&s);
+	if (made < o->count) {
+		fprintf(stderr, "gen-sheets: only %d one-page answer sheets "
+		    "in %s (%d asked)\n", made, pdfpath, o->count);
+		return 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ check */
+
+static int
+cmd_check(const char *db, const char *keypath, double max_clean_review)
+{
+	struct store *s = NULL;
+	char *cause = NULL, line[65536];
+	FILE *key;
+	int sheets = 0, stored = 0, review = 0, lost = 0, silent = 0;
+	int clean = 0, clean_review = 0, answers = 0, rc = 0;
+
+	if (store_open(db, STORE_OPEN, &s, &cause) != 0) {
+		fprintf(stderr, "gen-sheets: %s\n", cause);
+		return 1;
+	}
+	if ((key = fopen(keypath, "r")) == NULL) {
+		fprintf(stderr, "gen-sheets: %s: %s\n", keypath,
+		    strerror(errno));
+		return 1;
+	}
+	while (fgets(line, sizeof line, key) != NULL) {
+		char *f[8], *p = line, *want, *styles;
+		sqlite3_stmt *st;
+		sqlite3_int64 aid;
+		int nf = 0, is_clean, status = 0;
+
+		line[strcspn(line, "\n")] = '\0';
+		while (nf < 8 && (f[nf] = strsep(&p, "\t")) != NULL)
+			nf++;
+		if (nf < 8)
+			continue;
+		sheets++;
+		aid = strtoll(f[2], NULL, 10);
+		is_clean = atoi(f[3]);
+		clean += is_clean;
+		want = f[6];
+		styles = f[7];
+		st = store_prepare(s, "SELECT status = 'submitted' AND"
+		    " mode = 'paper-scan' FROM attempt WHERE id = ?1");
+		sqlite3_bind_int64(st, 1, aid);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			status = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		if (status) {
+			char *w = want, *one, *ws = styles, *sty;
+			int seq = 0;
+
+			stored++;
+			st = store_prepare(s, "SELECT response FROM paper_item"
+			    " WHERE attempt_id = ?1 ORDER BY seq");
+			sqlite3_bind_int64(st, 1, aid);
+			while ((one = strsep(&w, ";")) != NULL) {
+				const char *got = "";
+
+				sty = strsep(&ws, ";");
+				if (sqlite3_step(st) == SQLITE_ROW)
+					got = (const char *)
+					    sqlite3_column_text(st, 0);
+				if (strcmp(one, "-") == 0)
+					one = (char *)"";
+				answers++;
+				if (strcmp(got ? got : "", one) != 0) {
+					silent++;
+					printf("SILENT ERROR: %s page %s "
+					    "attempt %lld question %d: meant "
+					    "\"%s\" (%s), stored \"%s\"\n",
+					    f[0], f[1], (long long)aid,
+					    seq + 1, one, sty ? sty : "?",
+					    got ? got : "");
+				}
+				seq++;
+			}
+			sqlite3_finalize(st);
+			continue;
+		}
+		st = store_prepare(s, "SELECT count(*) FROM paper_review"
+		    " WHERE attempt_id = ?1 AND status = 'open'");
+		sqlite3_bind_int64(st, 1, aid);
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_int(st, 0) > 0) {
+			review++;
+			if (is_clean) {
+				clean_review++;
+				printf("clean sheet to review: %s page %s "
+				    "(%s dpi, %s deg)\n", f[0], f[1], f[4],
+				    f[5]);
+			}
+		} else {
+			lost++;
+			printf("LOST: %s page %s attempt %lld neither stored "
+			    "nor in review\n", f[0], f[1], (long long)aid);
+		}
+		sqlite3_finalize(st);
+	}
+	fclose(key);
+	store_free(&s);
+	printf("sheets %d: stored %d (%d answers), review %d, lost %d; "
+	    "silent errors %d; clean sheets %d, of them to review %d "
+	    "(%.2f%%)\n", sheets, stored, answers, review, lost, silent,
+	    clean, clean_review, clean ? 100.0 * clean_review / clean : 0.0);
+	if (silent > 0 || lost > 0 || sheets == 0)
+		rc = 1;
+	if (clean > 0 && 100.0 * clean_review / clean >= max_clean_review)
+		rc = 1;
+	return rc;
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: gen-sheets fill DB PRINTED.pdf OUTDIR KEY "
+	    "--count N [--seed S] [--clean P] [--dpi LIST] [--formats "
+	    "LIST]\n       gen-sheets check DB KEY [--max-clean-review "
+	    "PCT]\n");
+	exit(2);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct fill_opts o = { 10, 0.6, { 150, 200, 300 }, 3,
+	    FMT_JPEG | FMT_PNG | FMT_TIFF | FMT_PDF };
+	double maxpct = 2.0;
+	int i, nargs = 0;
+	char *args[5];
+
+	setMsgSeverity(L_SEVERITY_NONE);
+	if (argc < 2)
+		usage();
+	for (i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--count") == 0 && i + 1 < argc)
+			o.count = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
+			rng_state = strtoull(argv[++i], NULL, 10) * 2654435761u
+			    + 88172645463325252ULL;
+		else if (strcmp(argv[i], "--clean") == 0 && i + 1 < argc)
+			o.clean = atof(argv[++i]);
+		else if (strcmp(argv[i], "--max-clean-review") == 0 &&
+		    i + 1 < argc)
+			maxpct = atof(argv[++i]);
+		else if (strcmp(argv[i], "--dpi") == 0 && i + 1 < argc) {
+			char *p = argv[++i], *t;
+
+			o.ndpis = 0;
+			while ((t = strsep(&p, ",")) != NULL && o.ndpis < 3)
+				o.dpis[o.ndpis++] = atoi(t);
+		} else if (strcmp(argv[i], "--formats") == 0 && i + 1 < argc) {
+			char *p = argv[++i], *t;
+
+			o.formats = 0;
+			while ((t = strsep(&p, ",")) != NULL)
+				o.formats |= strcmp(t, "jpeg") == 0 ? FMT_JPEG :
+				    strcmp(t, "png") == 0 ? FMT_PNG :
+				    strcmp(t, "tiff") == 0 ? FMT_TIFF :
+				    strcmp(t, "pdf") == 0 ? FMT_PDF : 0;
+		} else if (nargs < 5)
+			args[nargs++] = argv[i];
+		else
+			usage();
+	}
+	if (strcmp(argv[1], "fill") == 0 && nargs == 4 && o.ndpis > 0 &&
+	    o.formats != 0)
+		return cmd_fill(args[0], args[1], args[2], args[3], &o);
+	if (strcmp(argv[1], "check") == 0 && nargs == 2)
+		return cmd_check(args[0], args[1], maxpct);
+	usage();
+	return 2;
+}
