@@ -22,6 +22,7 @@
 
 #include <cairo.h>
 #include <poppler.h>
+#include <zlib.h>
 
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -67,18 +68,17 @@ scan_read(const char *path, unsigned char **data, size_t *size, char **cause)
 	int fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		*cause = xasprintf(_("cannot open %s: %s"), path,
-		    strerror(errno));
+		*cause = xasprintf(_("cannot open it: %s"), strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		*cause = xasprintf(_("%s is not a regular file"), path);
+		*cause = xasprintf(_("not a regular file"));
 		close(fd);
 		return -1;
 	}
 	if (sb.st_size > SCAN_MAX_FILE_BYTES) {
-		*cause = xasprintf(_("%s is too large (%lld MB; a scan is at "
-		    "most %ld MB)"), path, (long long)(sb.st_size >> 20),
+		*cause = xasprintf(_("too large (%lld MB; a scan is at most "
+		    "%ld MB)"), (long long)(sb.st_size >> 20),
 		    SCAN_MAX_FILE_BYTES >> 20);
 		close(fd);
 		return -1;
@@ -94,7 +94,7 @@ scan_read(const char *path, unsigned char **data, size_t *size, char **cause)
 	}
 	close(fd);
 	if (got == 0) {
-		*cause = xasprintf(_("%s is empty"), path);
+		*cause = xasprintf(_("the file is empty"));
 		free(buf);
 		return -1;
 	}
@@ -137,8 +137,8 @@ scan_source_open(const char *path, struct scan_source **out, char **cause)
 		src->pdf = poppler_document_new_from_bytes(src->bytes, NULL,
 		    &gerr);
 		if (src->pdf == NULL) {
-			*cause = xasprintf(_("%s: not a readable PDF (%s)"),
-			    path, gerr != NULL ? gerr->message : "?");
+			*cause = xasprintf(_("not a readable PDF (%s)"),
+			    gerr != NULL ? gerr->message : "?");
 			g_clear_error(&gerr);
 			goto fail;
 		}
@@ -153,18 +153,18 @@ scan_source_open(const char *path, struct scan_source **out, char **cause)
 			src->kind = KIND_TIFF;
 			src->pages = scan_tiff_count(src->data, src->size);
 		} else {
-			*cause = xasprintf(_("%s is not a PDF, PNG, JPEG or TIFF "
-			    "image"), path);
+			*cause = xasprintf(_("not a PDF, PNG, JPEG or TIFF "
+			    "image"));
 			goto fail;
 		}
 	}
 	if (src->pages < 1) {
-		*cause = xasprintf(_("%s has no page that can be read"), path);
+		*cause = xasprintf(_("no page can be read"));
 		goto fail;
 	}
 	if (src->pages > SCAN_MAX_PAGES) {
-		*cause = xasprintf(_("%s has %d pages; scan at most %d pages "
-		    "per file"), path, src->pages, SCAN_MAX_PAGES);
+		*cause = xasprintf(_("the file has %d pages; scan at most %d "
+		    "pages per file"), src->pages, SCAN_MAX_PAGES);
 		goto fail;
 	}
 	*out = src;
@@ -299,6 +299,102 @@ scan_pdf_page(struct scan_source *src, int page, char **cause)
 	return pix;
 }
 
+/*
+ * Whether a JPEG has its end marker (FF D9) near its end: a file cut short
+ * by a scanner or a copy has not, and is refused before libjpeg pads it
+ * out with grey (and says so on standard error).
+ */
+static int
+scan_jpeg_complete(const unsigned char *d, size_t n)
+{
+	size_t i, from = n > 4096 ? n - 4096 : 0;
+
+	for (i = n; i-- > from + 1;)
+		if (d[i - 1] == 0xff && d[i] == 0xd9)
+			return 1;
+	return 0;
+}
+
+static uint32_t
+scan_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+/*
+ * Walk a PNG's chunks and inflate its image data into a small buffer,
+ * counting: refused when a chunk runs past the end of the file, the data
+ * is corrupt, or it inflates to more or less than the declared size
+ * needs.  Nothing is kept, so a bomb costs time bounded by the header
+ * limits, not memory; and libpng never meets a broken file (it would
+ * print its complaints on standard error).
+ */
+static int
+scan_png_check(const unsigned char *d, size_t n, char **cause)
+{
+	unsigned char out[65536];
+	size_t at = 8, got = 0, need = 0;
+	uint32_t len, w = 0, h = 0;
+	int depth, chans, interlace = 0, rc, end = 0, zdone = 0;
+	z_stream z;
+
+	memset(&z, 0, sizeof z);
+	if (inflateInit(&z) != Z_OK) {
+		*cause = xasprintf(_("out of memory"));
+		return -1;
+	}
+	while (!end) {
+		if (n - at < 12 || (len = scan_be32(d + at)) > n - at - 12)
+			goto cut;
+		if (memcmp(d + at + 4, "IHDR", 4) == 0 && len >= 13) {
+			const unsigned char *p = d + at + 8;
+
+			w = scan_be32(p);
+			h = scan_be32(p + 4);
+			depth = p[8];
+			chans = p[9] == 0 ? 1 : p[9] == 2 ? 3 : p[9] == 3 ? 1 :
+			    p[9] == 4 ? 2 : 4;
+			interlace = p[12];
+			need = (size_t)h * (1 + ((size_t)w * (size_t)depth *
+			    (size_t)chans + 7) / 8);
+		} else if (memcmp(d + at + 4, "IDAT", 4) == 0 && !zdone) {
+			z.next_in = (unsigned char *)d + at + 8;
+			z.avail_in = len;
+			while (z.avail_in > 0 && !zdone) {
+				z.next_out = out;
+				z.avail_out = sizeof out;
+				rc = inflate(&z, Z_NO_FLUSH);
+				got += sizeof out - z.avail_out;
+				if (rc == Z_STREAM_END)
+					zdone = 1;
+				else if (rc != Z_OK && rc != Z_BUF_ERROR)
+					goto corrupt;
+				if (need > 0 && got > need && !interlace)
+					goto corrupt;
+				if (rc == Z_BUF_ERROR && z.avail_out != 0)
+					break;
+			}
+		} else if (memcmp(d + at + 4, "IEND", 4) == 0)
+			end = 1;
+		at += 12 + (size_t)len;
+	}
+	inflateEnd(&z);
+	if (!zdone || (!interlace && got != need) || (interlace && got < need))
+		goto cut_done;
+	return 0;
+corrupt:
+	inflateEnd(&z);
+	*cause = xasprintf(_("the PNG image data is corrupt or larger than "
+	    "its header says"));
+	return -1;
+cut:
+	inflateEnd(&z);
+cut_done:
+	*cause = xasprintf(_("the PNG data is damaged or cut short"));
+	return -1;
+}
+
 /* Decode an image page with Leptonica, after checking its header. */
 static PIX *
 scan_image_page(struct scan_source *src, int page, char **cause)
@@ -322,9 +418,16 @@ scan_image_page(struct scan_source *src, int page, char **cause)
 		return NULL;
 	switch (src->kind) {
 	case KIND_PNG:
+		if (scan_png_check(src->data, src->size, cause) != 0)
+			return NULL;
 		pix = pixReadMemPng(src->data, src->size);
 		break;
 	case KIND_JPEG:
+		if (!scan_jpeg_complete(src->data, src->size)) {
+			*cause = xasprintf(_("the JPEG data is cut short (no "
+			    "end marker)"));
+			return NULL;
+		}
 		/* Leptonica fails on corrupt data unless told otherwise. */
 		pix = pixReadMemJpeg(src->data, src->size, 0, 1, &nwarn,
 		    L_JPEG_READ_LUMINANCE);

@@ -4,9 +4,9 @@
  * connected components on the thresholded working copy) near the four
  * corners of the image; the one with a white hole is the bottom-right
  * mark, which says which way up the page lies (upside down is a half
- * turn); an affine map is fitted to their centres (scan-affine.c).  Skew, scale, an offset and a
- * page turned any way round are all absorbed by the map; nothing is
- * rotated or resampled.
+ * turn); an affine map is fitted to their centres (scan-affine.c).  Skew,
+ * scale, an offset and a page turned any way round are all absorbed by
+ * the map; nothing is rotated or resampled.
  */
 #include "config.h"
 

@@ -35,6 +35,7 @@ struct run_page {
 	int	 have;
 	char	*source;
 	int	 page;		/* in its file, 1-based */
+	int	 npages;	/* pages in that file */
 	char	*image;		/* PNG written, or NULL */
 	char	*reason;	/* could not be read: why ("" when read) */
 };
@@ -78,7 +79,7 @@ run_say(struct scan_run *r, const char *source, int page, int npages,
 	r->counts[out]++;
 	memset(&res, 0, sizeof res);
 	res.source = source;
-	res.page = page;
+	res.page = npages == 1 ? 0 : page;
 	res.npages = npages;
 	res.outcome = out;
 	res.ticket = rs != NULL ? rs->ticket : NULL;
@@ -357,8 +358,8 @@ run_review(struct scan_run *r, struct run_sheet *rs, const char *reason,
 		    r->o.actor, &id, &cause) != 0) {
 			msg = xasprintf(_("cannot queue it for review: %s"),
 			    cause);
-			run_say(r, pg->source, pg->page, 0, SCAN_REFUSED, rs,
-			    msg, 0, NULL);
+			run_say(r, pg->source, pg->page, pg->npages,
+			    SCAN_REFUSED, rs, msg, 0, NULL);
 			free(msg);
 			free(cause);
 			cause = NULL;
@@ -371,8 +372,8 @@ run_review(struct scan_run *r, struct run_sheet *rs, const char *reason,
 				    nums);
 			else
 				msg = xstrdup(why ? why : "");
-			run_say(r, pg->source, pg->page, 0, SCAN_REVIEW, rs,
-			    msg, id, pg->image);
+			run_say(r, pg->source, pg->page, pg->npages,
+			    SCAN_REVIEW, rs, msg, id, pg->image);
 			free(msg);
 		}
 		free(nums);
@@ -488,30 +489,30 @@ run_finalize(struct scan_run *r, struct run_sheet *rs,
 			    *rs->pages[p].image != '\0')
 				unlink(rs->pages[p].image);
 		msg = run_grade(r, rs->aid);
-		run_say(r, last->source, last->page, 0, SCAN_STORED, rs, msg,
-		    0, NULL);
+		run_say(r, last->source, last->page, last->npages,
+		    SCAN_STORED, rs, msg, 0, NULL);
 		free(msg);
 		return;
 	}
 	free(prov);
 	if (rc != ATTEMPT_CLOSED) {
-		run_say(r, last->source, last->page, 0, SCAN_REFUSED, rs,
-		    cause, 0, NULL);
+		run_say(r, last->source, last->page, last->npages,
+		    SCAN_REFUSED, rs, cause, 0, NULL);
 		free(cause);
 		return;
 	}
 	/* Stored meanwhile by someone else: compare with what is stored. */
 	attempt_free(&rs->a);
 	if (paper_sitting_load(r->s, rs->aid, &rs->a, &cause) != 0) {
-		run_say(r, last->source, last->page, 0, SCAN_REFUSED, rs,
-		    cause, 0, NULL);
+		run_say(r, last->source, last->page, last->npages,
+		    SCAN_REFUSED, rs, cause, 0, NULL);
 		free(cause);
 		return;
 	}
 closed:
 	if (run_compare(rs)) {
-		run_say(r, last->source, last->page, 0, SCAN_SAME, rs,
-		    _("already stored with the same answers"), 0, NULL);
+		run_say(r, last->source, last->page, last->npages, SCAN_SAME,
+		    rs, _("already stored with the same answers"), 0, NULL);
 		return;
 	}
 	run_review(r, rs, _("this sheet is already stored with other "
@@ -609,6 +610,7 @@ run_page(struct scan_run *r, struct scan_source *src, const char *path,
 	pg->have = 1;
 	pg->source = xstrdup(path);
 	pg->page = page + 1;
+	pg->npages = npages;
 	now.img = img;
 	now.reg = NULL;
 	now.sheet_page = p;

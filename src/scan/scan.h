@@ -44,7 +44,7 @@ struct scan_image;
  * Open path: read it (at most SCAN_MAX_FILE_BYTES), tell its kind from its
  * first bytes and count its pages (a PDF or a multi-page TIFF; at most
  * SCAN_MAX_PAGES).  Nothing is decoded yet.  0 and *out (scan_source_free),
- * or -1 and *cause naming the file.
+ * or -1 and *cause (without the file name: the caller says which file).
  */
 int scan_source_open(const char *path, struct scan_source **out,
     char **cause);
@@ -118,7 +118,8 @@ void scan_measure_bubbles(const struct scan_image *img, const struct sheet *sh,
 /*
  * Write the registered page (upright, as printed, at dpi) as a PNG to
  * path, with a box drawn around each item in doubt (doubt[item] non-zero;
- * NULL for none); with reg NULL, the page as scanned (sh and page unused).  The file is created with mode 0600 and must not exist.
+ * NULL for none); with reg NULL, the page as scanned (sh and page
+ * unused).  The file is created with mode 0600 and must not exist.
  * 0, or -1 and *cause.
  */
 int scan_write_png(const struct scan_image *img, const struct sheet *sh,

@@ -6,6 +6,8 @@
  *   gen-sheets fill DB PRINTED.pdf OUTDIR KEY --count N [--seed S]
  *       [--clean P] [--dpi 150,200,300] [--formats jpeg,png,tiff,pdf]
  *   gen-sheets check DB KEY [--max-clean-review PCT]
+ *   gen-sheets blank-pdf PAGES OUT.pdf
+ *   gen-sheets png-bomb WIDTH HEIGHT ROWS OUT.png
  *
  * fill finds the answer sheet pages of the PDF that `paper print` wrote
  * (by the QR code in the sheet's QR box, read with ZBar), and for each
@@ -27,6 +29,12 @@
  * stored or in review (nothing lost); under PCT percent (default 2) of
  * the clean sheets may go to review.  It prints the figures and exits 1
  * when a rule is broken.
+ *
+ * blank-pdf and png-bomb make hostile inputs for tests/cli/paper-scan.sh:
+ * a PDF of many blank A4 pages, and a 1-bit PNG declaring WIDTH x HEIGHT
+ * pixels whose first ROWS rows are there (all white: a decompression
+ * bomb when ROWS = HEIGHT, a lying header when ROWS is small), streamed
+ * through zlib so that nothing that size is ever in memory here.
  */
 #include "config.h"
 
@@ -37,6 +45,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <arpa/inet.h>
+#include <zlib.h>
 
 #include <cairo.h>
 #include <cairo-pdf.h>
@@ -824,13 +835,102 @@ cmd_check(const char *db, const char *keypath, double max_clean_review)
 	return rc;
 }
 
+/* ------------------------------------------------------------ hostile */
+
+static int
+cmd_blank_pdf(int pages, const char *out)
+{
+	cairo_surface_t *pdf = cairo_pdf_surface_create(out, 595.0, 842.0);
+	cairo_t *cr = cairo_create(pdf);
+	int i;
+
+	for (i = 0; i < pages; i++)
+		cairo_show_page(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(pdf);
+	i = cairo_surface_status(pdf) == CAIRO_STATUS_SUCCESS ? 0 : 1;
+	cairo_surface_destroy(pdf);
+	return i;
+}
+
+/* Write one PNG chunk. */
+static void
+png_chunk(FILE *fp, const char *type, const unsigned char *data, uint32_t n)
+{
+	uint32_t len = htonl(n), crc;
+
+	fwrite(&len, 4, 1, fp);
+	fwrite(type, 1, 4, fp);
+	if (n > 0)
+		fwrite(data, 1, n, fp);
+	crc = (uint32_t)crc32(0, (const unsigned char *)type, 4);
+	crc = (uint32_t)crc32(crc, data, n);
+	crc = htonl(crc);
+	fwrite(&crc, 4, 1, fp);
+}
+
+static int
+cmd_png_bomb(uint32_t w, uint32_t h, uint32_t rows, const char *out)
+{
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r',
+	    '\n', 0x1a, '\n' };
+	unsigned char ihdr[13], *row, *buf;
+	size_t rowlen = 1 + (w + 7) / 8, cap = 1 << 20;
+	z_stream z;
+	uint32_t v, y;
+	FILE *fp;
+
+	if ((fp = fopen(out, "wb")) == NULL)
+		return 1;
+	fwrite(sig, 1, 8, fp);
+	v = htonl(w);
+	memcpy(ihdr, &v, 4);
+	v = htonl(h);
+	memcpy(ihdr + 4, &v, 4);
+	ihdr[8] = 1;		/* bit depth */
+	ihdr[9] = 0;		/* greyscale */
+	ihdr[10] = ihdr[11] = ihdr[12] = 0;
+	png_chunk(fp, "IHDR", ihdr, 13);
+	row = xcalloc(rowlen, 1);
+	memset(row + 1, 0xff, rowlen - 1);
+	buf = xmalloc(cap);
+	memset(&z, 0, sizeof z);
+	deflateInit(&z, 9);
+	for (y = 0; y < rows; y++) {
+		z.next_in = row;
+		z.avail_in = (uInt)rowlen;
+		while (z.avail_in > 0) {
+			z.next_out = buf;
+			z.avail_out = (uInt)cap;
+			deflate(&z, Z_NO_FLUSH);
+			if (cap - z.avail_out > 0)
+				png_chunk(fp, "IDAT", buf,
+				    (uint32_t)(cap - z.avail_out));
+		}
+	}
+	do {
+		z.next_out = buf;
+		z.avail_out = (uInt)cap;
+		v = (uint32_t)deflate(&z, Z_FINISH);
+		if (cap - z.avail_out > 0)
+			png_chunk(fp, "IDAT", buf, (uint32_t)(cap -
+			    z.avail_out));
+	} while (v != Z_STREAM_END);
+	deflateEnd(&z);
+	png_chunk(fp, "IEND", NULL, 0);
+	free(row);
+	free(buf);
+	return fclose(fp) == 0 ? 0 : 1;
+}
+
 static void
 usage(void)
 {
 	fprintf(stderr, "usage: gen-sheets fill DB PRINTED.pdf OUTDIR KEY "
 	    "--count N [--seed S] [--clean P] [--dpi LIST] [--formats "
 	    "LIST]\n       gen-sheets check DB KEY [--max-clean-review "
-	    "PCT]\n");
+	    "PCT]\n       gen-sheets blank-pdf PAGES OUT.pdf\n"
+	    "       gen-sheets png-bomb WIDTH HEIGHT ROWS OUT.png\n");
 	exit(2);
 }
 
@@ -882,6 +982,12 @@ main(int argc, char **argv)
 		return cmd_fill(args[0], args[1], args[2], args[3], &o);
 	if (strcmp(argv[1], "check") == 0 && nargs == 2)
 		return cmd_check(args[0], args[1], maxpct);
+	if (strcmp(argv[1], "blank-pdf") == 0 && nargs == 2)
+		return cmd_blank_pdf(atoi(args[0]), args[1]);
+	if (strcmp(argv[1], "png-bomb") == 0 && nargs == 4)
+		return cmd_png_bomb((uint32_t)strtoul(args[0], NULL, 10),
+		    (uint32_t)strtoul(args[1], NULL, 10),
+		    (uint32_t)strtoul(args[2], NULL, 10), args[3]);
 	usage();
 	return 2;
 }
