@@ -330,3 +330,34 @@ cli_open_as(struct cli *c, const struct act_opts *o, int min_role,
 		store_free(&s);
 	return s;
 }
+
+#ifdef ENABLE_NLS
+/*
+ * Where the message catalogues are: $FIRSTLINE_LOCALEDIR; else the
+ * configured LOCALEDIR when firstline is installed there; else, for a
+ * firstline run from its build tree, the locale/ folder that make builds
+ * beside the binary -- so that an uninstalled build speaks Chinese too.
+ * (Shared with firstline-scan, src/cli/scan-main.c.)
+ */
+const char *
+cli_localedir(void)
+{
+	static char dir[4096];
+	const char *env = getenv("FIRSTLINE_LOCALEDIR");
+	char *slash;
+	ssize_t n;
+
+	if (env != NULL && *env != '\0')
+		return env;
+	if (access(LOCALEDIR "/zh_CN/LC_MESSAGES/" PACKAGE ".mo", R_OK) == 0)
+		return LOCALEDIR;
+	n = readlink("/proc/self/exe", dir, sizeof dir - sizeof "locale");
+	if (n <= 0)
+		return LOCALEDIR;
+	dir[n] = '\0';
+	if ((slash = strrchr(dir, '/')) == NULL)
+		return LOCALEDIR;
+	strcpy(slash + 1, "locale");
+	return access(dir, X_OK) == 0 ? dir : LOCALEDIR;
+}
+#endif

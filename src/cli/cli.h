@@ -184,6 +184,11 @@ int cli_run_client_path(struct cli *c, const struct cmd_entry *e, int argc,
 struct store *cli_open_as(struct cli *c, const struct act_opts *o,
     int min_role, struct user *u);
 
+#ifdef ENABLE_NLS
+/* Where the message catalogues are (see cli.c). */
+const char *cli_localedir(void);
+#endif
+
 /* Write t as aligned text or RFC 4180 CSV to fp. */
 void output_table(const struct table *t, enum format f, FILE *fp);
 

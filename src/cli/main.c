@@ -60,35 +60,6 @@ static const struct cmd_entry *const cmd_table[] = {
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
 
-#ifdef ENABLE_NLS
-/*
- * Where the message catalogues are: $FIRSTLINE_LOCALEDIR; else the
- * configured LOCALEDIR when firstline is installed there; else, for a
- * firstline run from its build tree, the locale/ folder that make builds
- * beside the binary -- so that an uninstalled build speaks Chinese too.
- */
-static const char *
-main_localedir(void)
-{
-	static char dir[4096];
-	const char *env = getenv("FIRSTLINE_LOCALEDIR");
-	char *slash;
-	ssize_t n;
-
-	if (env != NULL && *env != '\0')
-		return env;
-	if (access(LOCALEDIR "/zh_CN/LC_MESSAGES/" PACKAGE ".mo", R_OK) == 0)
-		return LOCALEDIR;
-	n = readlink("/proc/self/exe", dir, sizeof dir - sizeof "locale");
-	if (n <= 0)
-		return LOCALEDIR;
-	dir[n] = '\0';
-	if ((slash = strrchr(dir, '/')) == NULL)
-		return LOCALEDIR;
-	strcpy(slash + 1, "locale");
-	return access(dir, X_OK) == 0 ? dir : LOCALEDIR;
-}
-#endif
 
 static void
 main_help(FILE *fp, const char *group)
@@ -182,7 +153,7 @@ main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, main_localedir());
+	bindtextdomain(PACKAGE, cli_localedir());
 	textdomain(PACKAGE);
 #endif
 	safeout_install();

@@ -23,7 +23,7 @@ main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	bindtextdomain(PACKAGE, cli_localedir());
 	textdomain(PACKAGE);
 #endif
 	if (argc < 5 || strcmp(argv[1], "--db") != 0 ||

@@ -19,6 +19,8 @@
 #define MEASURE_INNER	0.60
 /* The outside patches: half their side, in mm. */
 #define MEASURE_PATCH	0.8
+/* The most ink an empty bubble of a printed sheet shows (its letter). */
+#define MEASURE_BASE_MAX 0.25
 
 /* Mean ink over the pixels in the box of half-size hw around (u, v),
  * keeping those within radius r of it when r > 0. */
@@ -109,10 +111,14 @@ scan_baseline(const struct scan_measure *m, size_t n, double *fill,
 	}
 	qsort(f, n, sizeof *f, measure_cmp);
 	qsort(r, n, sizeof *r, measure_cmp);
-	/* The lower quartile: at least a quarter of any sheet is empty. */
+	/*
+	 * The lower quartile: at least a quarter of any sheet is empty.  On
+	 * a sheet so full that it is not (a few items, every option of a
+	 * multiple choice filled), no more than an empty bubble can be.
+	 */
 	q = n / 4;
-	*fill = f[q];
-	*ring = r[q];
+	*fill = f[q] < MEASURE_BASE_MAX ? f[q] : MEASURE_BASE_MAX;
+	*ring = r[q] < MEASURE_BASE_MAX ? r[q] : MEASURE_BASE_MAX;
 	free(f);
 	free(r);
 }

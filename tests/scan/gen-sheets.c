@@ -4,10 +4,12 @@
  * them.  The test of the reader (tests/scan/fill.sh, bench/scan.sh).
  *
  *   gen-sheets fill DB PRINTED.pdf OUTDIR KEY --count N [--seed S]
- *       [--clean P] [--dpi 150,200,300] [--formats jpeg,png,tiff,pdf]
+ *       [--skip K] [--clean P] [--dpi 150,200,300]
+ *       [--formats jpeg,png,tiff,pdf] [--turn DEG] [--forge]
  *   gen-sheets check DB KEY [--max-clean-review PCT]
  *   gen-sheets blank-pdf PAGES OUT.pdf
  *   gen-sheets png-bomb WIDTH HEIGHT ROWS OUT.png
+ *   gen-sheets decode FILE...
  *
  * fill finds the answer sheet pages of the PDF that `paper print` wrote
  * (by the QR code in the sheet's QR box, read with ZBar), and for each
@@ -22,7 +24,10 @@
  * given noise, and written as JPEG (quality 55-92), PNG, TIFF, or several
  * to a PDF of JPEG pages like a scanner's.  KEY records, per sheet, the
  * file and page, the attempt, whether its marks were all clean, and what
- * the trainee meant for every item.
+ * the trainee meant for every item.  --skip K leaves the first K answer
+ * sheets of the PDF alone; --turn DEG turns every page DEG degrees more
+ * (180: all upside down); --forge replaces the QR code by one whose check
+ * value is altered, as a home-made sheet would have (libqrencode).
  *
  * check compares the database with KEY: every answer stored must be what
  * the trainee meant (a difference is a silent error); every sheet must be
@@ -35,6 +40,9 @@
  * pixels whose first ROWS rows are there (all white: a decompression
  * bomb when ROWS = HEIGHT, a lying header when ROWS is small), streamed
  * through zlib so that nothing that size is ever in memory here.
+ *
+ * decode is the benchmark's reference (bench/scan.sh): Leptonica alone
+ * reading each image and making it grey, nothing else.
  */
 #include "config.h"
 
@@ -53,6 +61,7 @@
 #include <cairo-pdf.h>
 #include <leptonica/allheaders.h>
 #include <poppler.h>
+#include <qrencode.h>
 #include <zbar.h>
 
 #include "core/attempt.h"
@@ -99,11 +108,13 @@ struct sheet_page {
 	int		 page;		/* in the printed PDF, 0-based */
 	sqlite3_int64	 aid;
 	int		 sheet_page;	/* 1-based */
+	char		 text[SHEET_CODE_MAX + 1];	/* the code */
 };
 
 /* Read the sheet code in the QR box of page pp (rendered at 150 dpi). */
 static int
-pdf_code(PopplerPage *pp, const struct sheet *blank, struct sheet_code *code)
+pdf_code(PopplerPage *pp, const struct sheet *blank, struct sheet_code *code,
+    char text[SHEET_CODE_MAX + 1])
 {
 	const double dpi = 150, pad = 3;
 	double x0 = blank->qr.x - pad, y0 = blank->qr.y - pad;
@@ -144,8 +155,11 @@ pdf_code(PopplerPage *pp, const struct sheet *blank, struct sheet_code *code)
 		    sym = zbar_symbol_next(sym)) {
 			if (sheet_code_parse(zbar_symbol_get_data(sym),
 			    zbar_symbol_get_data_length(sym), code,
-			    &cause) == 0)
+			    &cause) == 0) {
+				snprintf(text, SHEET_CODE_MAX + 1, "%s",
+				    zbar_symbol_get_data(sym));
 				rc = 0;
+			}
 			else {
 				free(cause);
 				cause = NULL;
@@ -393,6 +407,44 @@ gen_mark(cairo_t *cr, double px, const struct sheet *sh, size_t i,
 	return style;
 }
 
+/*
+ * Paint over the QR code a home-made one: the same code with the last
+ * digit of its check value changed.
+ */
+static void
+gen_forge(cairo_t *cr, double px, const struct sheet *sh, const char *code)
+{
+	char *text = xstrdup(code), *last = strrchr(text, '/');
+	QRcode *q;
+	double mod;
+	int x, y;
+
+	/* The check is the last field (an answer sheet's page 1). */
+	if (last != NULL && last[1] != '\0') {
+		char *c = last + strlen(last) - 1;
+
+		*c = *c == '0' ? '1' : '0';
+	}
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_rectangle(cr, sh->qr.x * px, sh->qr.y * px, sh->qr.w * px,
+	    sh->qr.h * px);
+	cairo_fill(cr);
+	q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	if (q == NULL)
+		abort();
+	mod = (sh->qr.w - 8) / q->width;
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	for (y = 0; y < q->width; y++)
+		for (x = 0; x < q->width; x++)
+			if (q->data[y * q->width + x] & 1)
+				cairo_rectangle(cr, (sh->qr.x + 4 + x * mod) *
+				    px, (sh->qr.y + 4 + y * mod) * px,
+				    mod * px + 0.5, mod * px + 0.5);
+	cairo_fill(cr);
+	QRcode_free(q);
+	free(text);
+}
+
 /* ------------------------------------------------------------ scanning */
 
 struct scanned {
@@ -463,6 +515,9 @@ gen_scan(cairo_surface_t *cs, double deg)
 
 struct fill_opts {
 	int		 count;
+	int		 skip;
+	double		 turn;
+	int		 forge;
 	double		 clean;		/* share of clean sheets */
 	int		 dpis[3];
 	int		 ndpis;
@@ -548,6 +603,7 @@ cmd_fill(const char *db, const char *pdfpath, const char *outdir,
 	PopplerDocument *doc;
 	GError *gerr = NULL;
 	char *cause = NULL, *uri, *path, real[PATH_MAX];
+	char pages_text[SHEET_CODE_MAX + 1];
 	FILE *key;
 	int n, i, made = 0, pdf_pages = 0, pdf_no = 0;
 	cairo_surface_t *pdf = NULL;
@@ -576,9 +632,11 @@ cmd_fill(const char *db, const char *pdfpath, const char *outdir,
 		PopplerPage *pp = poppler_document_get_page(doc, i);
 		struct sheet_code code;
 
-		if (pdf_code(pp, blank, &code) == 0 &&
+		if (pdf_code(pp, blank, &code, pages_text) == 0 &&
 		    code.part == SHEET_PART_ANSWERS) {
 			xgrow(&pages, &cap, npages + 1, sizeof *pages);
+			memcpy(pages[npages].text, pages_text,
+			    sizeof pages_text);
 			pages[npages].page = i;
 			pages[npages].aid = code.attempt;
 			pages[npages].sheet_page = code.page;
@@ -596,7 +654,8 @@ cmd_fill(const char *db, const char *pdfpath, const char *outdir,
 		    strerror(errno));
 		return 1;
 	}
-	for (made = 0; made < o->count && used < npages; used++) {
+	for (made = 0, used = (size_t)o->skip; made < o->count &&
+	    used < npages; used++) {
 		const struct sheet_page *sp = &pages[used];
 		struct attempt *a = NULL;
 		struct sheet *sh = NULL;
@@ -649,9 +708,12 @@ cmd_fill(const char *db, const char *pdfpath, const char *outdir,
 			styles[it] = gen_mark(cr, px, sh, it, &a->items[it],
 			    resp[it], st);
 		}
+		if (o->forge)
+			gen_forge(cr, px, sh, sp->text);
 		cairo_destroy(cr);
 		cairo_surface_flush(cs);
-		deg = rng_uni(-10, 10) + (rng_chance(0.2) ? 180 : 0);
+		deg = rng_uni(-10, 10) + (rng_chance(0.2) ? 180 : 0) +
+		    o->turn;
 		pix = gen_scan(cs, deg);
 		cairo_surface_destroy(cs);
 
@@ -923,21 +985,45 @@ cmd_png_bomb(uint32_t w, uint32_t h, uint32_t rows, const char *out)
 	return fclose(fp) == 0 ? 0 : 1;
 }
 
+static int
+cmd_decode(int n, char **files)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		PIX *pix = pixRead(files[i]), *grey;
+
+		if (pix == NULL) {
+			fprintf(stderr, "gen-sheets: cannot decode %s\n",
+			    files[i]);
+			return 1;
+		}
+		if (pixGetDepth(pix) != 8 || pixGetColormap(pix) != NULL) {
+			grey = pixConvertTo8(pix, 0);
+			pixDestroy(&pix);
+			pix = grey;
+		}
+		pixDestroy(&pix);
+	}
+	return 0;
+}
+
 static void
 usage(void)
 {
 	fprintf(stderr, "usage: gen-sheets fill DB PRINTED.pdf OUTDIR KEY "
-	    "--count N [--seed S] [--clean P] [--dpi LIST] [--formats "
-	    "LIST]\n       gen-sheets check DB KEY [--max-clean-review "
+	    "--count N [--seed S] [--skip K] [--clean P] [--dpi LIST] "
+	    "[--formats LIST] [--turn DEG] [--forge]\n       gen-sheets check DB KEY [--max-clean-review "
 	    "PCT]\n       gen-sheets blank-pdf PAGES OUT.pdf\n"
-	    "       gen-sheets png-bomb WIDTH HEIGHT ROWS OUT.png\n");
+	    "       gen-sheets png-bomb WIDTH HEIGHT ROWS OUT.png\n"
+	    "       gen-sheets decode FILE...\n");
 	exit(2);
 }
 
 int
 main(int argc, char **argv)
 {
-	struct fill_opts o = { 10, 0.6, { 150, 200, 300 }, 3,
+	struct fill_opts o = { 10, 0, 0, 0, 0.6, { 150, 200, 300 }, 3,
 	    FMT_JPEG | FMT_PNG | FMT_TIFF | FMT_PDF };
 	double maxpct = 2.0;
 	int i, nargs = 0;
@@ -946,6 +1032,8 @@ main(int argc, char **argv)
 	setMsgSeverity(L_SEVERITY_NONE);
 	if (argc < 2)
 		usage();
+	if (strcmp(argv[1], "decode") == 0)
+		return cmd_decode(argc - 2, argv + 2);
 	for (i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--count") == 0 && i + 1 < argc)
 			o.count = atoi(argv[++i]);
@@ -954,6 +1042,12 @@ main(int argc, char **argv)
 			    + 88172645463325252ULL;
 		else if (strcmp(argv[i], "--clean") == 0 && i + 1 < argc)
 			o.clean = atof(argv[++i]);
+		else if (strcmp(argv[i], "--skip") == 0 && i + 1 < argc)
+			o.skip = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--turn") == 0 && i + 1 < argc)
+			o.turn = atof(argv[++i]);
+		else if (strcmp(argv[i], "--forge") == 0)
+			o.forge = 1;
 		else if (strcmp(argv[i], "--max-clean-review") == 0 &&
 		    i + 1 < argc)
 			maxpct = atof(argv[++i]);

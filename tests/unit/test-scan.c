@@ -110,6 +110,11 @@ test_baseline(void **state)
 	assert_true(r < 0.02);
 	scan_baseline(m, 0, &f, &r);
 	assert_true(f == 0 && r == 0);
+	/* A sheet of nothing but filled bubbles: no more than empty. */
+	for (i = 0; i < 8; i++)
+		m[i].fill = m[i].ring = 0.9;
+	scan_baseline(m, 8, &f, &r);
+	assert_true(f <= 0.25 && r <= 0.25);
 }
 
 static void
