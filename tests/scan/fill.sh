@@ -1,0 +1,78 @@
+#!/bin/sh
+# The reader on many sheets filled as people fill them (tests/scan/
+# gen-sheets): papers printed by `paper print`, each answer sheet marked
+# (clean full fills; or light pencil, ticks, a filled bubble crossed out
+# before the right one is filled, stray dots, smudges), turned up to 10
+# degrees and one in five upside down, at 150, 200 and 300 dpi, with
+# noise, as JPEG, PNG, TIFF and scanner PDFs; then `paper scan` and
+# gen-sheets check: no answer stored that the trainee did not mean, no
+# sheet lost, under 2% of the clean sheets sent to review.
+#
+# SCAN_SHEETS sheets in all (default 40 in make check; make check-stress
+# runs 500 through tests/stress/scan-fill.sh), in rounds of up to 50 on a
+# fresh copy of the printed database each.  With SCAN_FIGURES=FILE the
+# totals are written there too.
+. "$(dirname "$0")/../cli/lib.sh"
+
+BIN=$(dirname "$FIRSTLINE")
+GEN="$BIN/tests/scan/gen-sheets"
+B="$FIRSTLINE_DATADIR"
+DB="$FIRSTLINE_DB"
+SHEETS=${SCAN_SHEETS:-40}
+PER=50
+[ "$SHEETS" -lt "$PER" ] && PER=$SHEETS
+
+{ echo name,community; i=1; while [ $i -le "$PER" ]; do
+    echo "学员$i,东关"; i=$((i + 1)); done; } >"$TMP/roster.csv"
+fl init && fl bank load "$B"/banks/*.xml "$B"/rubrics/*.xml \
+    "$B/exams/standard.xml" && fl cohort create 抽样 --exam standard \
+    --id s1 && fl roster import s1 "$TMP/roster.csv" &&
+    fl paper print s1 -o "$TMP/printed.pdf"
+expect_rc 0 "$PER papers of the standard exam printed"
+cp "$DB" "$TMP/printed.db"
+
+t0=$(date +%s)
+done_n=0 round=0 silent=0 lost=0 stored=0 review=0 clean=0 clean_rev=0
+answers=0 bad=0
+while [ "$done_n" -lt "$SHEETS" ]; do
+	round=$((round + 1))
+	n=$((SHEETS - done_n)); [ "$n" -gt "$PER" ] && n=$PER
+	R="$TMP/round"
+	rm -rf "$R" "$R.db" "$R.db-wal" "$R.db-shm" "$R.db-review"
+	mkdir "$R" && cp "$TMP/printed.db" "$R.db"
+	if ! "$GEN" fill "$R.db" "$TMP/printed.pdf" "$R" "$R.key" --count "$n" \
+	    --seed "$round" >"$TMP/gen.out" 2>&1; then
+		sed 's/^/# /' "$TMP/gen.out"; bad=1; break
+	fi
+	FIRSTLINE_DB="$R.db" "$FIRSTLINE" paper scan s1 "$R"/* \
+	    >"$TMP/scan.out" 2>"$TMP/scan.err"
+	rc=$?
+	if [ $rc != 0 ]; then
+		echo "# round $round: paper scan exit $rc"
+		sed 's/^/# /' "$TMP/scan.err"
+		bad=1
+	fi
+	"$GEN" check "$R.db" "$R.key" --max-clean-review 101 \
+	    >"$TMP/check.out" 2>&1 || bad=1
+	grep -v '^sheets ' "$TMP/check.out" | sed "s/^/# round $round: /"
+	set -- $(sed -n 's/^sheets \([0-9]*\): stored \([0-9]*\) (\([0-9]*\) answers), review \([0-9]*\), lost \([0-9]*\); silent errors \([0-9]*\); clean sheets \([0-9]*\), of them to review \([0-9]*\).*/\1 \2 \3 \4 \5 \6 \7 \8/p' "$TMP/check.out")
+	[ $# = 8 ] || { echo "# round $round: no figures"; bad=1; break; }
+	done_n=$((done_n + $1)) stored=$((stored + $2)) answers=$((answers + $3))
+	review=$((review + $4)) lost=$((lost + $5)) silent=$((silent + $6))
+	clean=$((clean + $7)) clean_rev=$((clean_rev + $8))
+done
+secs=$(($(date +%s) - t0))
+pct=$(awk -v a="$clean_rev" -v b="$clean" 'BEGIN { printf "%.2f", b ? 100 * a / b : 0 }')
+summary="paper scan on $done_n generated sheets ($round rounds, $secs s): stored $stored ($answers answers), to review $review, lost $lost; silent errors $silent; clean sheets $clean, to review $clean_rev ($pct%)"
+echo "# $summary"
+[ -n "${SCAN_FIGURES:-}" ] && echo "$summary" >"$SCAN_FIGURES"
+
+[ "$bad" = 0 ] && [ "$done_n" = "$SHEETS" ]
+ok $? "$SHEETS sheets filled, scanned and checked"
+[ "$silent" = 0 ]; ok $? "no answer stored that the trainee did not mean ($answers stored)"
+[ "$lost" = 0 ]; ok $? "every sheet stored or in review"
+awk -v a="$clean_rev" -v b="$clean" 'BEGIN { exit !(b > 0 && 100 * a / b < 2) }'
+ok $? "under 2% of the $clean clean sheets sent to review ($pct%)"
+[ "$review" -gt 0 ]; ok $? "messy sheets do go to review ($review)"
+
+done_testing
