@@ -5,6 +5,7 @@
 #ifndef FIRSTLINE_SCAN_INT_H
 #define FIRSTLINE_SCAN_INT_H
 
+#include <math.h>
 #include <stdint.h>
 
 #include <leptonica/allheaders.h>
@@ -36,6 +37,20 @@ scan_work_at(const struct scan_image *img, int x, int y)
 	if (x < 0 || y < 0 || x >= img->work_w || y >= img->work_h)
 		return 255;
 	return img->work[(size_t)y * (size_t)img->work_w + (size_t)x];
+}
+
+/* The grey level at (u, v) of the working copy, bilinear. */
+static inline double
+scan_work_bilinear(const struct scan_image *img, double u, double v)
+{
+	int x = (int)floor(u), y = (int)floor(v);
+	double fx = u - x, fy = v - y, top, bot;
+
+	top = scan_work_at(img, x, y) * (1 - fx) +
+	    scan_work_at(img, x + 1, y) * fx;
+	bot = scan_work_at(img, x, y + 1) * (1 - fx) +
+	    scan_work_at(img, x + 1, y + 1) * fx;
+	return top * (1 - fy) + bot * fy;
 }
 
 #endif

@@ -19,6 +19,10 @@
 #define MEASURE_INNER	0.60
 /* The outside patches: half their side, in mm. */
 #define MEASURE_PATCH	0.8
+/* Points sampled around a bubble's printed outline. */
+#define MEASURE_RIM	24
+/* Bubbles with more ink than this inside do not tell where they are. */
+#define MEASURE_OUTLINE_FILL 0.35
 /* The most ink an empty bubble of a printed sheet shows (its letter). */
 #define MEASURE_BASE_MAX 0.25
 
@@ -83,6 +87,44 @@ scan_measure_bubbles(const struct scan_image *img, const struct sheet *sh,
 		}
 		m[i].ring = best;
 	}
+}
+
+double
+scan_outline_score(const struct scan_image *img, const struct sheet *sh,
+    int page, const struct scan_registration *reg,
+    const struct scan_measure *m)
+{
+	static const double dr[3] = { -0.12, 0, 0.12 };
+	double span = reg->paper - reg->ink, total = 0, u, v, best, sum, d;
+	size_t i, n = 0;
+	int k, j;
+
+	for (i = 0; i < sh->nbubbles; i++) {
+		const struct sheet_bubble *b = &sh->bubbles[i];
+
+		/* A filled bubble is dark wherever it is looked at. */
+		if (b->page != page || m[i].fill > MEASURE_OUTLINE_FILL)
+			continue;
+		best = 0;
+		for (j = 0; j < 3; j++) {
+			sum = 0;
+			for (k = 0; k < MEASURE_RIM; k++) {
+				double t = 2 * M_PI * k / MEASURE_RIM;
+
+				scan_affine_apply(&reg->map, b->x + (b->r +
+				    dr[j]) * cos(t), b->y + (b->r + dr[j]) *
+				    sin(t), &u, &v);
+				d = (reg->paper - scan_work_bilinear(img, u,
+				    v)) / span;
+				sum += d < 0 ? 0 : d > 1 ? 1 : d;
+			}
+			if (sum / MEASURE_RIM > best)
+				best = sum / MEASURE_RIM;
+		}
+		total += best;
+		n++;
+	}
+	return n > 0 ? total / n : 1;
 }
 
 static int

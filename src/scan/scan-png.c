@@ -18,20 +18,6 @@
 #include "core/sheet.h"
 #include "core/xalloc.h"
 
-/* Bilinear grey of the working copy at (u, v). */
-static int
-png_sample(const struct scan_image *img, double u, double v)
-{
-	int x = (int)floor(u), y = (int)floor(v);
-	double fx = u - x, fy = v - y, top, bot;
-
-	top = scan_work_at(img, x, y) * (1 - fx) + scan_work_at(img, x + 1, y)
-	    * fx;
-	bot = scan_work_at(img, x, y + 1) * (1 - fx) +
-	    scan_work_at(img, x + 1, y + 1) * fx;
-	return (int)lround(top * (1 - fy) + bot * fy);
-}
-
 int
 scan_write_png(const struct scan_image *img, const struct sheet *sh, int page,
     const struct scan_registration *reg, const unsigned char *doubt, int dpi,
@@ -62,7 +48,8 @@ scan_write_png(const struct scan_image *img, const struct sheet *sh, int page,
 		for (x = 0; x < w; x++) {
 			scan_affine_apply(&reg->map, (x + 0.5) * mm,
 			    (y + 0.5) * mm, &u, &v);
-			SET_DATA_BYTE(line, x, png_sample(img, u, v));
+			SET_DATA_BYTE(line, x,
+			    (int)lround(scan_work_bilinear(img, u, v)));
 		}
 	}
 	colour = pixConvert8To32(grey);

@@ -614,12 +614,20 @@ run_page(struct scan_run *r, struct scan_source *src, const char *path,
 	now.img = img;
 	now.reg = NULL;
 	now.sheet_page = p;
+	m = xcalloc(rs->sh->nbubbles ? rs->sh->nbubbles : 1, sizeof *m);
 	if (registered) {
-		m = xcalloc(rs->sh->nbubbles ? rs->sh->nbubbles : 1,
-		    sizeof *m);
 		scan_measure_bubbles(img, rs->sh, p, &reg, m);
+		if (scan_outline_score(img, rs->sh, p, &reg, m) <
+		    SCAN_OUTLINE_MIN) {
+			/* Marks that fit, bubbles that do not. */
+			registered = 0;
+			regcause = xasprintf(_("the bubbles are not where "
+			    "this paper's sheet has them (another layout, or "
+			    "a page badly distorted)"));
+		}
+	}
+	if (registered) {
 		run_decide(rs, p, m);
-		free(m);
 		now.reg = &reg;
 		pg->reason = xstrdup("");
 	} else {
@@ -634,9 +642,11 @@ run_page(struct scan_run *r, struct scan_source *src, const char *path,
 			rs->items[i].item = i;
 			rs->items[i].doubt = 1;
 			free(rs->items[i].seen);
-			rs->items[i].seen = xstrdup("");
+			rs->items[i].seen = xstrdup(_("not read: the page "
+			    "could not be read"));
 		}
 	}
+	free(m);
 	for (missing = 0, p = 0; p < rs->sh->npages; p++)
 		missing += !rs->pages[p].have;
 	if (missing == 0) {

@@ -116,6 +116,19 @@ void scan_measure_bubbles(const struct scan_image *img, const struct sheet *sh,
     int page, const struct scan_registration *reg, struct scan_measure *m);
 
 /*
+ * How well the printed outlines of the page's bubbles are where the
+ * registration puts them: the mean ink along the outline of each bubble
+ * that m (its measures) says is not filled, at the best of three radii;
+ * 0 (paper: the map is wrong) .. 1, and 1 when every bubble is filled.
+ * A registered sheet scores well above SCAN_OUTLINE_MIN; a map half a
+ * millimetre off, below it.
+ */
+#define SCAN_OUTLINE_MIN	0.30
+double scan_outline_score(const struct scan_image *img,
+    const struct sheet *sh, int page, const struct scan_registration *reg,
+    const struct scan_measure *m);
+
+/*
  * Write the registered page (upright, as printed, at dpi) as a PNG to
  * path, with a box drawn around each item in doubt (doubt[item] non-zero;
  * NULL for none); with reg NULL, the page as scanned (sh and page
