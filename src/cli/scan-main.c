@@ -8,11 +8,41 @@
 
 #include <locale.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+
+/*
+ * A ceiling on the address space: an image hidden in a PDF is decoded by
+ * poppler at whatever size it declares, which no header check here sees;
+ * past the ceiling the allocation fails instead of the machine swapping.
+ * Not under AddressSanitizer, which reserves terabytes of address space.
+ */
+#define SCAN_MAX_MEMORY	(3UL << 30)
+#if defined(__SANITIZE_ADDRESS__)
+#define SCAN_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SCAN_ASAN 1
+#endif
+#endif
+
+static void
+scan_limit_memory(void)
+{
+#ifndef SCAN_ASAN
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && (rl.rlim_cur == RLIM_INFINITY ||
+	    rl.rlim_cur > SCAN_MAX_MEMORY)) {
+		rl.rlim_cur = SCAN_MAX_MEMORY;
+		setrlimit(RLIMIT_AS, &rl);
+	}
+#endif
+}
 
 int
 main(int argc, char **argv)
@@ -20,6 +50,7 @@ main(int argc, char **argv)
 	struct cli c;
 	int rc;
 
+	scan_limit_memory();
 	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS

@@ -2,22 +2,24 @@
  * Reading scanned answer sheets: the image side of `firstline paper scan`.
  *
  * This library (libscan.a) is the only place that knows Leptonica (image
- * input, scaling, thresholds, PNG output), ZBar (the QR code) and
- * poppler-glib with cairo (rendering a scanner's PDF).  It depends on the
- * core for nothing but xalloc and i18n; the core never includes it.  Its
- * interface is plain C: images are opaque (struct scan_image), geometry
- * comes in as a struct scan_layout in millimetres (filled from the sheet
- * geometry of src/core/sheet.h by the caller), and what was read comes
- * back as plain numbers and response strings.
+ * input, scaling, connected components, PNG output), ZBar (the QR code)
+ * and poppler-glib with cairo (rendering a scanner's PDF); it is linked
+ * into firstline-scan alone.  Arrows point down: it uses the core (the
+ * sheet geometry of sheet.h, and in scan-run.h the paper core and the
+ * review queue); the core never includes it.  Its interface is plain C:
+ * images are opaque (struct scan_image), positions come from struct sheet
+ * in millimetres, and what was read comes back as plain numbers.
  *
  * By hand, and pure (unit-tested without images): the registration maths
  * (scan-affine.c: an affine map fitted to the four corner marks) and the
- * fill decision (scan-fill.c: filled / empty / doubtful per bubble, then
- * answer / blank / doubt per item).  Everything else is the libraries'.
+ * fill decision (scan_baseline, scan_decide: filled / empty / doubtful per
+ * bubble, against the sheet's own empty bubbles).  Everything else is the
+ * libraries'.
  *
  * Hostile input is refused before anything big is decoded: file size,
  * page count, declared pixel size and page size are checked from the
- * headers first (limits below); decoders that meet damaged data fail.
+ * headers first (limits below); PNG data is inflated and counted before
+ * libpng sees it; decoders that meet damaged data fail.
  */
 #ifndef FIRSTLINE_SCAN_H
 #define FIRSTLINE_SCAN_H
