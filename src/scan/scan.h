@@ -30,7 +30,7 @@
 #define SCAN_MAX_FILE_BYTES	(256L * 1024 * 1024)
 #define SCAN_MAX_PAGES		500	/* pages of one PDF or TIFF */
 #define SCAN_MAX_SIDE		10000	/* pixels, either side */
-#define SCAN_MAX_PIXELS		(40L * 1000 * 1000)	/* A4 at 600 dpi: 35 M */
+#define SCAN_MAX_PIXELS		(64L * 1000 * 1000)	/* legal at 600 dpi: 43 M */
 #define SCAN_MIN_SIDE		400	/* below ~50 dpi there is nothing to read */
 #define SCAN_MAX_PAGE_MM	450	/* a PDF page larger than A3 is not a sheet */
 #define SCAN_MIN_PAGE_MM	100
