@@ -85,7 +85,7 @@ cmd_paper_scan_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	int ch, i, counts[SCAN_WAITING + 1], logged = 0;
 
 	memset(&o, 0, sizeof o);
-	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'r':
 			o.review_dir = optarg;
