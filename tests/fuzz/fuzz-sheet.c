@@ -5,8 +5,8 @@
  * The code: sheet_code_parse either refuses with a message or reads fields
  * that print back to exactly the input (one text per code: nothing before,
  * after or in between is tolerated); a parsed code is then verified against
- * this harness's own database, whose identity it cannot know, and must be
- * refused as another database's.  The responses: the first two bytes make
+ * this harness's own database and must be refused: as another database's,
+ * or, when the fuzzer has learnt the identity, for its check value.  The responses: the first two bytes make
  * an item (type, 1 to 8 options), the rest is a response; when sheet_fill
  * takes it, the bubbles it fills read back (sheet_response) as one answer
  * that fills the same bubbles.
@@ -36,7 +36,7 @@ static void
 fuzz_code(const uint8_t *data, size_t size)
 {
 	struct sheet_code c;
-	char *cause = NULL, *back, suffix[16] = "";
+	char *cause = NULL, *back, suffix[16] = "", id[INSTANCE_ID_LEN + 1];
 	sqlite3_int64 tid = 1;
 
 	if (sheet_code_parse((const char *)data, size, &c, &cause) != 0) {
@@ -54,10 +54,16 @@ fuzz_code(const uint8_t *data, size_t size)
 	if (strlen(back) != size || memcmp(back, data, size) != 0)
 		fuzz_fail("parsed code does not print back as its text", back);
 	free(back);
+	/*
+	 * libFuzzer learns the identity from strcmp (it is not secret), but
+	 * not the check value, compared in constant time: refused either way.
+	 */
+	if (instance_id(fuzz_db, id, &cause) != 0)
+		fuzz_fail("instance_id", cause);
 	if (sheet_code_verify(fuzz_db, &c, c.cohort, &tid, &cause) == 0 ||
-	    tid != 0 || strstr(cause, "another firstline database") == NULL)
-		fuzz_fail("a code of another database was not refused as such",
-		    cause);
+	    tid != 0 || strstr(cause, strcmp(c.instance, id) != 0 ?
+	    "another firstline database" : "check value is wrong") == NULL)
+		fuzz_fail("a made-up code was not refused as such", cause);
 	free(cause);
 }
 
