@@ -137,6 +137,8 @@ screen_has s "Your order: C, A" "ordering: the order pressed"
 ok $? "ordering: response 2,0 stored"
 screen_has s "[1] C." "ordering: C is first"
 tui_keys s BSpace
+# "Your order: C" is also a prefix of the line before: wait for A to go.
+tui_wait_gone s "Your order: C, A" 300
 screen_has s "Your order: C" "Backspace takes back the last step"
 [ "$(item "$T2" "$O" response)" = "2" ]
 ok $? "ordering: response 2 stored"
