@@ -105,7 +105,12 @@ cmd_score_set_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	if (cli_login(s, by, file, ROLE_INSTRUCTOR, &u) == 0) {
 		if (score_set(s, &u, &q, &r, &cause) == 0) {
 			if (r.max == 1000)
-				printf(_("%s: written %d.%d%% recorded "
+				printf(q.retake ? _("%s: written %d.%d%% "
+				    "recorded as a retake, which counts "
+				    "(entry %lld)\n") : r.correction ?
+				    _("%s: written %d.%d%% recorded as a "
+				    "correction, which counts (entry %lld)\n") :
+				    _("%s: written %d.%d%% recorded "
 				    "(entry %lld)\n"), q.ticket, r.total / 10,
 				    r.total % 10, (long long)r.entry_id);
 			else

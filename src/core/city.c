@@ -27,6 +27,7 @@ struct city_entry {
 struct city_trainee {
 	sqlite3_int64	 cohort_id;
 	int		 exists, withdrawn, any_entry, closed, in_progress;
+	/* written_*: the written result that counts (written_counts) */
 	int		 written_entry, written_tenths, written_retake;
 	int		 attempt_tenths, attempt_number;
 	size_t		 first, n;	/* its entries */
@@ -177,14 +178,14 @@ city_facts(struct store *s, sqlite3_int64 *ntr, struct city_entry **entp,
 	}
 	sqlite3_finalize(st);
 
-	/* An organizer's written entry wins over the attempts. */
-	st = store_prepare(s, "SELECT trainee_id, max(id), total, retake"
-	    " FROM score_entry WHERE rubric = 'written' GROUP BY trainee_id");
+	/* The written result that counts: the latest event (results.c). */
+	st = store_prepare(s, "SELECT trainee_id, entry_id IS NOT NULL,"
+	    " coalesce(tenths, 0), retake FROM written_counts");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		if (id <= 0 || id >= *ntr)
 			continue;
-		tr[id].any_entry = 1;
+		tr[id].any_entry |= sqlite3_column_int(st, 1);
 		tr[id].written_entry = 1;
 		tr[id].written_tenths = sqlite3_column_int(st, 2);
 		tr[id].written_retake = sqlite3_column_int(st, 3);

@@ -52,9 +52,10 @@ proctor_attempts(struct store *s, const char *cohort, struct table *t,
 	    "   ELSE '' END,"
 	    " coalesce(a.number, ''),"
 	    /* How the written result arrived: the rule of results_written. */
-	    " CASE WHEN EXISTS (SELECT 1 FROM score_entry e WHERE"
-	    "   e.trainee_id = t.id AND e.rubric = 'written') THEN 'external'"
-	    "   WHEN a.status IN ('in-progress','submitted','expired')"
+	    " CASE WHEN a.status = 'in-progress' THEN a.mode"
+	    "   WHEN (SELECT entry_id FROM written_counts w WHERE"
+	    "   w.trainee_id = t.id) IS NOT NULL THEN 'external'"
+	    "   WHEN a.status IN ('submitted','expired')"
 	    "   THEN a.mode ELSE '' END"
 	    " FROM trainee t LEFT JOIN attempt a ON a.trainee_id = t.id"
 	    "   AND a.number = (SELECT max(number) FROM attempt"

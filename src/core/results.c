@@ -37,38 +37,26 @@ results_half_up(long part, long whole)
 	return whole > 0 ? (int)((2000 * part + whole) / (2 * whole)) : 0;
 }
 
-/* The written component: an organizer's entry, else the latest attempt. */
+/*
+ * The written component: the latest event counts, an organizer's entry or
+ * a finished sitting (the view written_counts, schema.c 9 -> 10).
+ */
 static void
 results_written(struct store *s, sqlite3_int64 tid, int pass,
     struct component_result *c)
 {
 	sqlite3_stmt *st;
 
-	st = store_prepare(s, "SELECT total, retake FROM score_entry"
-	    " WHERE trainee_id = ?1 AND rubric = 'written'"
-	    " ORDER BY id DESC LIMIT 1");
+	st = store_prepare(s, "SELECT coalesce(tenths, 0), retake, mode"
+	    " FROM written_counts WHERE trainee_id = ?1");
 	sqlite3_bind_int64(st, 1, tid);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		c->present = 1;
 		c->tenths = sqlite3_column_int(st, 0);
-		c->retake = sqlite3_column_int(st, 1);
-		snprintf(c->mode, sizeof c->mode, "external");
+		c->retake = sqlite3_column_int(st, 1) != 0;
+		snprintf(c->mode, sizeof c->mode, "%s", store_text(st, 2));
 	}
 	sqlite3_finalize(st);
-	if (!c->present) {
-		st = store_prepare(s, "SELECT tenths, number, mode FROM attempt"
-		    " WHERE trainee_id = ?1 AND status IN"
-		    " ('submitted','expired') ORDER BY number DESC LIMIT 1");
-		sqlite3_bind_int64(st, 1, tid);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			c->present = 1;
-			c->tenths = sqlite3_column_int(st, 0);
-			c->retake = sqlite3_column_int(st, 1) > 1;
-			snprintf(c->mode, sizeof c->mode, "%s",
-			    store_text(st, 2));
-		}
-		sqlite3_finalize(st);
-	}
 	c->passed = c->present && c->tenths >= pass * 10;
 }
 

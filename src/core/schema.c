@@ -441,6 +441,52 @@ static const char *const schema_migrations[] = {
 	"CREATE TRIGGER paper_review_item_no_delete BEFORE DELETE ON"
 	" paper_review_item BEGIN SELECT RAISE(ABORT, 'what was read is kept"
 	" as read'); END;",
+
+	/*
+	 * 11 -> 12: which written result counts, the latest event.  An
+	 * organizer's written entry records the number of the trainee's latest
+	 * finished sitting when it was made (after_attempt); it counts over
+	 * that sitting and those before it, and a sitting finished after it
+	 * (one in progress when the entry was made) counts over it.  Entries
+	 * made before this migration keep counting: they follow every sitting
+	 * finished so far.  written_counts is the rule, one row a trainee with
+	 * a written result: the counting entry or attempt, and whether a
+	 * retake came before (a retake entry, or a sitting numbered above 1).
+	 */
+	"ALTER TABLE score_entry ADD COLUMN after_attempt INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"DROP TRIGGER score_entry_no_update;"
+	"UPDATE score_entry SET after_attempt = coalesce((SELECT max(number)"
+	"  FROM attempt a WHERE a.trainee_id = score_entry.trainee_id"
+	"  AND a.status IN ('submitted','expired')), 0)"
+	"  WHERE rubric = 'written';"
+	"CREATE TRIGGER score_entry_no_update BEFORE UPDATE ON score_entry"
+	" BEGIN SELECT RAISE(ABORT, 'score entries are never changed; enter a"
+	" correction'); END;"
+	"CREATE VIEW written_counts AS SELECT w.trainee_id,"
+	"  CASE WHEN w.entry_id IS NOT NULL AND (w.attempt_id IS NULL"
+	"    OR a.number <= e.after_attempt) THEN w.entry_id END AS entry_id,"
+	"  CASE WHEN w.attempt_id IS NOT NULL AND (w.entry_id IS NULL"
+	"    OR a.number > e.after_attempt) THEN w.attempt_id END"
+	"    AS attempt_id,"
+	"  CASE WHEN w.entry_id IS NOT NULL AND (w.attempt_id IS NULL"
+	"    OR a.number <= e.after_attempt) THEN e.total ELSE a.tenths END"
+	"    AS tenths,"
+	"  CASE WHEN w.entry_id IS NOT NULL AND (w.attempt_id IS NULL"
+	"    OR a.number <= e.after_attempt) THEN 'external' ELSE a.mode END"
+	"    AS mode,"
+	"  coalesce(a.number, 0) > 1 OR EXISTS (SELECT 1 FROM score_entry r"
+	"    WHERE r.trainee_id = w.trainee_id AND r.rubric = 'written'"
+	"    AND r.retake) AS retake"
+	" FROM (SELECT t.id AS trainee_id,"
+	"    (SELECT max(id) FROM score_entry x WHERE x.trainee_id = t.id"
+	"    AND x.rubric = 'written') AS entry_id,"
+	"    (SELECT id FROM attempt y WHERE y.trainee_id = t.id"
+	"    AND y.status IN ('submitted','expired') ORDER BY number DESC"
+	"    LIMIT 1) AS attempt_id FROM trainee t) w"
+	" LEFT JOIN score_entry e ON e.id = w.entry_id"
+	" LEFT JOIN attempt a ON a.id = w.attempt_id"
+	" WHERE w.entry_id IS NOT NULL OR w.attempt_id IS NOT NULL;",
 };
 
 size_t

@@ -206,6 +206,22 @@ score_terminal(struct store *s, sqlite3_int64 tid, int *tenths)
 	return number;
 }
 
+/* The latest sitting an entry followed (score_entry.after_attempt). */
+static int
+score_after_attempt(struct store *s, sqlite3_int64 entry)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	st = store_prepare(s, "SELECT after_attempt FROM score_entry"
+	    " WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, entry);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
 static int
 score_exam_int(struct store *s, const struct cohort *c, const char *column)
 {
@@ -232,6 +248,7 @@ score_set(struct store *s, const struct user *u,
 	sqlite3_stmt *st;
 	sqlite3_int64 tid, last;
 	int *marks = NULL, written, last_passed, retakes, pass = 0, rc;
+	int number = 0;
 	const char *rubric = q->rubric ? q->rubric : "written";
 	char *detail;
 	size_t i;
@@ -289,14 +306,19 @@ score_set(struct store *s, const struct user *u,
 	score_latest(s, tid, rubric, &last, &last_passed, &retakes);
 	if (written) {
 		/*
-		 * Sittings at a terminal count too: a paper sitting after a
-		 * failed one is a retake (and uses one), and their retakes
-		 * count against the exam's limit.
+		 * Sittings count too, and the latest event counts: a sitting
+		 * finished after the latest entry (or with no entry) is what
+		 * this entry follows.  An entry after a failed one is a retake
+		 * (and uses one); after a passed one, a correction with its
+		 * reason.  The sittings' retakes count against the exam's
+		 * limit.
 		 */
-		int tenths, number = score_terminal(s, tid, &tenths);
+		int tenths;
 
-		if (number > 0 && last == 0) {
-			last = -1;	/* no entry, but a sitting */
+		number = score_terminal(s, tid, &tenths);
+		if (number > 0 && (last == 0 ||
+		    number > score_after_attempt(s, last))) {
+			last = -1;	/* a sitting after any entry */
 			last_passed = tenths >= pass;
 			if (!last_passed && !q->retake) {
 				*cause = xasprintf(_("ticket %s failed the "
@@ -331,8 +353,8 @@ score_set(struct store *s, const struct user *u,
 
 	st = store_prepare(s, "INSERT INTO score_entry (trainee_id, component,"
 	    " rubric, rubric_version_id, total, max, passed, critical_missed,"
-	    " retake, reason, comment, entered_by) VALUES (?1, ?2, ?3, ?4, ?5,"
-	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+	    " retake, reason, comment, entered_by, after_attempt) VALUES (?1,"
+	    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 	sqlite3_bind_int64(st, 1, tid);
 	sqlite3_bind_text(st, 2, ri.component, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, rubric, -1, SQLITE_STATIC);
@@ -348,6 +370,7 @@ score_set(struct store *s, const struct user *u,
 	sqlite3_bind_text(st, 11, q->comment ? q->comment : "", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_int64(st, 12, u->id);
+	sqlite3_bind_int(st, 13, number);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -415,8 +438,9 @@ score_history(struct store *s, const char *cohort, const char *ticket,
 	 * The entries, and the finished sittings of the written test (no
 	 * entry number; the mode says how the answers arrived), in time
 	 * order.  A paper sitting's percentage is stored in tenths: shown
-	 * with one decimal.  The written component counts an organizer's
-	 * entry first (results_written).
+	 * with one decimal.  Of the written rows the latest event counts
+	 * (written_counts, as results_written); within a second, an entry
+	 * comes after the sittings it followed (after_attempt).
 	 */
 	st = store_prepare(s, "SELECT * FROM ("
 	    "SELECT e.id, e.component, e.rubric,"
@@ -428,11 +452,15 @@ score_history(struct store *s, const char *cohort, const char *ticket,
 	    " coalesce((SELECT group_concat(item || '=' || mark, ';') FROM"
 	    "   (SELECT item, mark FROM score_mark WHERE entry_id = e.id"
 	    "   ORDER BY seq)), ''),"
-	    " CASE WHEN e.id = (SELECT max(id) FROM score_entry"
+	    " CASE WHEN e.component = 'written' THEN"
+	    "   CASE WHEN e.id = (SELECT entry_id FROM written_counts w"
+	    "   WHERE w.trainee_id = e.trainee_id) THEN 'yes' ELSE 'no' END"
+	    "   WHEN e.id = (SELECT max(id) FROM score_entry"
 	    "   WHERE trainee_id = e.trainee_id AND rubric = e.rubric)"
 	    "   THEN 'yes' ELSE 'no' END, e.comment,"
 	    " CASE WHEN e.component = 'written' THEN 'external' ELSE '' END,"
-	    " 1 AS kind, e.id AS k"
+	    " CASE WHEN e.component = 'written' THEN 2 * e.after_attempt + 1"
+	    "   ELSE 0 END AS ord, 1 AS kind, e.id AS k"
 	    " FROM score_entry e JOIN app_user u ON u.id = e.entered_by"
 	    " WHERE e.trainee_id = ?1"
 	    " UNION ALL "
@@ -446,15 +474,13 @@ score_history(struct store *s, const char *cohort, const char *ticket,
 	    "   WHERE e.attempt_id = a.id GROUP BY u.id ORDER BY min(e.id))),"
 	    "   ''),"
 	    " strftime('%Y-%m-%dT%H:%M:%SZ', a.closed_at, 'unixepoch'), '', '',"
-	    " CASE WHEN NOT EXISTS (SELECT 1 FROM score_entry x"
-	    "   WHERE x.trainee_id = a.trainee_id AND x.rubric = 'written')"
-	    "   AND a.number = (SELECT max(number) FROM attempt y"
-	    "   WHERE y.trainee_id = a.trainee_id"
-	    "   AND y.status IN ('submitted','expired'))"
-	    "   THEN 'yes' ELSE 'no' END, '', a.mode, 0, a.number"
+	    " CASE WHEN a.id = (SELECT attempt_id FROM written_counts w"
+	    "   WHERE w.trainee_id = a.trainee_id)"
+	    "   THEN 'yes' ELSE 'no' END, '', a.mode, 2 * a.number, 0,"
+	    " a.number"
 	    " FROM attempt a WHERE a.trainee_id = ?1"
 	    " AND a.status IN ('submitted','expired'))"
-	    " ORDER BY at, kind, k");
+	    " ORDER BY at, ord, kind, k");
 	sqlite3_bind_int64(st, 1, tid);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		for (i = 0; i < 13; i++)

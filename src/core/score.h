@@ -62,8 +62,9 @@ int score_set(struct store *s, const struct user *u,
  * their by names the people who keyed a paper sitting in ("a+b", every
  * entry's author in order), else is empty; mode says how a written
  * result arrived: terminal, browser, paper-scan, paper-keyed (the
- * sitting's attempt.mode) or external (an organizer's percentage, which
- * counts before any sitting).
+ * sitting's attempt.mode) or external (an organizer's percentage).  Of
+ * the written rows the latest event counts: an organizer's entry over the
+ * sittings finished before it, a sitting finished after the entry over it.
  */
 int score_history(struct store *s, const char *cohort, const char *ticket,
     struct table *t, char **cause);

@@ -4,12 +4,14 @@
  * open the attempt, answer, submit), choosing each answer by what it is
  * against the frozen key rather than by its shuffled display position.
  *
- *   items-sit DB TICKET PIN [--mode=MODE] [QID=HOW]... [*=HOW]
+ *   items-sit DB TICKET PIN [--mode=MODE] [--no-submit] [QID=HOW]... [*=HOW]
  *
  * HOW is right, wrong, half (multiple choice: one correct option only) or
  * blank; "*" is the default for questions not named (blank if not given).
  * --mode records how the attempt is sat (attempt_set_mode), as a client
- * other than the terminal would.
+ * other than the terminal would.  --no-submit leaves the sitting in
+ * progress after answering (a later run resumes it, as a client logging in
+ * again would, and submits).
  */
 #include "config.h"
 
@@ -91,11 +93,11 @@ main(int argc, char **argv)
 	char *cause = NULL, resp[64];
 	const char *how;
 	size_t i;
-	int wait_s = 0, rc = 1;
+	int wait_s = 0, rc = 1, submit = 1;
 
 	if (argc < 4) {
 		fprintf(stderr, "usage: items-sit DB TICKET PIN [--mode=MODE] "
-		    "[QID=right|wrong|half|blank]... [*=HOW]\n");
+		    "[--no-submit] [QID=right|wrong|half|blank]... [*=HOW]\n");
 		return 2;
 	}
 	memset(&t, 0, sizeof t);
@@ -111,9 +113,13 @@ main(int argc, char **argv)
 	keyed.id = a->id;
 	if (paper_load(s, &keyed, &cause) != 0 || keyed.nitems != a->nitems)
 		goto out;
-	if (argc > 4 && strncmp(argv[4], "--mode=", 7) == 0 &&
-	    attempt_set_mode(s, a, argv[4] + 7, &cause) != 0)
-		goto out;
+	for (i = 4; i < (size_t)argc; i++) {
+		if (strncmp(argv[i], "--mode=", 7) == 0 &&
+		    attempt_set_mode(s, a, argv[i] + 7, &cause) != 0)
+			goto out;
+		if (strcmp(argv[i], "--no-submit") == 0)
+			submit = 0;
+	}
 	for (i = 0; i < a->nitems; i++) {
 		how = sit_how(argc - 4, argv + 4, a->items[i].qid);
 		if (strcmp(how, "blank") == 0)
@@ -122,7 +128,7 @@ main(int argc, char **argv)
 		if (attempt_answer(s, a, i, resp, &cause) != 0)
 			goto out;
 	}
-	if (attempt_submit(s, a, &cause) != 0)
+	if (submit && attempt_submit(s, a, &cause) != 0)
 		goto out;
 	rc = 0;
 out:
