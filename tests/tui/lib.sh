@@ -91,8 +91,10 @@ tui_start_cmd() {
 # the pane runs a shell around the client.
 tui_pid() {
 	_p=$(tm display-message -p -t "$1" '#{pane_pid}')
-	_c=$(awk -v p="$_p" '$4 == p { print $1; exit }' /proc/[0-9]*/stat \
-	    2>/dev/null)
+	# cat, not awk on the files: mawk stops at a process that has ended
+	# since the glob was expanded, and the child would be missed.
+	_c=$(cat /proc/[0-9]*/stat 2>/dev/null |
+	    awk -v p="$_p" '$4 == p { print $1; exit }')
 	echo "${_c:-$_p}"
 }
 tui_dead() { [ "$(tm display-message -p -t "$1" '#{pane_dead}')" = 1 ]; }
