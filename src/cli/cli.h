@@ -81,6 +81,7 @@ extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_score_client_entry;
 extern const struct cmd_entry cmd_paper_enter_entry;
 extern const struct cmd_entry cmd_paper_scan_entry;
+extern const struct cmd_entry cmd_paper_review_entry;
 
 /*
  * Parse the options of a command that takes only --format (formats allowed

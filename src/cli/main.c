@@ -46,6 +46,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_score_history_entry,
 	&cmd_score_client_entry,
 	&cmd_paper_enter_entry,
+	&cmd_paper_review_entry,
 	&cmd_report_cohort_entry,
 	&cmd_report_coverage_entry,
 	&cmd_report_city_entry,

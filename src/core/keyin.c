@@ -19,6 +19,7 @@
 #include "core.h"
 #include "paper-sitting.h"
 #include "paper.h"
+#include "review.h"
 #include "sheet.h"
 #include "store.h"
 #include "text.h"
@@ -592,6 +593,12 @@ keyin_add(struct store *s, const struct user *u, const struct keyin_sheet *k,
 			goto fail;
 		}
 		if (rc != 0)
+			goto fail;
+		/* Scanned sheets of it waiting for people: settled. */
+		free(prov);
+		prov = xasprintf("keyed by %s and %s", r->other_by, u->name);
+		if (review_settle_attempt(s, k->attempt_id, u->name, prov,
+		    cause) < 0)
 			goto fail;
 		st = store_prepare(s, "SELECT coalesce(a.tenths, 0),"
 		    " coalesce(a.tenths, 0) >= 10 * e.written_pass"

@@ -8,7 +8,9 @@
  * disagrees is kept too and the differences are handed back question by
  * question; nothing is graded until two entries by different people agree
  * (a third person's entry settles a disagreement).  A scanner's reading is
- * never an entry: both entries are keyed by people.
+ * never an entry: both entries are keyed by people.  Grading a sitting
+ * settles the scanned sheets of it waiting in the review queue
+ * (review.h), in the same transaction.
  *
  * The keyed form of an answer, for a question of the printed paper (option
  * letters A..H in the printed order):
@@ -31,6 +33,7 @@
 
 #include "attempt.h"
 #include "auth.h"
+#include "table.h"
 
 struct store;
 
@@ -131,5 +134,31 @@ int keyin_add(struct store *s, const struct user *u,
     const struct keyin_sheet *k, char *const *responses,
     struct keyin_result *r, char **cause);
 void keyin_result_release(struct keyin_result *r);
+
+/* ------------------------------------------------ scanned sheets in doubt */
+
+struct review;
+
+/*
+ * The review queue of cohort (review.h) as people settle it: the open
+ * entries (every entry when all): review,ticket,name,source,page,doubt,
+ * seen,image,status,entries -- doubt the questions in doubt ("4 17"), seen
+ * what the reader saw of them, entries how many keyed entries the sheet
+ * has so far.  0, or -1 and *cause (an unknown cohort).
+ */
+int keyin_review_table(struct store *s, const char *cohort, int all,
+    struct table *t, char **cause);
+/*
+ * What the form shows above the questions when settling review r: the
+ * scanned file and page, the questions in doubt with what was seen, the
+ * picture to look at (a new string, in the reader's language).
+ */
+char *keyin_review_context(const struct review *r);
+/*
+ * Close review id of cohort without storing answers (a duplicate scan, a
+ * spoiled sheet), as u (an organizer), for reason.  0, or -1 and *cause.
+ */
+int keyin_review_dismiss(struct store *s, const struct user *u,
+    const char *cohort, sqlite3_int64 id, const char *reason, char **cause);
 
 #endif

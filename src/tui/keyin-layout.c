@@ -17,6 +17,8 @@
 
 /* Rows of the focused question's stem in the detail area. */
 #define KI_STEM_ROWS 2
+/* Rows of the context (a review: the picture, the questions in doubt). */
+#define KI_CONTEXT_ROWS 3
 
 const char *
 ki_type_label(enum qtype t)
@@ -76,7 +78,7 @@ ki_geom(struct ki_geom *g, int cols, int rows, const struct attempt *a,
 		if (a->items[i].type != QTYPE_TRUEFALSE &&
 		    (int)a->items[i].noptions > maxopt)
 			maxopt = (int)a->items[i].noptions;
-	g->first_row = has_context ? 4 : 2;	/* a context of two rows */
+	g->first_row = has_context ? 2 + KI_CONTEXT_ROWS : 2;
 	g->hints_row = rows - 1;
 	g->message_row = rows - 2;
 	g->detail_lines = 1 + KI_STEM_ROWS + maxopt;
@@ -188,8 +190,8 @@ ki_layout(struct lay *l, const struct ki_geom *g, const struct ki_view *v)
 		ki_put_cut(l, 1, LAY_MARGIN, g->cols - 2 * LAY_MARGIN,
 		    ROLE_STATUS, v->status);
 	if (v->context != NULL && g->first_row > 2)
-		lay_wrap(l, 2, LAY_MARGIN, g->cols - 2 * LAY_MARGIN, 2,
-		    ROLE_WARN, v->context);
+		lay_wrap(l, 2, LAY_MARGIN, g->cols - 2 * LAY_MARGIN,
+		    KI_CONTEXT_ROWS, ROLE_WARN, v->context);
 	for (i = 0; i < v->a->nitems; i++) {
 		const struct paper_item *it = &v->a->items[i];
 		int row = ki_row(g, i);

@@ -6,9 +6,13 @@
  *
  *   keyin-helper print DB COHORT [TICKET...]
  *   keyin-helper key DB TICKET right|wrong|blank [QNO=right|wrong|blank]...
+ *   keyin-helper review DB TICKET SOURCE IMAGE QNO...
  *
  * "key" prints the keyed answers (keyin.h), comma-separated in booklet
- * order; QNO (1-based) overrides the default for one question.
+ * order; QNO (1-based) overrides the default for one question.  "review"
+ * puts the ticket's printed sheet in the review queue (review_add, as
+ * paper scan does), the questions QNO in doubt, the others read right;
+ * it prints the review's id.
  */
 #include "config.h"
 
@@ -22,6 +26,7 @@
 #include "core/keyin.h"
 #include "core/paper.h"
 #include "core/paper-sitting.h"
+#include "core/review.h"
 #include "core/store.h"
 
 static int
@@ -129,6 +134,58 @@ helper_key(struct store *s, const char *ticket, const char *dflt, int argc,
 	return 0;
 }
 
+static int
+helper_review(struct store *s, const char *ticket, const char *source,
+    const char *image, int argc, char **argv)
+{
+	struct review_item *items;
+	struct attempt a;
+	sqlite3_stmt *st;
+	sqlite3_int64 id = 0;
+	char resp[64], *cause = NULL;
+	size_t i;
+	int k, rc = 0;
+
+	memset(&a, 0, sizeof a);
+	st = store_prepare(s, "SELECT a.id FROM attempt a JOIN trainee t"
+	    " ON t.id = a.trainee_id WHERE t.ticket = ?1"
+	    " ORDER BY a.number DESC LIMIT 1");
+	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		a.id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (a.id == 0 || paper_load(s, &a, &cause) != 0) {
+		fprintf(stderr, "keyin-helper: no paper for %s\n", ticket);
+		free(cause);
+		return 1;
+	}
+	items = xcalloc(a.nitems, sizeof *items);
+	for (i = 0; i < a.nitems; i++) {
+		items[i].item = i;
+		for (k = 0; k < argc; k++)
+			if ((size_t)atoi(argv[k]) == i + 1)
+				items[i].doubt = 1;
+		helper_response(&a.items[i], 1, resp, sizeof resp);
+		items[i].response = items[i].doubt ? NULL : xstrdup(resp);
+		items[i].seen = xstrdup(items[i].doubt ? "B filled; D faint" :
+		    "");
+	}
+	if (review_add(s, a.id, source, 1, 1, "", items, a.nitems, image,
+	    "paper scan", &id, &cause) != 0) {
+		fprintf(stderr, "keyin-helper: %s\n", cause);
+		free(cause);
+		rc = 1;
+	} else
+		printf("%lld\n", (long long)id);
+	for (i = 0; i < a.nitems; i++) {
+		free(items[i].response);
+		free(items[i].seen);
+	}
+	free(items);
+	paper_items_free(a.items, a.nitems);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -137,11 +194,13 @@ main(int argc, char **argv)
 	int rc = 2;
 
 	if (argc < 4 || (strcmp(argv[1], "print") != 0 &&
-	    strcmp(argv[1], "key") != 0) ||
-	    (strcmp(argv[1], "key") == 0 && argc < 5)) {
+	    strcmp(argv[1], "key") != 0 && strcmp(argv[1], "review") != 0) ||
+	    (strcmp(argv[1], "key") == 0 && argc < 5) ||
+	    (strcmp(argv[1], "review") == 0 && argc < 7)) {
 		fprintf(stderr, "usage: keyin-helper print DB COHORT "
 		    "[TICKET...]\n       keyin-helper key DB TICKET "
-		    "right|wrong|blank [QNO=HOW]...\n");
+		    "right|wrong|blank [QNO=HOW]...\n       keyin-helper "
+		    "review DB TICKET SOURCE IMAGE QNO...\n");
 		return 2;
 	}
 	if (store_open(argv[2], STORE_OPEN, &s, &cause) != 0) {
@@ -151,8 +210,11 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "print") == 0)
 		rc = helper_print(s, argv[3], argv + 4, (size_t)(argc - 4));
-	else
+	else if (strcmp(argv[1], "key") == 0)
 		rc = helper_key(s, argv[3], argv[4], argc - 5, argv + 5);
+	else
+		rc = helper_review(s, argv[3], argv[4], argv[5], argc - 6,
+		    argv + 6);
 	store_free(&s);
 	return rc;
 }

@@ -155,4 +155,30 @@ has "$S1: nothing stored" "$(cat "$TMP/d.out")" "storing nothing"
 [ "$(sql "SELECT count(*) FROM paper_entry e JOIN attempt a ON a.id = e.attempt_id JOIN trainee t ON t.id = a.trainee_id WHERE t.ticket = '$S1'")" = 0 ]
 ok $? "no entry for the standard paper"
 
+# ------------------------- paper review: the sheets in doubt, in turn
+T2=$(ticket c1 2) T3=$(ticket c1 3)
+"$H" print "$FIRSTLINE_DB" c1 "$T2" "$T3" >/dev/null
+R2=$("$H" review "$FIRSTLINE_DB" "$T2" scan.pdf "$TMP/review/sheet-2.png" 2)
+R3=$("$H" review "$FIRSTLINE_DB" "$T3" scan.pdf "$TMP/review/sheet-3.png" 1 3)
+rm -f "$TMP/r.rc"
+tui_start_cmd r 80 24 "'$FIRSTLINE' --db '$FIRSTLINE_DB' paper review c1 \
+    --by alice --password-file '$TMP/alice.pw'; echo \$? >'$TMP/r.rc'"
+screen_has r "Picture $TMP/review/sheet-2.png" "review: the picture of the first sheet in doubt"
+screen_has r "in doubt: 2 (2: B filled; D faint)" "and the question in doubt with what was seen"
+screen_has r "$T2 John Smith" "the trainee of that sheet"
+key_all r "$("$H" key "$FIRSTLINE_DB" "$T2" right)"
+tui_keys r C-s C-s
+screen_has r "Stored as entry" "the entry is stored"
+[ "$(sql "SELECT review_id FROM paper_entry WHERE review_id IS NOT NULL")" = "$R2" ]
+ok $? "the entry names its review"
+tui_keys r Enter
+screen_has r "Picture $TMP/review/sheet-3.png" "then the next sheet in doubt"
+screen_has r "in doubt: 1 3" "with its questions"
+tui_keys r Escape
+_n=0; while [ ! -s "$TMP/r.rc" ] && [ $_n -lt 50 ]; do sleep 0.1; _n=$((_n + 1)); done
+screen_has r "$T3: nothing stored" "Esc leaves the queue, storing nothing for it"
+[ "$(cat "$TMP/r.rc")" = 0 ]; ok $? "exit status 0"
+[ "$(sql "SELECT group_concat(status) FROM paper_review ORDER BY id")" = "open,open" ]
+ok $? "both reviews stay open until a second person agrees"
+
 done_testing

@@ -312,14 +312,16 @@ test_layout(void **state)
 	/* English, with a review's context of two rows. */
 	lang_set(0);
 	ki_geom(&g, 80, 24, &a, 1);
-	assert_int_equal(g.first_row, 4);
-	screen_make(&s, 80, 24, &a, 3, "Sheet scan.pdf page 3: questions 4, "
-	    "7 in doubt; picture /var/lib/firstline/review/"
-	    "0123456789abcdef0123456789abcdef.png");
-	assert_non_null(strstr(s.rows[2], "Sheet scan.pdf page 3"));
-	assert_non_null(strstr(s.rows[2], "picture") != NULL ? s.rows[2] :
-	    s.rows[3]);
-	assert_non_null(strstr(s.rows[g.first_row + 3], "  4 ordering"));
+	assert_int_equal(g.first_row, 5);
+	screen_make(&s, 80, 24, &a, 3, "Picture /var/lib/firstline/review/"
+	    "0123456789abcdef0123456789abcdef-p3.png · scanned scan.pdf page 3 "
+	    "· in doubt: 4 7 (4: B filled; D faint; 7: A crossed out, C "
+	    "filled)");
+	assert_non_null(strstr(s.rows[2], "Picture /var/lib/firstline/"));
+	assert_non_null(strstr(s.rows[4], "C filled)"));
+	assert_true(g.per_page >= 3);
+	assert_non_null(strstr(s.rows[g.first_row + 3 - g.per_page *
+	    (3 / g.per_page)], "  4 ordering"));
 	assert_non_null(strstr(s.rows[g.detail_row], "Question 4 (ordering)"));
 	screen_release(&s);
 }

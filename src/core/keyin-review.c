@@ -1,0 +1,138 @@
+/*
+ * Settling the review queue of scanned sheets by keying them in
+ * (keyin.h): the queue as the people who settle it read it, the line the
+ * key-in form shows about the sheet in doubt, and dismissing an entry.
+ * The entries themselves are paper-scan's (review.h); storing the keyed
+ * answers settles them (keyin_add).
+ */
+#include "config.h"
+
+#include "keyin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "review.h"
+#include "store.h"
+
+/* "4 17" and "4: B filled, D faint; 17: ..." of the items in doubt. */
+static void
+keyin_review_doubts(const struct review *r, char **numbers, char **seen)
+{
+	char *n = xstrdup(""), *w = xstrdup(""), *next;
+	size_t i;
+
+	for (i = 0; i < r->nitems; i++) {
+		const struct review_item *it = &r->items[i];
+
+		if (!it->doubt)
+			continue;
+		next = xasprintf("%s%s%zu", n, *n ? " " : "", it->item + 1);
+		free(n);
+		n = next;
+		if (*it->seen == '\0')
+			continue;
+		next = xasprintf("%s%s%zu: %s", w, *w ? "; " : "",
+		    it->item + 1, it->seen);
+		free(w);
+		w = next;
+	}
+	*numbers = n;
+	*seen = w;
+}
+
+int
+keyin_review_table(struct store *s, const char *cohort, int all,
+    struct table *t, char **cause)
+{
+	static const char *const h[] = { "review", "ticket", "name",
+	    "source", "page", "doubt", "seen", "image", "status", "entries" };
+	struct review *rv = NULL;
+	sqlite3_stmt *st;
+	size_t n = 0, i;
+	char id[32], page[16], entries[16], *doubt, *seen;
+	const char *row[10];
+
+	table_init(t, 10, h);
+	t->numeric = 0x211;
+	if (review_list(s, cohort, !all, &rv, &n, cause) != 0)
+		return -1;
+	st = store_prepare(s, "SELECT count(*) FROM paper_entry"
+	    " WHERE attempt_id = ?1");
+	for (i = 0; i < n; i++) {
+		keyin_review_doubts(&rv[i], &doubt, &seen);
+		sqlite3_bind_int64(st, 1, rv[i].attempt_id);
+		snprintf(entries, sizeof entries, "%d",
+		    sqlite3_step(st) == SQLITE_ROW ?
+		    sqlite3_column_int(st, 0) : 0);
+		sqlite3_reset(st);
+		snprintf(id, sizeof id, "%lld", (long long)rv[i].id);
+		snprintf(page, sizeof page, "%d", rv[i].page);
+		row[0] = id;
+		row[1] = rv[i].ticket;
+		row[2] = rv[i].name;
+		row[3] = rv[i].source;
+		row[4] = page;
+		row[5] = doubt;
+		row[6] = *seen ? seen : rv[i].reason;
+		row[7] = rv[i].image;
+		row[8] = review_status_name(rv[i].status);
+		row[9] = entries;
+		table_add(t, row);
+		free(doubt);
+		free(seen);
+	}
+	sqlite3_finalize(st);
+	reviews_free(rv, n);
+	return 0;
+}
+
+char *
+keyin_review_context(const struct review *r)
+{
+	char *doubt, *seen, *out;
+
+	keyin_review_doubts(r, &doubt, &seen);
+	out = xasprintf(_("Picture %s · scanned %s page %d · in doubt: "
+	    "%s%s%s%s%s%s"), r->image, r->source, r->page,
+	    *doubt ? doubt : _("the whole sheet"), *seen ? " (" : "", seen,
+	    *seen ? ")" : "", *r->reason ? "; " : "", r->reason);
+	free(doubt);
+	free(seen);
+	return out;
+}
+
+int
+keyin_review_dismiss(struct store *s, const struct user *u,
+    const char *cohort, sqlite3_int64 id, const char *reason, char **cause)
+{
+	struct review r;
+	int rc;
+
+	if (u->role != ROLE_ORGANIZER) {
+		*cause = xasprintf(_("permission denied: a scanned sheet is "
+		    "dismissed by an organizer; %s is an %s"), u->name,
+		    role_label(u->role));
+		return -1;
+	}
+	if (reason == NULL || *reason == '\0') {
+		*cause = xasprintf(_("dismissing a scanned sheet needs a "
+		    "reason (--reason)"));
+		return -1;
+	}
+	if (fl_name_check(_("reason"), reason, cause) != 0)
+		return -1;
+	if (review_get(s, id, &r, cause) != 0)
+		return -1;
+	if (strcmp(r.cohort, cohort) != 0) {
+		*cause = xasprintf(_("review %lld is not of cohort %s"),
+		    (long long)id, cohort);
+		review_release(&r);
+		return -1;
+	}
+	review_release(&r);
+	rc = review_dismiss(s, id, u->name, reason, cause);
+	return rc;
+}
