@@ -35,6 +35,21 @@ review_keyed_by(struct store *s, sqlite3_int64 aid, const struct user *u)
 	return found;
 }
 
+/* Whether attempt aid is graded already. */
+static int
+review_graded(struct store *s, sqlite3_int64 aid)
+{
+	sqlite3_stmt *st;
+	int graded;
+
+	st = store_prepare(s, "SELECT 1 FROM attempt WHERE id = ?1"
+	    " AND status IN ('submitted','expired')");
+	sqlite3_bind_int64(st, 1, aid);
+	graded = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return graded;
+}
+
 /* Key in review r as u; the exit status of cli_keyin, or EXIT_REFUSED. */
 static int
 review_key(struct store *s, const struct user *u, const struct review *r,
@@ -47,6 +62,12 @@ review_key(struct store *s, const struct user *u, const struct review *r,
 	if (keyin_sheet_open_attempt(s, r->attempt_id, &k, &cause) != 0) {
 		cli_error(_("review %lld: %s"), (long long)r->id, cause);
 		free(cause);
+		/* A rescan that differs from answers stored before. */
+		if (review_graded(s, r->attempt_id))
+			cli_error(_("review %lld: the answers stored stand; "
+			    "an organizer closes it: firstline paper review %s "
+			    "%lld --dismiss --reason TEXT --by USER"),
+			    (long long)r->id, r->cohort, (long long)r->id);
 		return EXIT_REFUSED;
 	}
 	k.review_id = r->id;

@@ -93,6 +93,17 @@ hasnt "$R1,$T1" "$OUT" "a settled review leaves the open list"
 fl paper review c1 --all --format csv
 has "$R1,$T1,张三,scan 1.pdf,1,2 4," "$OUT" "--all lists it, settled"
 
+# A rescan of a graded sheet that reads differently: the stored answers
+# stand; it is dismissed, not keyed.
+R5=$("$H" review "$FIRSTLINE_DB" "$T1" rescan.pdf "$TMP/r5.png" 1)
+as alice paper review c1 "$R5" --answers "$K1"
+expect_rc 1 "a review of a graded sheet takes no entry"
+has "graded already" "$ERR" "it says the sheet is graded"
+has "paper review c1 $R5 --dismiss --reason" "$ERR" "and how to close it"
+as boss paper review c1 "$R5" --dismiss --reason "rescan of a graded sheet" >/dev/null
+[ "$(sql "SELECT status FROM paper_review WHERE id = $R5")" = dismissed ]
+ok $? "dismissed"
+
 # A sheet scanned twice: keying the sitting settles both entries.
 K2=$("$H" key "$FIRSTLINE_DB" "$T2" right)
 as alice paper review c1 "$R2" --answers "$K2" >/dev/null
