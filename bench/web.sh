@@ -28,6 +28,7 @@ FL=$BIN/firstline
 PH=$BIN/bench/web-phones
 DB=$OUT/web.db
 LC_ALL=C.UTF-8; export LC_ALL
+FIRSTLINE_DATADIR=$SRC/question-banks; export FIRSTLINE_DATADIR
 unset FIRSTLINE_DB LANGUAGE 2>/dev/null
 mkdir -p "$OUT" || exit 1
 die() { echo "bench web: $*" >&2; exit 1; }
