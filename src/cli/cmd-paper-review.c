@@ -35,6 +35,33 @@ review_keyed_by(struct store *s, sqlite3_int64 aid, const struct user *u)
 	return found;
 }
 
+/*
+ * The list for people: a few lines a sheet (what was seen can be long),
+ * the picture on a line of its own.
+ */
+static void
+review_print(const struct table *t, const char *cohort)
+{
+	size_t r;
+
+	if (t->nrows < 2) {
+		printf(_("cohort %s: no scanned sheet waits for review\n"),
+		    cohort);
+		return;
+	}
+	for (r = 1; r < t->nrows; r++) {
+		printf(_("review %s: %s %s, %s page %s, %s, %s keyed "
+		    "entries\n"), table_cell(t, r, 0), table_cell(t, r, 1),
+		    table_cell(t, r, 2), table_cell(t, r, 3),
+		    table_cell(t, r, 4), table_cell(t, r, 8),
+		    table_cell(t, r, 9));
+		printf(_("  in doubt: %s\n"), table_cell(t, r, 5));
+		if (*table_cell(t, r, 6) != '\0')
+			printf(_("  seen: %s\n"), table_cell(t, r, 6));
+		printf(_("  picture: %s\n"), table_cell(t, r, 7));
+	}
+}
+
 /* Whether attempt aid is graded already. */
 static int
 review_graded(struct store *s, sqlite3_int64 aid)
@@ -209,7 +236,10 @@ cmd_paper_review_exec(struct cli *c, const struct cmd_entry *e, int argc,
 			cli_error("%s", cause);
 			free(cause);
 		} else {
-			output_table(&t, f, stdout);
+			if (f == FORMAT_CSV)
+				output_table(&t, f, stdout);
+			else
+				review_print(&t, argv[optind]);
 			rc = EXIT_OK;
 		}
 		table_release(&t);

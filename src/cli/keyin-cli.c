@@ -63,7 +63,7 @@ cli_keyin_print(const struct keyin_sheet *k, const struct keyin_result *r,
 	case KEYIN_FIRST:
 		printf(_("%s: entry %lld stored; nothing is graded until "
 		    "someone else keys the same sheet and the two entries "
-		    "agree\n"), k->ticket, (long long)r->entry_id);
+		    "agree\n"), k->ticket, (long long)r->entry_no);
 		if (r->own_before)
 			printf(_("(you keyed this sheet before: your own "
 			    "entries never check each other)\n"));
@@ -71,14 +71,14 @@ cli_keyin_print(const struct keyin_sheet *k, const struct keyin_result *r,
 	case KEYIN_AGREES:
 		printf(_("%s: entry %lld agrees with entry %lld by %s: "
 		    "graded, written %d.%d%%, %s (paper-keyed)\n"), k->ticket,
-		    (long long)r->entry_id, (long long)r->other_id,
+		    (long long)r->entry_no, (long long)r->other_no,
 		    r->other_by, r->tenths / 10, r->tenths % 10,
 		    r->passed ? _("pass") : _("fail"));
 		break;
 	case KEYIN_DISAGREES:
 		printf(_("%s: entry %lld stored, but it differs from entry "
 		    "%lld by %s at %zu questions; nothing is graded:\n"),
-		    k->ticket, (long long)r->entry_id, (long long)r->other_id,
+		    k->ticket, (long long)r->entry_no, (long long)r->other_no,
 		    r->other_by, r->ndiff);
 		for (i = 0; i < r->ndiff; i++) {
 			q = r->diff[i];

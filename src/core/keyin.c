@@ -580,6 +580,18 @@ keyin_add(struct store *s, const struct user *u, const struct keyin_sheet *k,
 	if (event_add(s, u->name, "paper entry", k->cohort_id, k->trainee_id,
 	    detail, cause) != 0)
 		goto fail;
+	/* The entries' places among the sheet's, for people. */
+	st = store_prepare(s, "SELECT count(*) FROM paper_entry"
+	    " WHERE attempt_id = ?1 AND id <= ?2");
+	sqlite3_bind_int64(st, 1, k->attempt_id);
+	sqlite3_bind_int64(st, 2, r->entry_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		r->entry_no = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 2, r->other_id);
+	if (r->other_id != 0 && sqlite3_step(st) == SQLITE_ROW)
+		r->other_no = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
 	if (r->outcome == KEYIN_AGREES) {
 		prov = xasprintf("keyed by %s (entry %lld), checked by %s"
 		    " (entry %lld)", r->other_by, (long long)r->other_id,

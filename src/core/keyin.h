@@ -69,11 +69,14 @@ enum keyin_outcome {
 };
 
 struct keyin_result {
-	sqlite3_int64		 entry_id;
+	sqlite3_int64		 entry_id;	/* paper_entry.id (audit) */
+	int			 entry_no;	/* its place among the sheet's
+						   entries, 1-based (people) */
 	enum keyin_outcome	 outcome;
 	int			 own_before;	/* the same person keyed it
 						   before (does not count) */
 	sqlite3_int64		 other_id;	/* agreed or compared with */
+	int			 other_no;	/* its place, 1-based */
 	char			*other_by;
 	char			**other;	/* its answers (keyed form),
 						   DISAGREES only */

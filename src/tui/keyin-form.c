@@ -378,7 +378,7 @@ ki_outcome(const struct ki *ki, const struct keyin_result *r,
 		    "graded until someone else keys the same sheet and the two "
 		    "entries agree."), "已保存为第 %lld 条录入。须由另一人"
 		    "再录入同一答题卡且两次一致，才会评分。"),
-		    (long long)r->entry_id);
+		    (long long)r->entry_no);
 		p[n].role = ROLE_OK;
 		p[n].text = t[n];
 		n++;
@@ -394,8 +394,8 @@ ki_outcome(const struct ki *ki, const struct keyin_result *r,
 		t[n] = xasprintf(tr(N_("Stored as entry %lld: it agrees with "
 		    "entry %lld by %s. The sitting is graded: written %d.%d%%, "
 		    "%s."), "已保存为第 %lld 条录入：与第 %lld 条（%s 录入）一致。"
-		    "已评分：笔试 %d.%d%%，%s。"), (long long)r->entry_id,
-		    (long long)r->other_id, r->other_by, r->tenths / 10,
+		    "已评分：笔试 %d.%d%%，%s。"), (long long)r->entry_no,
+		    (long long)r->other_no, r->other_by, r->tenths / 10,
 		    r->tenths % 10, r->passed ? tr(N_("pass"), "合格") :
 		    tr(N_("fail"), "不合格"));
 		p[n].role = ROLE_OK;
@@ -407,8 +407,8 @@ ki_outcome(const struct ki *ki, const struct keyin_result *r,
 		    "someone else keys the sheet again, and it is graded when "
 		    "two entries agree."), "已保存为第 %lld 条录入，但与第 %lld "
 		    "条（%s 录入）有 %zu 题不一致。未评分：请另一人再录入"
-		    "一次，两次一致时评分。"), (long long)r->entry_id,
-		    (long long)r->other_id, r->other_by, r->ndiff);
+		    "一次，两次一致时评分。"), (long long)r->entry_no,
+		    (long long)r->other_no, r->other_by, r->ndiff);
 		p[n].role = ROLE_WARN;
 		p[n].text = t[n];
 		n++;

@@ -31,7 +31,9 @@ as() { u=$1; shift; fl "$@" --by "$u" --password-file "$TMP/$u.pw"; }
 
 fl paper review c1
 expect_rc 0 "an empty queue lists"
-[ "$(printf '%s\n' "$OUT" | wc -l)" = 1 ]; ok $? "only the header"
+has "cohort c1: no scanned sheet waits for review" "$OUT" "and says it is empty"
+fl paper review c1 --format csv
+[ "$(printf '%s\n' "$OUT" | wc -l)" = 1 ]; ok $? "CSV: only the header"
 fl paper review nope
 expect_rc 1 "an unknown cohort is refused"
 
@@ -49,7 +51,10 @@ ok $? "the columns"
 has "$R1,$T1,张三,scan 1.pdf,1,2 4,2: B filled; D faint; 4: B filled; D faint,$TMP/r1.png,open,0" \
     "$csv" "the questions in doubt, what was seen, the picture"
 fl paper review c1
-has "$TMP/r2.png" "$OUT" "the text list names the picture"
+has "review $R1: $T1 张三, scan 1.pdf page 1, open, 0 keyed entries" "$OUT" "the text list: the sheet"
+has "  in doubt: 2 4" "$OUT" "the questions in doubt"
+has "  seen: 2: B filled; D faint; 4: B filled; D faint" "$OUT" "what was seen"
+has "  picture: $TMP/r2.png" "$OUT" "the picture on a line of its own"
 
 # Usage and refusals.
 fl paper review c1 "$R1" --answers "T"
@@ -109,6 +114,7 @@ K2=$("$H" key "$FIRSTLINE_DB" "$T2" right)
 as alice paper review c1 "$R2" --answers "$K2" >/dev/null
 as boss paper enter c1 "$T2" --answers "$K2"
 expect_rc 0 "paper enter by someone else agrees"
+has "entry 2 agrees with entry 1 by alice" "$OUT" "entries are numbered within the sheet"
 [ "$(sql "SELECT group_concat(status) FROM paper_review WHERE id IN ($R2, $R3)")" = "settled,settled" ]
 ok $? "both reviews of the sitting are settled"
 
