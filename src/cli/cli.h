@@ -44,6 +44,8 @@ struct cmd_entry {
 
 extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_audit_verify_entry;
+extern const struct cmd_entry cmd_certificate_verify_entry;
 extern const struct cmd_entry cmd_bank_check_entry;
 extern const struct cmd_entry cmd_bank_load_entry;
 extern const struct cmd_entry cmd_bank_list_entry;

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/chain.h"
 #include "core/results.h"
 #include "core/store.h"
 #include "core/text.h"
@@ -416,6 +417,7 @@ cmd_report_certificates_exec(struct cli *c, const struct cmd_entry *e,
 	const char *out = NULL;
 	struct store *s;
 	char *cause = NULL;
+	size_t i;
 	int rc;
 
 	rc = cli_options(e, argc, argv, 0, NULL, &out);
@@ -430,11 +432,19 @@ cmd_report_certificates_exec(struct cli *c, const struct cmd_entry *e,
 	(void)r;
 	(void)s;
 	(void)cause;
+	(void)i;
 	return cli_pdf_exec(c, "report", argc, argv);
 #else
 	if ((s = cli_open(c)) == NULL)
 		return EXIT_REFUSED;
 	rc = results_compute(s, argv[optind], &r, &cause);
+	/* Each certificate's verification code, from the hash chain. */
+	for (i = 0; rc == 0 && i < r.ntrainees; i++)
+		if (chain_code(s, r.trainees[i].ticket, r.trainees[i].verify,
+		    &cause) < 0) {
+			results_release(&r);
+			rc = -1;
+		}
 	store_free(&s);
 	if (rc != 0) {
 		cli_error("%s", cause);

@@ -20,6 +20,8 @@
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
 	&cmd_backup_entry,
+	&cmd_audit_verify_entry,
+	&cmd_certificate_verify_entry,
 	&cmd_bank_check_entry,
 	&cmd_bank_load_entry,
 	&cmd_bank_list_entry,

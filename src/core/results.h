@@ -66,6 +66,7 @@ struct trainee_result {
 	int			 total_tenths;	/* weighted */
 	int			 retake;
 	enum trainee_class	 cls;
+	char			 verify[16];	/* certificate code, or "" */
 };
 
 struct module_mean {

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "chain.h"
 #include "core.h"
 #include "schema.h"
 
@@ -379,7 +380,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		return -1;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	if (store_pragmas(s, cause) != 0)
+	if (store_pragmas(s, cause) != 0 || chain_register(s, cause) != 0)
 		goto fail;
 	if (sqlite3_prepare_v3(s->db, "ROLLBACK", -1, SQLITE_PREPARE_PERSISTENT,
 	    &s->rollback, NULL) != SQLITE_OK) {

@@ -151,6 +151,14 @@ cert_draw(struct pdf *p, const void *arg)
 	s = xasprintf(_("Certificate no. %s-%s"), r->cohort, t->ticket);
 	pdf_text(p, w - 330, y + 3, 240, 9, PDF_RIGHT | PDF_DIGITS, s);
 	free(s);
+	if (t->verify[0] != '\0') {
+		/* From the record's hash chain: 'certificate verify CODE'. */
+		s = xasprintf(_("Verification code %s (firstline certificate "
+		    "verify)"), t->verify);
+		pdf_text(p, w - 330, y + 16, 240, 9, PDF_RIGHT | PDF_DIGITS,
+		    s);
+		free(s);
+	}
 	cert_black(p);
 }
 
