@@ -37,9 +37,9 @@
 #define LINT_MIN_SAMPLE		20	/* single-choice questions for that */
 /*
  * Whether a shortest-key share over LINT_LONGEST_MAX is an error with
- * --strict (1) or a warning only (0, until the shipped banks meet it).
+ * --strict (1, since the shipped banks meet it) or a warning only (0).
  */
-#define LINT_SHORTEST_STRICT	0
+#define LINT_SHORTEST_STRICT	1
 #define LINT_DUP_THRESHOLD	0.40
 /*
  * Up to this many questions every pair is compared; above it, only pairs

@@ -64,9 +64,9 @@ has "lintlong           3       2   66.7%          2   66.7%         0    0.0%  
 has "near-duplicate pairs: 1 (rated at different difficulties: 1); declared alike (pair=): 1" "$OUT" "--stats: duplicates"
 has "negative true/false statements: 2 of 3" "$OUT" "--stats: negative statements"
 
-# The mirror cue: the key the shortest option in 15 of 20 (over 35%: a
-# warning, not yet an error with --strict), and never the longest (under
-# 10% of 20 or more questions: a warning only).
+# The mirror cue: the key the shortest option in 15 of 20 (over 35%: like
+# the longest, an error with --strict), and never the longest (under 10%
+# of 20 or more questions: a warning only, even with --strict).
 {
 	echo '<?xml version="1.0" encoding="UTF-8"?>'
 	echo '<bank module="lintshort"><title xml:lang="zh-CN">短</title><title xml:lang="en">Short</title>'
@@ -84,13 +84,16 @@ has "negative true/false statements: 2 of 3" "$OUT" "--stats: negative statement
 	echo '</bank>'
 } >"$TMP/short.xml"
 fl bank check --strict --stats "$TMP/short.xml"
-expect_rc 0 "shortest over 35% and never longest: warnings only, even with --strict"
-has "short.xml: warning: bank lintshort: the key is the shortest option in 15 of 20 single-choice questions in zh-CN (75%; at most 35%)" "$ERR" "the shortest-key share"
-has "short.xml: warning: bank lintshort: the key is the longest option in only 0 of 20 single-choice questions in zh-CN (0%" "$ERR" "never the longest"
-has "short.xml:3: warning: question short-1: the key is the shortest option (zh-CN, en)" "$ERR" "each shortest-key question listed"
-has "19 advisory warnings (never errors)" "$ERR" "counted apart (4 for the bank, 15 questions)"
+expect_rc 1 "shortest over 35%: an error with --strict"
+has "short.xml: error: bank lintshort: the key is the shortest option in 15 of 20 single-choice questions in zh-CN (75%; at most 35%)" "$ERR" "the shortest-key share"
+has "short.xml: warning: bank lintshort: the key is the longest option in only 0 of 20 single-choice questions in zh-CN (0%" "$ERR" "never the longest: a warning even with --strict"
+has "short.xml:3: error: question short-1: the key is the shortest option (zh-CN, en)" "$ERR" "each shortest-key question listed"
+has "17 test-design problems found (--strict)" "$ERR" "2 for the bank, 15 questions"
+has "2 advisory warnings (never errors)" "$ERR" "never the longest counted apart"
 hasnt "short-16: the key is the shortest" "$ERR" "a key that ties is not listed"
 has "lintshort         20       0    0.0%          0    0.0%        15   75.0%          15   75.0%" "$OUT" "--stats: the shortest-key share"
+fl bank check "$TMP/short.xml"
+expect_rc 0 "without --strict: warnings"
 
 # A clean bank passes --strict.
 fl bank check --strict "$TESTDATA/good/mini-bank.xml"
