@@ -119,7 +119,7 @@ cmd_paper_scan_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	if ((s = cli_open(c)) == NULL)
 		return EXIT_REFUSED;
 	if (by != NULL) {
-		if (cli_login(s, by, pwfile, ROLE_ORGANIZER, &u) != 0) {
+		if (cli_login(s, by, pwfile, ROLE_INSTRUCTOR, &u) != 0) {
 			store_free(&s);
 			return EXIT_REFUSED;
 		}

@@ -120,8 +120,19 @@ mkdir "$TMP/messy"
 "$GEN" fill "$DB" "$TMP/c1.pdf" "$TMP/messy" "$TMP/k3" --skip 4 --count 3 \
     --clean 0 --formats jpeg,png --seed 7 >/dev/null
 ok $? "three messy sheets"
-fl paper scan c1 "$TMP"/messy/*
-expect_rc 0 "paper scan reads them"
+echo "instructor-pw-1" >"$TMP/ins.pw"
+echo "wrong-password" >"$TMP/bad.pw"
+fl user add ins --role instructor --password-file "$TMP/ins.pw"
+n_ev=$(sql "SELECT count(*) FROM paper_review")
+fl paper scan c1 --by ins --password-file "$TMP/bad.pw" "$TMP"/messy/*
+expect_rc 1 "--by with a wrong password is refused"
+[ "$(sql "SELECT count(*) FROM paper_review")" = "$n_ev" ]
+ok $? "and reads nothing"
+fl paper scan c1 --by ins --password-file "$TMP/ins.pw" "$TMP"/messy/*
+expect_rc 0 "paper scan reads them (as the instructor ins)"
+[ "$(sql "SELECT count(*) FROM event WHERE action = 'paper review opened'
+    AND actor = 'ins'")" -gt 0 ]
+ok $? "the audit trail names who scanned"
 has "to review" "$OUT" "doubtful sheets go to review"
 has "in doubt" "$OUT" "naming the questions in doubt"
 has "picture: " "$OUT" "and the picture"
