@@ -217,10 +217,53 @@ get d /result
 has "考试时间到" "$BODY" "time is up"
 
 # ------------------------------------------------------------------ stop
+# SIGTERM with answers in flight: every answer the server confirmed (303)
+# is in the database.
+T4=$(ticket 4)
+login f 4
+location /exam "trainee 4 logs in"
+AID4=$(aid_of 4)
+forms=
+i=1
+while [ $i -le 4 ]; do
+	get f "/q/$i"
+	keep_csrf f
+	answer_form
+	printf '%s\n' "$WANT" >"$TMP/want$i"
+	printf 'csrf=%s&%s&go=save' "$(csrf_of f)" "$FORM" >"$TMP/form$i"
+	i=$((i + 1))
+done
+pids=
+for i in 1 2 3 4; do
+	curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -m 30 -b "$TMP/f.jar" \
+	    --data-binary "@$TMP/form$i" "$URL/q/$i" >"$TMP/code$i" 2>/dev/null &
+	pids="$pids $!"
+done
+# Stop as soon as one is answered: the others are then under way.
+i=0
+while ! grep -q "^303" "$TMP"/code? 2>/dev/null && [ $i -lt 300 ]; do
+	sleep 0.02; i=$((i + 1))
+done
 kill -TERM "$WEB_PID"
+wait $pids
 wait "$WEB_PID"
 RC=$?
 WEB_PID=
+confirmed=0 kept=0
+for i in 1 2 3 4; do
+	echo "# code $i: $(cat "$TMP/code$i")"
+	case "$(cat "$TMP/code$i")" in 303*) ;; *) continue ;; esac
+	confirmed=$((confirmed + 1))
+	got=$(sql "SELECT response FROM paper_item WHERE attempt_id = $AID4 AND seq = $((i - 1))")
+	if [ "$got" = "$(cat "$TMP/want$i")" ]; then
+		kept=$((kept + 1))
+	else
+		echo "# question $i: confirmed $(cat "$TMP/want$i"), stored \"$got\""
+	fi
+done
+[ $confirmed -ge 1 ] && [ $kept -eq $confirmed ]
+ok $? "stopping with answers in flight: all $confirmed confirmed are stored"
+
 [ $RC -eq 0 ]
 ok $? "SIGTERM stops the server cleanly (exit $RC)"
 has "stopping" "$(cat "$TMP/serve.err")" "and it says so"
