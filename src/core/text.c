@@ -241,8 +241,9 @@ text_no_break_before(unsigned int cp)
 	static const unsigned int closers[] = {
 		0x3001, 0x3002, 0xff0c, 0xff0e, 0xff1a, 0xff1b, 0xff01,
 		0xff1f, 0xff09, 0x300d, 0x300f, 0x3011, 0x300b, 0x3009,
-		0x201d, 0x2019, 0xff05, 0x2026, ',', '.', ';', ':', '!', '?',
-		')', ']', '%',
+		0x201d, 0x2019, 0xff05, 0x2026, 0x3015, 0xff3d, 0xff5d,
+		0x3017, 0x3019, 0x30fb, 0xff60, ',', '.', ';', ':', '!', '?',
+		')', ']', '}', '%',
 	};
 	size_t i;
 
@@ -250,6 +251,53 @@ text_no_break_before(unsigned int cp)
 		if (cp == closers[i])
 			return 1;
 	return 0;
+}
+
+/* Characters that must not end a line: opening brackets and quotes. */
+static int
+text_no_break_after(unsigned int cp)
+{
+	static const unsigned int openers[] = {
+		0xff08, 0x300c, 0x300e, 0x3010, 0x300a, 0x3008, 0x201c,
+		0x2018, 0x3014, 0xff3b, 0xff5b, 0x3016, 0x3018, 0xff5f,
+		'(', '[', '{',
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof openers / sizeof openers[0]; i++)
+		if (cp == openers[i])
+			return 1;
+	return 0;
+}
+
+/*
+ * A cut inside an unbreakable run [start, *i) of *w columns: move it back
+ * over whole characters while the next line would start with closing
+ * punctuation or this one end with opening punctuation, keeping at least
+ * one character on the line.
+ */
+static void
+text_cut(const char *s, size_t start, size_t *i, size_t *w)
+{
+	size_t j = *i, k, jw = *w;
+	unsigned int at, before;
+
+	while (j > start) {
+		text_decode(s + j, strlen(s + j), &at);
+		k = j;	/* the start of the character before the cut */
+		do
+			k--;
+		while (k > start && ((unsigned char)s[k] & 0xc0) == 0x80);
+		text_decode(s + k, j - k, &before);
+		if (!text_no_break_before(at) && !text_no_break_after(before)) {
+			*i = j;
+			*w = jw;
+			return;
+		}
+		jw -= (size_t)text_cp_width(before);
+		j = k;
+	}
+	/* Nothing better: the first cut stands. */
 }
 
 static void
@@ -305,6 +353,7 @@ text_wrap(const char *s, size_t width, struct text_line **lines)
 					start = brk_next;
 				} else {
 					/* No break: cut the word here. */
+					text_cut(s, start, &i, &w);
 					text_push(lines, &count, &cap, start,
 					    i - start, w);
 					start = i;
@@ -321,14 +370,15 @@ text_wrap(const char *s, size_t width, struct text_line **lines)
 			i += len;
 			/* After a wide character, a break is allowed unless
 			 * the next character is closing punctuation. */
-			if (wide && i < n) {
+			if (wide && i < n && !text_no_break_after(cp)) {
 				text_decode(s + i, n - i, &next);
 				if (!text_no_break_before(next)) {
 					brk = i;
 					brk_w = w;
 					brk_next = i;
 				}
-			} else if (!wide && cp != ' ' && i < n) {
+			} else if (!wide && cp != ' ' && i < n &&
+			    !text_no_break_after(cp)) {
 				text_decode(s + i, n - i, &next);
 				if (text_cp_width(next) == 2 &&
 				    !text_no_break_before(next)) {

@@ -71,7 +71,9 @@ struct text_line {
  * Break s into lines of at most width columns (width >= 2).  Latin words
  * break at spaces (a word longer than a line is cut); Chinese text may
  * break between any two characters, but not before closing punctuation
- * such as "，。、）" (it stays with the character before).  '\n' forces
+ * such as "，。、；：？！）」』》" (it stays with the character before) nor
+ * after opening punctuation such as "（「『《" (it goes with the character
+ * after), the Chinese line-breaking rules.  '\n' forces
  * a break.  Spaces at a break are dropped.  Returns the number of lines and
  * *lines, an array the caller frees; an empty s gives one empty line.
  */

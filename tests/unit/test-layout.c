@@ -419,6 +419,83 @@ test_question_wrap(void **state)
 	lang_set(0);
 }
 
+/* Whether the line [p, p + len) starts with one of the UTF-8 marks. */
+static int
+starts_with_any(const char *p, size_t len, const char *const *marks)
+{
+	size_t k;
+
+	for (k = 0; marks[k] != NULL; k++)
+		if (len >= strlen(marks[k]) &&
+		    strncmp(p, marks[k], strlen(marks[k])) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+ends_with_any(const char *p, size_t len, const char *const *marks)
+{
+	size_t k, m;
+
+	for (k = 0; marks[k] != NULL; k++) {
+		m = strlen(marks[k]);
+		if (len >= m && strncmp(p + len - m, marks[k], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Chinese line-breaking rules at every width from 10 columns: no line
+ * starts with closing punctuation, none ends with opening punctuation, and
+ * the lines put together are the text.
+ */
+static void
+test_wrap_punctuation(void **state)
+{
+	static const char *const closing[] = { "，", "。", "、", "；", "：",
+	    "？", "！", "）", "」", "』", "》", "】", "”", "…", ",", ".", ")",
+	    NULL };
+	static const char *const opening[] = { "（", "「", "『", "《", "【",
+	    "“", "(", NULL };
+	static const char *const texts[] = {
+		"发现有人倒地（无反应、无呼吸），应立即：①呼救；②拨打"
+		"“120”；③开始胸外按压。《应急管理条例》规定：「先救命，"
+		"后治伤」！是否正确？",
+		"止血带（tourniquet）应扎在伤口上方（近心端）约5–7厘米处，"
+		"记录时间（如：10:35）。",
+		"选出正确的做法：（A）立即撤离；（B）返回取物；（C）乘电梯。",
+	};
+	struct text_line *lines;
+	size_t i, w, n, k;
+	char joined[1024];
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		for (w = 10; w <= 60; w++) {
+			n = text_wrap(texts[i], w, &lines);
+			joined[0] = '\0';
+			for (k = 0; k < n; k++) {
+				const char *p = texts[i] + lines[k].start;
+				size_t len = lines[k].len;
+
+				assert_true(lines[k].width <= w);
+				if (k > 0 && starts_with_any(p, len, closing))
+					fail_msg("width %zu: line %zu starts "
+					    "with closing punctuation: %.*s",
+					    w, k, (int)len, p);
+				if (k + 1 < n && ends_with_any(p, len, opening))
+					fail_msg("width %zu: line %zu ends "
+					    "with opening punctuation: %.*s",
+					    w, k, (int)len, p);
+				strncat(joined, p, len);
+			}
+			/* Nothing lost (no spaces to drop here). */
+			assert_string_equal(joined, texts[i]);
+			free(lines);
+		}
+}
+
 static void
 test_question_header(void **state)
 {
@@ -673,6 +750,7 @@ main(void)
 		cmocka_unit_test(test_put_clips_wide),
 		cmocka_unit_test(test_clock),
 		cmocka_unit_test(test_question_wrap),
+		cmocka_unit_test(test_wrap_punctuation),
 		cmocka_unit_test(test_question_header),
 		cmocka_unit_test(test_question_scroll),
 		cmocka_unit_test(test_question_untranslated),
