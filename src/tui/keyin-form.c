@@ -183,8 +183,8 @@ ki_status(const struct ki *ki)
 		    "题"), keyed, ki->n);
 	names = xstrdup("");
 	for (i = 0; i < k->nprior; i++) {
-		char *next = xasprintf("%s%s%s", names, i ? ", " : "",
-		    k->prior[i].by);
+		char *next = xasprintf("%s%s%s", names,
+		    i ? tr(N_(", "), "、") : "", k->prior[i].by);
 
 		free(names);
 		names = next;

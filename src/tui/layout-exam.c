@@ -204,7 +204,8 @@ lay_question_body(struct lay_body *b, int cols, const struct lay_question *q)
 					size_t len = strlen(order);
 
 					snprintf(order + len, sizeof order - len,
-					    "%s%c", n > 0 ? ", " : "",
+					    "%s%c", n > 0 ?
+					    tr(N_(", "), "、") : "",
 					    'A' + (int)k);
 					n++;
 				}

@@ -145,8 +145,8 @@ resp_letters(const struct paper_item *it, char *buf, size_t size)
 	}
 	n = resp_parse(it->response, idx, resp_options(it));
 	for (i = 0; i < n && len < size; i++) {
-		w = snprintf(buf + len, size - len, "%s%c", i > 0 ? ", " : "",
-		    'A' + (int)idx[i]);
+		w = snprintf(buf + len, size - len, "%s%c",
+		    i > 0 ? tr(N_(", "), "、") : "", 'A' + (int)idx[i]);
 		if (w < 0)
 			break;
 		len += (size_t)w;

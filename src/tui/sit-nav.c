@@ -116,11 +116,13 @@ sit_list(const struct attempt *a, int flagged, size_t *count)
 		if (shown == 20) {
 			if (len + 5 < sizeof buf)
 				len += (size_t)snprintf(buf + len,
-				    sizeof buf - len, ", ...");
+				    sizeof buf - len, "%s...",
+				    tr(N_(", "), "、"));
 			shown++;
 		} else if (shown < 20 && len + 16 < sizeof buf) {
 			len += (size_t)snprintf(buf + len, sizeof buf - len,
-			    "%s%zu", shown > 0 ? ", " : "", i + 1);
+			    "%s%zu", shown > 0 ?
+			    tr(N_(", "), "、") : "", i + 1);
 			shown++;
 		}
 	}

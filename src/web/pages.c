@@ -221,7 +221,8 @@ page_list(struct wbuf *b, const struct web_page *pg, const struct attempt *a)
 
 /* "3, 7, 12" of the questions that are empty (or flagged). */
 static void
-page_numbers(struct wbuf *b, const struct attempt *a, int flagged)
+page_numbers(struct wbuf *b, const struct web_page *pg,
+    const struct attempt *a, int flagged)
 {
 	size_t i, n = 0;
 
@@ -231,7 +232,7 @@ page_numbers(struct wbuf *b, const struct attempt *a, int flagged)
 
 		if (match)
 			wb_printf(b, "%s<a href=\"/q/%zu\">%zu</a>",
-			    n++ > 0 ? ", " : "", i + 1, i + 1);
+			    n++ > 0 ? T(N_(", "), "、") : "", i + 1, i + 1);
 	}
 }
 
@@ -252,13 +253,13 @@ page_submit(struct wbuf *b, const struct web_page *pg,
 	    "warn" : "");
 	wb_escf(b, T(N_("Empty: %zu."), "未答：%zu 题。"), nempty);
 	wb_put(b, " ");
-	page_numbers(b, a, 0);
+	page_numbers(b, pg, a, 0);
 	wb_printf(b, "</p>\n<p class=\"%s\" id=\"flagged\">", nflag > 0 ?
 	    "warn" : "");
 	wb_escf(b, T(N_("Flagged for review: %zu."), "标记待查：%zu 题。"),
 	    nflag);
 	wb_put(b, " ");
-	page_numbers(b, a, 1);
+	page_numbers(b, pg, a, 1);
 	wb_put(b, "</p>\n<p>");
 	wb_esc(b, T(N_("After submitting you cannot change any answer."),
 	    "交卷后将不能再修改任何答案。"));

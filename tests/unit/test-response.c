@@ -144,6 +144,8 @@ test_letters(void **state)
 	} cases[] = {
 		{ QTYPE_ORDERING, "2,0,1", 0, "C, A, B" },
 		{ QTYPE_MULTIPLE, "0,3", 0, "A, D" },
+		{ QTYPE_ORDERING, "2,0,1", 1, "C、A、B" },
+		{ QTYPE_MULTIPLE, "0,3", 1, "A、D" },
 		{ QTYPE_SINGLE, "1", 1, "B" },
 		{ QTYPE_MULTIPLE, "", 0, "" },
 		{ QTYPE_TRUEFALSE, "1", 0, "True" },
