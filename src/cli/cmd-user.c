@@ -27,6 +27,12 @@ user_new_password(const char *file, char **cause)
 	if ((pw = cli_password(file, _("new password: "), cause)) == NULL ||
 	    file != NULL)
 		return pw;
+	/* The rule first, before the password is typed a second time. */
+	if (auth_password_rule(pw, cause) != 0) {
+		explicit_bzero(pw, strlen(pw));
+		free(pw);
+		return NULL;
+	}
 	if ((again = cli_password(NULL, _("the same password again: "),
 	    cause)) == NULL)
 		same = 0;

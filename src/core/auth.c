@@ -413,17 +413,25 @@ event_add(struct store *s, const char *actor, const char *action,
 	return 0;
 }
 
+int
+auth_password_rule(const char *password, char **cause)
+{
+	if (strlen(password) < 8) {
+		*cause = xasprintf(_("the password must have at least 8 "
+		    "characters"));
+		return -1;
+	}
+	return 0;
+}
+
 /* The hash of a new password, or NULL and *cause (too short). */
 static char *
 user_hash(const char *password, char **cause)
 {
 	char *hash;
 
-	if (strlen(password) < 8) {
-		*cause = xasprintf(_("the password must have at least 8 "
-		    "characters"));
+	if (auth_password_rule(password, cause) != 0)
 		return NULL;
-	}
 	if ((hash = auth_hash(password)) == NULL)
 		*cause = xasprintf(_("cannot hash the password"));
 	return hash;

@@ -139,6 +139,13 @@ const char *auth_terminal_source(void);
 char *auth_limit_text(const struct auth_try *try, const char *source);
 
 /*
+ * The rule a new account password follows (at least 8 bytes): 0, or -1
+ * and *cause naming the rule.  user_add and user_set_password apply it;
+ * a client asking for a password checks it before asking to repeat it.
+ */
+int auth_password_rule(const char *password, char **cause);
+
+/*
  * Create an account.  Returns 0, or -1 with *cause (name taken, empty
  * password).
  */
