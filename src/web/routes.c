@@ -589,6 +589,9 @@ web_question_post(struct web_req *req, struct web_resp *resp)
 	if (go == NULL || (strcmp(go, "next") && strcmp(go, "prev") &&
 	    strcmp(go, "flag") && strcmp(go, "list") && strcmp(go, "clear") &&
 	    strcmp(go, "save") && strcmp(go, "submit"))) {
+		/* Said on the server's stderr: a 400 names its reason. */
+		fprintf(stderr, "firstline serve: POST %s: 400, go=%s\n",
+		    req->path, go != NULL ? go : "(none)");
 		attempt_free(&a);
 		web_error(resp, 400, "This request is not one of ours.",
 		    "无效的请求。");
@@ -600,6 +603,9 @@ web_question_post(struct web_req *req, struct web_resp *resp)
 	} else
 		got = web_response(&req->body, it, resp_buf, sizeof resp_buf);
 	if (got == -1) {
+		fprintf(stderr, "firstline serve: POST %s: 400, the answer "
+		    "fields do not fit a %s question of %zu options\n",
+		    req->path, qtype_name(it->type), it->noptions);
 		attempt_free(&a);
 		web_error(resp, 400, "This request is not one of ours.",
 		    "无效的请求。");
@@ -780,6 +786,8 @@ web_route(struct web_req *req, struct web_resp *resp)
 
 	memset(resp, 0, sizeof *resp);
 	if (req->query.bad || req->body.bad) {
+		fprintf(stderr, "firstline serve: %s %s: 400, a malformed %s\n",
+		    req->method, p, req->query.bad ? "query" : "form");
 		web_error(resp, 400, "This request is not one of ours.",
 		    "无效的请求。");
 		return;

@@ -3,8 +3,8 @@
 # pseudo-terminal of its own (tests/stress/ptyrun, no tmux), a trainee logs
 # in and answers, then the master side is closed, as sshd does when the
 # network goes.  With SIGHUP delivered and with SIGHUP ignored (nohup, or
-# no SIGHUP sent), at the exam and at the login: the client ends within
-# 2 s, without spinning (its CPU time after the close stays small), with
+# no SIGHUP sent), at the exam and at the login: the client ends promptly
+# (within 10 s of wall time, generous for a busy machine), without spinning (its CPU time after the close stays small), with
 # exit status 1, and the answer it confirmed is stored.
 . "$(dirname "$0")/lib.sh"
 
@@ -14,14 +14,14 @@ if ! stress_db 8; then
 fi
 export TERM=xterm
 
-# check DESC RESULT: the client ended within 2 s, exit 1, < 300 ms of CPU.
+# check DESC RESULT: the client ended within 10 s, exit 1, < 300 ms of CPU.
 check() {
 	_ms=$(echo "$2" | sed -n 's/.*ended_ms=\(-*[0-9]*\).*/\1/p')
 	_cpu=$(echo "$2" | sed -n 's/.*cpu_ms=\(-*[0-9]*\).*/\1/p')
 	_st=$(echo "$2" | sed -n 's/.*status=\(-*[0-9]*\).*/\1/p')
 	echo "# $1: $2"
-	[ -n "$_ms" ] && [ "$_ms" -ge 0 ] && [ "$_ms" -le 2000 ]
-	ok $? "$1: ended within 2 s (${_ms:-?} ms)"
+	[ -n "$_ms" ] && [ "$_ms" -ge 0 ] && [ "$_ms" -le 10000 ]
+	ok $? "$1: ended promptly (${_ms:-?} ms; at most 10 s)"
 	[ -n "$_cpu" ] && [ "$_cpu" -le 300 ]
 	ok $? "$1: no spinning (${_cpu:-?} ms of CPU after the close)"
 	[ "${_st:-}" = 1 ]

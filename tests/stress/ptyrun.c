@@ -5,14 +5,15 @@
  *
  *	ptyrun [-i] [-e TEXT | -s KEYS]... -- PROGRAM ARGS...
  *
- * -e TEXT waits (at most 10 s) until the output since the last match holds
- * TEXT; -s KEYS types KEYS (\r, \n, \e and \\ understood); -i starts the
- * program with SIGHUP ignored (nohup, or an sshd that never sends it).
- * After the script the master is closed and the program given 5 s; the
+ * -e TEXT waits (at most 30 s: the machine may be busy) until the output
+ * since the last match holds TEXT; -s KEYS types KEYS (\r, \n, \e and \\
+ * understood); -i starts the program with SIGHUP ignored (nohup, or an
+ * sshd that never sends it).
+ * After the script the master is closed and the program given 10 s; the
  * result is one line on stdout:
  *
  *	ended_ms=N cpu_ms=M status=S	(S: exit status, or -signal)
- *	ended_ms=-1 cpu_ms=M		(still running after 5 s; killed)
+ *	ended_ms=-1 cpu_ms=M		(still running after 10 s; killed)
  *
  * cpu_ms is the program's user + system time after the close, from wait4
  * (or /proc when it had to be killed).  Exit status 0 when the script
@@ -60,7 +61,7 @@ expect(int fd, const char *text)
 			nscreen = 0;	/* the next -e looks at newer output */
 			return 0;
 		}
-		if ((left = 10000 - ms_since(t0)) <= 0)
+		if ((left = 30000 - ms_since(t0)) <= 0)
 			return -1;
 		if (poll(&p, 1, (int)left) <= 0)
 			continue;
@@ -166,7 +167,7 @@ main(int argc, char **argv)
 	t0 = stress_now_us();
 	close(fd);
 	for (;;) {
-		ms = 5000 - ms_since(t0);
+		ms = 10000 - ms_since(t0);
 		if (ms <= 0)
 			break;
 		left.tv_sec = ms / 1000;

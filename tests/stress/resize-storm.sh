@@ -61,7 +61,7 @@ tui_resize s 80 24
 settle
 if tui_wait s "F  " 1; then
 	tui_keys s Escape
-	tui_wait_gone s "F  " 20
+	tui_wait_gone s "F  "
 	settle
 fi
 # Back to question 1, and let the screen settle.
@@ -93,7 +93,7 @@ stored=$(db_counts "$T")
     [ "${on_screen%/*}" -le "${stored%/*}" ]
 ok $? "answered and flagged on screen ($on_screen) match the database ($stored)"
 kill -HUP "$PID"
-pid_gone "$PID" 50
+pid_gone "$PID" 100
 ok $? "the client ends on hang-up"
 [ "$(sql "SELECT count(*) FROM attempt")" = 1 ]
 ok $? "still one sitting"

@@ -50,18 +50,18 @@ sit_one() {
 	tui_keys "$1" a
 	_n=0
 	while [ "$(sql "SELECT count(*) FROM paper_item WHERE attempt_id =
-	    $(attempt_of "$T") AND response <> ''")" = 0 ] && [ $_n -lt 50 ]; do
+	    $(attempt_of "$T") AND response <> ''")" = 0 ] && [ $_n -lt 300 ]; do
 		sleep 0.1
 		_n=$((_n + 1))
 	done
-	[ $_n -lt 50 ]; ok $? "$2: the answer is saved"
+	[ $_n -lt 300 ]; ok $? "$2: the answer is saved"
 	tui_keys "$1" g
 	tui_wait "$1" "F  "
 	widths "$1" "$2: the navigator is whole"
 	tui_keys "$1" Escape
 	PID=$(tui_pid "$1")
 	kill -HUP "$PID"
-	pid_gone "$PID" 50
+	pid_gone "$PID" 100
 	ok $? "$2: the client ends on hang-up"
 }
 

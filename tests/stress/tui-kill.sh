@@ -105,7 +105,7 @@ for round in 1 2 3 4 5 6 7 8 9 10; do
 	tui_keys "$s" A
 	kill -9 "$PID"
 	[ -n "$q" ] && eval "U_$q=1"
-	pid_gone "$PID" 20
+	pid_gone "$PID" 100
 	ok $? "round $round: the client was killed"
 	tm kill-session -t "$s"
 

@@ -56,7 +56,16 @@ before=$(sql "SELECT group_concat(seq || ':' || response || ':' || flagged)
 for key in a b 1 2 f g m l n p s y; do
 	tui_keys k "$key"
 done
-sleep 0.5
+# Enter ends the result screen: once it has gone (the client ended or
+# moved on), every key before it has been read.
+tui_keys k Enter
+_n=0
+while ! tui_dead k && tui_screen k | grep -q "Your answers are submitted." &&
+    [ $_n -lt 300 ]; do
+	sleep 0.1
+	_n=$((_n + 1))
+done
+[ $_n -lt 300 ]; ok $? "the keys after submission were read (Enter ends the result screen)"
 after=$(sql "SELECT group_concat(seq || ':' || response || ':' || flagged)
     FROM paper_item WHERE attempt_id = $(attempt_of "$T")")
 [ "$before" = "$after" ]; ok $? "after submission no key changes an answer or flag"
@@ -65,7 +74,7 @@ ok $? "the attempt stays submitted"
 
 PID=$(tui_pid k)
 kill -HUP "$PID" 2>/dev/null
-pid_gone "$PID" 50
+pid_gone "$PID" 100
 for f in "$DB" "$DB-wal" "$DB-shm"; do
 	[ -e "$f" ] || continue
 	m=$(stat -c %a "$f")

@@ -19,15 +19,15 @@ screen_has a "Time left 9 min" "ten minutes, the clock running"
 "$FIRSTLINE" attempt extend c1 "$T" 15 --by boss --password-file "$TMP/org.pw" \
     --reason "power cut in room 2" >/dev/null
 ok $? "the organizer gives 15 minutes more"
-if tui_wait a "Time left 24 min" 80; then ok 0 "the screen shows them within 8 s"
-else printf '%s\n' "$SCREEN" | sed 's/^/#|/'; ok 1 "the screen shows them within 8 s"; fi
+if tui_wait a "Time left 24 min"; then ok 0 "the screen shows them soon (within 30 s on a busy machine)"
+else printf '%s\n' "$SCREEN" | sed 's/^/#|/'; ok 1 "the screen shows them soon (within 30 s on a busy machine)"; fi
 
 # The same ticket logs in elsewhere: the first client is told, soon.
 tui_start b 80 24
 login b 2 "$T" "$P"
 screen_has b "Time left: 24:" "a second login takes the sitting over, with the extra time"
-if tui_wait a "another" 80; then ok 0 "the first screen says so within 8 s"
-else printf '%s\n' "$SCREEN" | sed 's/^/#|/'; ok 1 "the first screen says so within 8 s"; fi
+if tui_wait a "another"; then ok 0 "the first screen says so soon (within 30 s on a busy machine)"
+else printf '%s\n' "$SCREEN" | sed 's/^/#|/'; ok 1 "the first screen says so soon (within 30 s on a busy machine)"; fi
 tm kill-session -t a
 tm kill-session -t b
 

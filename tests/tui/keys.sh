@@ -120,7 +120,7 @@ press() {
 # still SEQ DESC: the question is open (not the list), not flagged.
 still() {
 	[ "$(item "$T" "$1" flagged)" = 0 ] &&
-	    tui_wait s "Question $(($1 + 1))/$N" 20 &&
+	    tui_wait s "Question $(($1 + 1))/$N" &&
 	    ! tui_screen s | grep -q "Arrows move"
 	ok $? "$2"
 }

@@ -88,22 +88,40 @@ tui_start_cmd() {
 }
 
 # tui_pid NAME: the client's pid: the pane's process, or its child when
-# the pane runs a shell around the client.
+# the pane runs a shell around the client (waits up to 30 s for the
+# child).  The child is read from /proc/PID/task/*/children, not by
+# scanning /proc/*/stat: mawk gives up at the first file it cannot open,
+# and on a busy machine some process in the list has always ended by then
+# (the shell's pid came back instead, and the signal tests failed).
 tui_pid() {
 	_p=$(tm display-message -p -t "$1" '#{pane_pid}')
-	# cat, not awk on the files: mawk stops at a process that has ended
-	# since the glob was expanded, and the child would be missed.
-	_c=$(cat /proc/[0-9]*/stat 2>/dev/null |
-	    awk -v p="$_p" '$4 == p { print $1; exit }')
-	echo "${_c:-$_p}"
+	_n=0
+	while :; do
+		case $(cat "/proc/$_p/comm" 2>/dev/null) in
+		sh|dash|bash) ;;
+		*) echo "$_p"; return 0 ;;
+		esac
+		_c=$(cat /proc/"$_p"/task/*/children 2>/dev/null)
+		_c=${_c%% *}
+		if [ -n "$_c" ]; then
+			echo "$_c"
+			return 0
+		fi
+		if [ "$_n" -ge 300 ]; then
+			echo "$_p"
+			return 1
+		fi
+		sleep 0.1
+		_n=$((_n + 1))
+	done
 }
 tui_dead() { [ "$(tm display-message -p -t "$1" '#{pane_dead}')" = 1 ]; }
 # tui_wait_dead NAME [TENTHS]: until the pane's process has ended and tmux
-# has noticed (default 5 s).
+# has noticed (default 30 s: the machine may be busy).
 tui_wait_dead() {
 	_n=0
 	until tui_dead "$1"; do
-		[ "$_n" -ge "${2:-50}" ] && return 1
+		[ "$_n" -ge "${2:-300}" ] && return 1
 		sleep 0.1
 		_n=$((_n + 1))
 	done
@@ -115,11 +133,12 @@ tui_screen() { tm capture-pane -p -t "$1"; }
 tui_resize() { tm resize-window -t "$1" -x "$2" -y "$3"; }
 
 # tui_wait NAME TEXT [TENTHS]: until the screen shows TEXT (fixed
-# string), at most TENTHS tenths of a second (default 100); leaves the
-# screen in SCREEN.
+# string), at most TENTHS tenths of a second (default 300: a generous
+# deadline, as the machine may be busy; a pass returns at once); leaves
+# the screen in SCREEN.
 tui_wait() {
 	_n=0
-	_max=${3:-100}
+	_max=${3:-300}
 	while :; do
 		SCREEN=$(tui_screen "$1" 2>/dev/null)
 		case "$SCREEN" in
@@ -131,10 +150,11 @@ tui_wait() {
 	done
 }
 
-# tui_wait_gone NAME TEXT [TENTHS]: until the screen no longer shows TEXT.
+# tui_wait_gone NAME TEXT [TENTHS]: until the screen no longer shows TEXT
+# (default 30 s).
 tui_wait_gone() {
 	_n=0
-	_max=${3:-100}
+	_max=${3:-300}
 	while :; do
 		SCREEN=$(tui_screen "$1" 2>/dev/null)
 		case "$SCREEN" in
@@ -184,6 +204,31 @@ pid_gone() {
 		_n=$((_n + 1))
 	done
 	return 0
+}
+
+# tui_idle NAME: until the client has read every key sent to it: asleep
+# (state S: a key waiting in its terminal would wake it) in five samples
+# running over half a second with no CPU used between them, at most 30 s.
+# For checks that a key did nothing, where no screen change can be
+# awaited.
+tui_idle() {
+	_pid=$(tui_pid "$1")
+	_n=0 _quiet=0
+	_a=$(cpu_ticks "$_pid" 2>/dev/null)
+	while [ "$_quiet" -lt 5 ]; do
+		[ "$_n" -ge 300 ] && return 1
+		sleep 0.1
+		_n=$((_n + 1))
+		_b=$(cpu_ticks "$_pid" 2>/dev/null) || return 0
+		if [ "$_a" = "$_b" ] &&
+		    [ "$(awk '{ print $3 }' "/proc/$_pid/stat" 2>/dev/null)" = S ]
+		then
+			_quiet=$((_quiet + 1))
+		else
+			_quiet=0
+		fi
+		_a=$_b
+	done
 }
 
 # login NAME LANG TICKET PIN: choose the language (1 中文, 2 English) and
@@ -238,10 +283,10 @@ goto() {
 }
 
 # ended_with NAME STATUS DESC: a TAP result: the client started with
-# tui_start_rc ended with STATUS (waits up to 5 s).
+# tui_start_rc ended with STATUS (waits up to 30 s).
 ended_with() {
 	_n=0
-	while [ ! -s "$TMP/$1.rc" ] && [ "$_n" -lt 50 ]; do
+	while [ ! -s "$TMP/$1.rc" ] && [ "$_n" -lt 300 ]; do
 		sleep 0.1
 		_n=$((_n + 1))
 	done

@@ -68,7 +68,7 @@ hasnt "..." "$(awk 'NR >= 3 && NR <= 22' "$TMP/80x24.txt")" \
 # ----------------------------------------------------------- 120x40
 tui_resize z 120 40
 _n=0
-while [ "$(tui_screen z | sed -n 1p | wc -L)" -ne 119 ] && [ $_n -lt 50 ]; do
+while [ "$(tui_screen z | sed -n 1p | wc -L)" -ne 119 ] && [ $_n -lt 300 ]; do
 	sleep 0.1
 	_n=$((_n + 1))
 done
@@ -94,7 +94,7 @@ tui_screen z >"$TMP/60x20.txt"
 ok $? "60x20: the message fits"
 hasnt "/50 题" "$SCREEN" "60x20: no question drawn"
 tui_keys z A
-sleep 0.5
+tui_idle z
 [ -z "$(item "$T1" "$Q" response)" ]
 ok $? "60x20: keys are ignored"
 
@@ -102,7 +102,7 @@ ok $? "60x20: keys are ignored"
 tui_resize z 80 24
 screen_has z "第 $((Q + 1))/50 题   已答 0/50" \
     "80x24 again: the same question, nothing answered"
-tui_wait_gone z "至少需要" 20
+tui_wait_gone z "至少需要"
 tui_screen z >"$TMP/again.txt"
 sed -n '3,22p' "$TMP/80x24.txt" >"$TMP/a"
 sed -n '3,22p' "$TMP/again.txt" >"$TMP/b"

@@ -187,19 +187,21 @@ tui_keys s C-c
 screen_has s "The exam goes on" "Ctrl-C does not leave the exam"
 tui_keys s C-z
 tui_keys s 'C-\'
-sleep 0.5
-kill -0 "$PID" 2>/dev/null && ! tui_dead s
+# A key after them must still work (t: the time left): the client has read
+# past them and is neither stopped nor gone.
+tui_keys s t
+tui_wait s "(the exam ends at" && kill -0 "$PID" 2>/dev/null && ! tui_dead s
 ok $? "Ctrl-C, Ctrl-Z and Ctrl-\\ leave the client running"
 kill -INT "$PID"
 kill -TSTP "$PID"
 kill -QUIT "$PID"
-sleep 0.5
-[ "$(awk '{ print $3 }' "/proc/$PID/stat")" != T ] && kill -0 "$PID"
-ok $? "SIGINT, SIGTSTP and SIGQUIT leave it running (not stopped)"
 
 # ----------------------------------------------------------- submit
+# (s answering after the signals shows they left the client running.)
 tui_keys s s
 screen_has s "Submit your answers?" "s asks to confirm"
+[ "$(awk '{ print $3 }' "/proc/$PID/stat")" != T ] && kill -0 "$PID"
+ok $? "SIGINT, SIGTSTP and SIGQUIT leave it running (not stopped)"
 screen_has s "Answered: 3 of 4 questions." "confirmation: answered"
 screen_has s "Empty: 1 (questions $((F + 1)))." "confirmation: empty count"
 screen_has s "Flagged for review: 1 (questions $((O + 1)))." \

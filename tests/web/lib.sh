@@ -95,11 +95,21 @@ keep_csrf() {
 	    head -n 1 >"$TMP/$1.csrf"
 }
 
+# web_why: after an unexpected answer, what the request was and what the
+# server said (its page and the end of its stderr), to find the cause.
+web_why() {
+	printf '# request: %s %s %s\n' "$method" "$path" "${d:-}"
+	printf '%s\n' "$BODY" | sed -n 's/.*<p[^>]*>\([^<]*\)<.*/# page: \1/p' |
+	    head -n 3
+	tail -n 3 "$TMP/serve.err" 2>/dev/null | sed 's/^/# serve: /'
+}
+
 # code N DESC: the last request answered status N.
 code() {
 	[ "$CODE" = "$1" ]
 	r=$?
-	[ $r -eq 0 ] || printf '# expected HTTP %s, got %s\n' "$1" "$CODE"
+	[ $r -eq 0 ] || { printf '# expected HTTP %s, got %s\n' "$1" "$CODE"
+	    web_why; }
 	ok $r "$2"
 }
 # location PATH DESC: the last request redirected to PATH.
@@ -107,8 +117,8 @@ location() {
 	l=$(printf '%s\n' "$HDR" | sed -n 's/^Location: //p')
 	[ "$CODE" = 303 ] && [ "$l" = "$1" ]
 	r=$?
-	[ $r -eq 0 ] || printf '# expected 303 to %s, got %s to %s\n' "$1" \
-	    "$CODE" "$l"
+	[ $r -eq 0 ] || { printf '# expected 303 to %s, got %s to %s\n' "$1" \
+	    "$CODE" "$l"; web_why; }
 	ok $r "$2"
 }
 
