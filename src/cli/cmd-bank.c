@@ -189,8 +189,12 @@ cmd_bank_load_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		    "nothing was loaded\n", "firstline: %zu problems found; "
 		    "nothing was loaded\n", diag_count(&d)), diag_count(&d));
 	} else if (rc == 0) {
-		for (i = 0; i < notes.n; i++)
+		/* A diag keeps DIAG_MAX messages and counts the rest. */
+		for (i = 0; i < notes.n && i < DIAG_MAX; i++)
 			printf("%s\n", notes.msgs[i]);
+		if (notes.n > DIAG_MAX)
+			printf(ngettext("... and %zu more\n", "... and %zu "
+			    "more\n", notes.n - DIAG_MAX), notes.n - DIAG_MAX);
 		for (i = 0; i < set.nbanks; i++)
 			bank_warn_untranslated(set.banks[i]);
 	}

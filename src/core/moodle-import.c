@@ -482,7 +482,7 @@ mi_convert(struct moodle_ctx *c, xmlNodePtr n, const char *type,
 	c->d = outer;
 	if (diag_count(&qd) > 0) {
 		c->nquestions--;
-		for (i = 0; i < qd.n; i++)
+		for (i = 0; i < qd.n && i < DIAG_MAX; i++)
 			diag_add(&c->mi->notes, _("%s; the question is "
 			    "skipped"), qd.msgs[i]);
 		moodle_question_free(q);
