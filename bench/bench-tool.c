@@ -4,6 +4,9 @@
  *   bench-tool time CMD ARG...
  *       run CMD once (output to /dev/null), print its wall time in seconds;
  *       exit 1 when CMD fails.
+ *   bench-tool peak CMD ARG...
+ *       the same, printing "SECONDS KIB": the wall time and the peak
+ *       resident set (ru_maxrss from wait4, the VmHWM of the process).
  *   bench-tool commit --db DB --mode engine|bare --procs N --first K
  *       N processes start together; each is one trainee answering every
  *       question of its paper through attempt_answer (engine: seat tickets
@@ -31,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -87,6 +91,32 @@ tool_time(char **argv)
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		fail("%s failed", argv[0]);
 	printf("%.6f\n", t1 - t0);
+	return 0;
+}
+
+/* ------------------------------------------------------------- peak */
+
+static int
+tool_peak(char **argv)
+{
+	double t0 = now_s(), t1;
+	struct rusage ru;
+	int status, fd;
+	pid_t pid;
+
+	if ((pid = fork()) == 0) {
+		fd = open("/dev/null", O_WRONLY);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (pid < 0 || wait4(pid, &status, 0, &ru) != pid)
+		fail("cannot run %s", argv[0]);
+	t1 = now_s();
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail("%s failed", argv[0]);
+	printf("%.6f %ld\n", t1 - t0, ru.ru_maxrss);
 	return 0;
 }
 
@@ -432,12 +462,14 @@ main(int argc, char **argv)
 {
 	if (argc >= 3 && strcmp(argv[1], "time") == 0)
 		return tool_time(argv + 2);
+	if (argc >= 3 && strcmp(argv[1], "peak") == 0)
+		return tool_peak(argv + 2);
 	if (argc >= 2 && strcmp(argv[1], "commit") == 0)
 		return tool_commit(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "screen") == 0)
 		return tool_screen(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "rss") == 0)
 		return tool_rss(argc - 1, argv + 1);
-	fprintf(stderr, "usage: bench-tool time|commit|screen|rss ...\n");
+	fprintf(stderr, "usage: bench-tool time|peak|commit|screen|rss ...\n");
 	return 2;
 }

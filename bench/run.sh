@@ -51,6 +51,16 @@ if [ ! -f "$BANKDIR/done" ]; then
 	    >/dev/null && : > "$BANKDIR/done" || die "gen-bank failed"
 fi
 BANKS=$(ls "$BANKDIR"/bench-m*.xml)
+# The same number of questions split into 400 files (issue #17: the
+# per-file cost, and the memory kept while all files are read).
+BANKDIR400=$OUT/bank400-$SCALE
+if [ ! -f "$BANKDIR400/done" ]; then
+	rm -rf "$BANKDIR400" && mkdir -p "$BANKDIR400" &&
+	"$BIN/bench/gen-bank" --questions "$QUESTIONS" --modules 400 --seed 1 \
+	    "$BANKDIR400" >/dev/null && : > "$BANKDIR400/done" ||
+	    die "gen-bank failed"
+fi
+BANKS400=$(ls "$BANKDIR400"/bench-m*.xml)
 SEATS=$((PROCS * COMMIT_ROUNDS + 10))
 CITY=$OUT/city-$SCALE.db
 if [ ! -f "$CITY.done" ]; then
@@ -86,6 +96,30 @@ done
     die "the bank did not load every question"
 BANK_FL=$(median < "$OUT/bank-fl") BANK_XL=$(median < "$OUT/bank-xl")
 BANK_R=$(ratio "$BANK_FL" "$BANK_XL")
+
+# 400 files: time and peak memory (VmHWM), both sides alternately.
+: > "$OUT/bank4-fl" ; : > "$OUT/bank4-xl"
+i=0
+while [ $i -lt "$ROUNDS" ]; do
+	rm -f "$FRESH" "$FRESH-wal" "$FRESH-shm"
+	"$FL" --db "$FRESH" init >/dev/null || die "init failed"
+	if [ $((i % 2)) = 0 ]; then
+		"$TOOL" peak "$FL" --db "$FRESH" bank load $BANKS400 >> "$OUT/bank4-fl" || die "bank load (400 files) failed"
+		"$TOOL" peak "$XMLLINT" --noout --schema "$XSD" $BANKS400 >> "$OUT/bank4-xl" || die "xmllint failed"
+	else
+		"$TOOL" peak "$XMLLINT" --noout --schema "$XSD" $BANKS400 >> "$OUT/bank4-xl" || die "xmllint failed"
+		"$TOOL" peak "$FL" --db "$FRESH" bank load $BANKS400 >> "$OUT/bank4-fl" || die "bank load (400 files) failed"
+	fi
+	i=$((i + 1))
+done
+[ "$("$SQLITE3" "$FRESH" 'SELECT count(*) FROM question')" = "$QUESTIONS" ] ||
+    die "the 400-file bank did not load every question"
+BANK4_FL=$(cut -d' ' -f1 < "$OUT/bank4-fl" | median)
+BANK4_XL=$(cut -d' ' -f1 < "$OUT/bank4-xl" | median)
+BANK4_R=$(ratio "$BANK4_FL" "$BANK4_XL")
+MEM4_FL=$(cut -d' ' -f2 < "$OUT/bank4-fl" | median)
+MEM4_XL=$(cut -d' ' -f2 < "$OUT/bank4-xl" | median)
+MEM4_R=$(ratio "$MEM4_FL" "$MEM4_XL")
 
 # ------------------------------------------------------- 2. city summary
 SQL=$SRC/bench/city-summary.sql
@@ -193,6 +227,8 @@ line() {	# NAME RATIO TARGET
 echo
 echo "firstline bench: scale $SCALE ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
 line "bank load" "$BANK_R" 1.5
+line "bank load, 400 files" "$BANK4_R" 1.5
+line "bank load peak memory, 400 files" "$MEM4_R" 2
 line "city summary" "$SUM_R" 1.3
 line "answer commit p99" "$COMMIT_R" 2
 line "client start" "$START_R" 2
@@ -207,6 +243,9 @@ echo "absolute figures (medians):"
 echo "  bank load, $QUESTIONS questions in $(echo $BANKS | wc -w) files ($ROUNDS rounds):"
 echo "    firstline bank load        $BANK_FL s"
 echo "    xmllint --noout --schema   $BANK_XL s"
+echo "  bank load, the same questions in 400 files ($ROUNDS rounds):"
+echo "    firstline bank load        $BANK4_FL s, peak $MEM4_FL KiB"
+echo "    xmllint --noout --schema   $BANK4_XL s, peak $MEM4_XL KiB"
 echo "  city summary, $COHORTS cohorts ($ROUNDS rounds; same numbers: $SAME):"
 echo "    firstline report city + coverage   $SUM_FL s (target < 1 s)$mark"
 echo "    sqlite3 hand-written SQL           $SUM_SQL s"
