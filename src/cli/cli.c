@@ -16,14 +16,34 @@
 
 #include "core/store.h"
 
+/* Drop the spaces before s's final newline (a command without ARGS). */
+static void
+cli_trim_line(char *s)
+{
+	size_t n = strlen(s), nl = n > 0 && s[n - 1] == '\n';
+
+	n -= nl;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (nl)
+		s[n++] = '\n';
+	s[n] = '\0';
+}
+
 void
 cli_usage(const struct cmd_entry *e, FILE *fp)
 {
+	char *line;
+
 	if (e->group != NULL)
-		fprintf(fp, _("usage: firstline %s %s %s\n"), e->group,
+		line = xasprintf(_("usage: firstline %s %s %s\n"), e->group,
 		    e->name, e->args);
 	else
-		fprintf(fp, _("usage: firstline %s %s\n"), e->name, e->args);
+		line = xasprintf(_("usage: firstline %s %s\n"), e->name,
+		    e->args);
+	cli_trim_line(line);
+	fputs(line, fp);
+	free(line);
 }
 
 int

@@ -137,7 +137,8 @@ report_text(const struct cohort_result *r, FILE *fp)
 	}
 	fprintf(fp, _("\nDistribution of totals:\n"));
 	for (b = 0; b < RESULT_BANDS; b++) {
-		fprintf(fp, "  %-8s %3d  ", bands[b], r->bands[b]);
+		fprintf(fp, "  %-8s %3d%s", bands[b], r->bands[b],
+		    r->bands[b] > 0 ? "  " : "");
 		for (k = 0; k < r->bands[b] && k < 60; k++)
 			fputc('#', fp);
 		fputc('\n', fp);

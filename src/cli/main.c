@@ -91,6 +91,8 @@ main_help(FILE *fp, const char *group)
 			continue;
 		usage = e->group ? xasprintf("%s %s %s", e->group, e->name,
 		    e->args) : xasprintf("%s %s", e->name, e->args);
+		while (*usage != '\0' && usage[strlen(usage) - 1] == ' ')
+			usage[strlen(usage) - 1] = '\0';	/* no ARGS */
 		if (strlen(usage) > 34)
 			fprintf(fp, "  %s\n  %-34s %s\n", usage, "",
 			    _(e->summary));

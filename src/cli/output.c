@@ -54,19 +54,34 @@ output_text(const struct table *t, FILE *fp)
 				w[c] = cw;
 		}
 	for (r = 0; r < t->nrows; r++) {
+		size_t len = 0, keep = 0;	/* keep: up to the last non-space */
+		char *line = NULL;
+		FILE *row = open_memstream(&line, &len);
+
+		if (row == NULL)
+			row = fp;	/* no memory: padded as it comes */
 		for (c = 0; c < t->ncols; c++) {
 			cell = cells[r * t->ncols + c];
 			cw = text_width(cell);
 			if (c > 0)
-				fputs("  ", fp);
+				fputs("  ", row);
 			if (t->numeric & (1ul << c)) {
-				output_pad(fp, w[c] - cw);
-				fputs(cell, fp);
+				output_pad(row, w[c] - cw);
+				fputs(cell, row);
 			} else {
-				fputs(cell, fp);
+				fputs(cell, row);
 				if (c + 1 < t->ncols)
-					output_pad(fp, w[c] - cw);
+					output_pad(row, w[c] - cw);
 			}
+		}
+		if (row != fp) {
+			/* No trailing spaces when the last cells are empty. */
+			fclose(row);
+			for (n = 0; n < len; n++)
+				if (line[n] != ' ')
+					keep = n + 1;
+			fwrite(line, 1, keep, fp);
+			free(line);
 		}
 		fputc('\n', fp);
 	}
