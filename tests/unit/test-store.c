@@ -385,6 +385,7 @@ test_instance(void **state)
 	store_free(&b);
 	free(pa);
 	free(pb);
+	unit_rmdir(dir);
 }
 
 int
