@@ -86,6 +86,21 @@ cli_print_diag(const struct diag *d)
 }
 
 int
+cli_format(const struct cmd_entry *e, const char *name, unsigned allowed,
+    enum format *f)
+{
+	static const char *const names[] = { "text", "csv", "pdf" };
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if ((allowed & (1u << i)) && strcmp(name, names[i]) == 0) {
+			*f = (enum format)i;
+			return 0;
+		}
+	return cli_usage_error(e, _("unknown format '%s'"), name);
+}
+
+int
 cli_options(const struct cmd_entry *e, int argc, char **argv,
     unsigned allowed, enum format *format, const char **out)
 {
@@ -95,25 +110,18 @@ cli_options(const struct cmd_entry *e, int argc, char **argv,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const names[] = { "text", "csv", "pdf" };
-	int ch, i, found;
+	int ch;
 
 	if (format != NULL)
 		*format = FORMAT_TEXT;
 	while ((ch = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			found = 0;
-			for (i = 0; i < 3 && format != NULL; i++) {
-				if ((allowed & (1u << i)) &&
-				    strcmp(optarg, names[i]) == 0) {
-					*format = (enum format)i;
-					found = 1;
-				}
-			}
-			if (!found) {
-				cli_usage_error(e, _("unknown format '%s'"),
-				    optarg);
+			if (format == NULL || cli_format(e, optarg, allowed,
+			    format) != 0) {
+				if (format == NULL)
+					cli_usage_error(e, _("unknown format "
+					    "'%s'"), optarg);
 				return -1;
 			}
 			break;

@@ -93,6 +93,13 @@ extern const struct cmd_entry cmd_paper_review_entry;
  */
 int cli_options(const struct cmd_entry *e, int argc, char **argv,
     unsigned allowed, enum format *format, const char **out);
+/*
+ * The --format NAME of a command (formats allowed as a mask of
+ * 1 << FORMAT_*) into *f.  Returns 0, or EXIT_USAGE after printing a usage
+ * error naming it.
+ */
+int cli_format(const struct cmd_entry *e, const char *name, unsigned allowed,
+    enum format *f);
 /* Print "usage: firstline GROUP NAME ARGS" to fp. */
 void cli_usage(const struct cmd_entry *e, FILE *fp);
 /* Print an error "firstline: MESSAGE" to stderr; returns EXIT_REFUSED. */

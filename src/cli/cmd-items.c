@@ -147,13 +147,9 @@ cmd_report_items_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		switch (ch) {
 		case 'c': cohort = optarg; break;
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				f = FORMAT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				f = FORMAT_CSV;
-			else
-				return cli_usage_error(e, _("unknown format "
-				    "'%s'"), optarg);
+			if (cli_format(e, optarg, 1u << FORMAT_TEXT |
+			    1u << FORMAT_CSV, &f) != 0)
+				return EXIT_USAGE;
 			break;
 		case 's':
 		case 'b':

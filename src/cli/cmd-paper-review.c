@@ -187,13 +187,9 @@ cmd_paper_review_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		switch (ch) {
 		case 'l': all = 1; break;
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				f = FORMAT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				f = FORMAT_CSV;
-			else
-				return cli_usage_error(e, _("unknown format "
-				    "'%s'"), optarg);
+			if (cli_format(e, optarg, 1u << FORMAT_TEXT |
+			    1u << FORMAT_CSV, &f) != 0)
+				return EXIT_USAGE;
 			break;
 		case 'b': by = optarg; break;
 		case 'p': file = optarg; break;

@@ -168,15 +168,9 @@ cmd_report_cohort_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	while ((ch = getopt_long(argc, argv, "f:o:sh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				f = FORMAT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				f = FORMAT_CSV;
-			else if (strcmp(optarg, "pdf") == 0)
-				f = FORMAT_PDF;
-			else
-				return cli_usage_error(e, _("unknown format "
-				    "'%s'"), optarg);
+			if (cli_format(e, optarg, 1u << FORMAT_TEXT |
+			    1u << FORMAT_CSV | 1u << FORMAT_PDF, &f) != 0)
+				return EXIT_USAGE;
 			break;
 		case 'o': out = optarg; break;
 		case 's': summary = 1; break;
