@@ -6,6 +6,7 @@
 
 #include "station.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -242,6 +243,30 @@ station_entry_marks(struct store *s, sqlite3_int64 entry,
 	*comment = xstrdup(sqlite3_step(q) == SQLITE_ROW ?
 	    store_text(q, 0) : "");
 	sqlite3_finalize(q);
+}
+
+int
+station_entry_when(struct store *s, sqlite3_int64 entry, char at[32],
+    char **by)
+{
+	sqlite3_stmt *q;
+	int rc = -1;
+
+	at[0] = '\0';
+	*by = NULL;
+	q = store_prepare(s, "SELECT e.entered_at, u.name FROM score_entry e"
+	    " JOIN app_user u ON u.id = e.entered_by WHERE e.id = ?1");
+	sqlite3_bind_int64(q, 1, entry);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		if (fl_local_time(store_text(q, 0), 1, at) == NULL)
+			snprintf(at, 32, "%s", store_text(q, 0));
+		*by = xstrdup(store_text(q, 1));
+		rc = 0;
+	}
+	sqlite3_finalize(q);
+	if (*by == NULL)
+		*by = xstrdup("");
+	return rc;
 }
 
 int

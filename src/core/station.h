@@ -98,6 +98,14 @@ void station_board_release(struct station_board *b);
 void station_entry_marks(struct store *s, sqlite3_int64 entry,
     const struct station *st, int *marks, char **comment);
 
+/*
+ * When entry was stored, as local time for people ("YYYY-MM-DD HH:MM",
+ * in at), and who stored it (*by, to free).  Returns 0, or -1 when there
+ * is no such entry (at and *by then empty).
+ */
+int station_entry_when(struct store *s, sqlite3_int64 entry, char at[32],
+    char **by);
+
 /* The percentage, rounded half-up to a whole number, of total over max. */
 int station_percent(int total, int max);
 

@@ -7,6 +7,11 @@
  * the marks to score_set(), and only when it has stored them does the form
  * say "saved" with the entry number.  A refusal shows the core's message.
  *
+ * A stored entry (just saved, or the station's latest when the form opens)
+ * is shown as it is in the database, marked saved with its time; Ctrl-S
+ * then stores nothing.  The first edit of a mark or the comment starts a
+ * correction of that entry: the form gains the required reason field.
+ *
  * The layout (labels, tally, detail, hints) is drawn on the standard
  * screen; the form's window covers the rows of the fields and repaints the
  * labels of those rows around the fields, so nothing the form shows is
@@ -19,6 +24,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/core.h"
 #include "core/score.h"
@@ -35,8 +41,13 @@ struct sc_fs {
 	int			*marks;		/* parsed; -1 none */
 	int			*maxes;		/* the fields' user pointers */
 	size_t			 cur;
-	int			 has_reason;
-	long long		 correcting;	/* the entry corrected */
+	int			 has_reason;	/* the reason slot exists */
+	long long		 entry;		/* the stored entry shown, or 0 */
+	char			 saved_at[32];	/* its local time */
+	char			*saved_by;
+	long long		 correcting;	/* the entry corrected, or 0 */
+	int			 resume;	/* rebuilt mid-edit: keep the */
+	int			 resume_col;	/* cursor there, not fresh */
 	int			 retake;
 	int			 dirty;		/* changed since the last save */
 	int			 esc_armed;	/* Esc once with changes */
@@ -185,6 +196,14 @@ sc_fs_build(struct sc_fs *fs, int cols, int rows)
 	set_current_field(fs->form, fs->fields[fs->cur < fs->nslots ?
 	    fs->cur : 0]);
 	sc_fs_entered(fs);
+	if (fs->resume) {
+		/* A correction began with this key: go on where it was. */
+		form_driver(fs->form, REQ_BEG_LINE);
+		for (; fs->resume_col > 0; fs->resume_col--)
+			form_driver(fs->form, REQ_RIGHT_CHAR);
+		fs->fresh = 0;
+		fs->resume = 0;
+	}
 	return 0;
 }
 
@@ -242,6 +261,8 @@ sc_fs_draw(struct sc_fs *fs, int cols, int rows)
 	v.cur = fs->cur;
 	v.page = form_page(fs->form);
 	v.correcting = fs->correcting;
+	v.saved = fs->correcting == 0 ? fs->entry : 0;
+	v.saved_at = fs->saved_at;
 	v.retake = fs->retake;
 	v.message = fs->sc->msg;
 	v.message_role = fs->sc->msg_role;
@@ -308,6 +329,80 @@ sc_fs_focus(struct sc_fs *fs, size_t slot)
 		sc_fs_entered(fs);
 }
 
+/* "13:05" for a time today, else the date and time as stored. */
+static void
+sc_fs_short_time(char at[32])
+{
+	char today[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d ", &tm);
+	if (strncmp(at, today, strlen(today)) == 0)
+		memmove(at, at + strlen(today), strlen(at + strlen(today)) + 1);
+}
+
+/*
+ * Show entry as stored: its marks and comment from the database (what the
+ * screen shows is what was committed), its time and author.  The form must
+ * be freed (sc_fs_free); a reason slot goes, its text with it.
+ */
+static void
+sc_fs_show_entry(struct sc_fs *fs, long long entry)
+{
+	char *comment = NULL;
+	size_t i;
+
+	if (fs->has_reason) {
+		free(fs->texts[sc_fs_reason_slot(fs)]);
+		fs->nslots--;
+		fs->has_reason = 0;
+	}
+	fs->entry = entry;
+	fs->correcting = 0;
+	fs->dirty = 0;
+	fs->esc_armed = 0;
+	if (fs->cur >= fs->nslots)
+		fs->cur = fs->st->nitems;
+	station_entry_marks(fs->sc->s, entry, fs->st, fs->marks, &comment);
+	for (i = 0; i < fs->nslots; i++) {
+		free(fs->texts[i]);
+		if (sc_fs_is_mark(fs, i))
+			fs->texts[i] = fs->marks[i] >= 0 ?
+			    xasprintf("%d", fs->marks[i]) : xstrdup("");
+		else
+			fs->texts[i] = xstrdup(comment != NULL ? comment : "");
+	}
+	free(comment);
+	free(fs->saved_by);
+	station_entry_when(fs->sc->s, entry, fs->saved_at, &fs->saved_by);
+	sc_fs_short_time(fs->saved_at);
+}
+
+/*
+ * The first edit of a stored entry: a correction of it begins, and the
+ * form is rebuilt (by the loop) with the reason field, the cursor kept.
+ */
+static void
+sc_fs_begin_correction(struct sc_fs *fs)
+{
+	int col = fs->form != NULL ? fs->form->curcol : 0;
+
+	sc_fs_free(fs);
+	fs->correcting = fs->entry;
+	fs->retake = 0;
+	fs->has_reason = 1;
+	fs->nslots++;
+	fs->texts = xreallocarray(fs->texts, fs->nslots, sizeof *fs->texts);
+	fs->texts[sc_fs_reason_slot(fs)] = xstrdup("");
+	fs->resume = 1;
+	fs->resume_col = col;
+	sc_message(fs->sc, ROLE_WARN, tr(N_("A correction of entry %lld: "
+	    "type the reason in its field, then Ctrl-S."), "更正第 %lld 条："
+	    "请在原因栏填写更正原因，然后按 Ctrl-S。"), fs->entry);
+}
+
 /*
  * Save through the core; the form says "saved" only when it stored.
  * Returns -1 when the board could not be reloaded (sc->error), else 0.
@@ -326,6 +421,14 @@ sc_fs_save(struct sc_fs *fs)
 	int rc;
 
 	sc_fs_sync(fs);
+	if (fs->entry != 0 && fs->correcting == 0) {
+		/* The stored entry, unchanged: nothing to store again. */
+		sc_message(sc, ROLE_STATUS, tr(N_("Entry %lld is saved and "
+		    "unchanged; edit a mark or the comment to correct it."),
+		    "第 %lld 条已保存，未作修改；修改分数或备注即可更正。"),
+		    fs->entry);
+		return 0;
+	}
 	sc_tally(st, fs->marks, &t);
 	if (t.high > 0) {
 		sc_fs_focus(fs, (size_t)t.first_high);
@@ -372,39 +475,29 @@ sc_fs_save(struct sc_fs *fs)
 		ui_beep();
 		return 0;
 	}
-	sc_message(sc, ROLE_OK, tr(N_("Saved (entry %lld): %d/%d, %s."),
-	    "已保存（第 %lld 条）：%d/%d，%s。"), (long long)r.entry_id,
+	sc_message(sc, ROLE_OK, tr(N_("Saved (entry %lld): %d/%d, %s. "
+	    "An edit now starts a correction."), "已保存（第 %lld 条）：%d/%d，"
+	    "%s。再作修改即为更正。"), (long long)r.entry_id,
 	    r.total, r.max, r.passed ? tr(N_("pass"), "合格") :
 	    r.critical_missed ? tr(N_("fail, a critical item missed"),
 	    "不合格，关键项未得满分") : tr(N_("fail"), "不合格"));
 	if (sc_board_reload(sc) != 0)
 		return -1;
-	/* From now on a change is a correction of this entry. */
-	fs->correcting = (long long)r.entry_id;
-	fs->retake = 0;
-	fs->dirty = 0;
-	fs->esc_armed = 0;
-	if (fs->has_reason) {
-		free(fs->texts[sc_fs_reason_slot(fs)]);
-		fs->texts[sc_fs_reason_slot(fs)] = xstrdup("");
-		set_field_buffer(fs->fields[sc_fs_reason_slot(fs)], 0, "");
-		return 0;
-	}
-	/* Rebuild the form with a reason field. */
+	/*
+	 * Show the entry as stored; a change from now on is a correction of
+	 * it (the loop rebuilds the form).
+	 */
 	sc_fs_free(fs);
-	fs->has_reason = 1;
-	fs->nslots++;
-	fs->texts = xreallocarray(fs->texts, fs->nslots, sizeof *fs->texts);
-	fs->texts[sc_fs_reason_slot(fs)] = xstrdup("");
+	fs->retake = 0;
+	sc_fs_show_entry(fs, (long long)r.entry_id);
 	return 0;
 }
 
-/* An edit key in the focused field. */
+/* An edit key applied to the form. */
 static void
-sc_fs_edit(struct sc_fs *fs, int key)
+sc_fs_edit_key(struct sc_fs *fs, int key, int mark)
 {
 	unsigned int cp;
-	int mark = sc_fs_is_mark(fs, fs->cur);
 
 	if (sc_is_backspace(key))
 		form_driver(fs->form, REQ_DEL_PREV);
@@ -441,41 +534,49 @@ sc_fs_edit(struct sc_fs *fs, int key)
 	sc_fs_sync(fs);
 }
 
+/* An edit key in the focused field. */
+static void
+sc_fs_edit(struct sc_fs *fs, int key)
+{
+	int mark = sc_fs_is_mark(fs, fs->cur), change;
+
+	change = sc_is_backspace(key) || key == KEY_DC || key == UI_CTRL('u');
+	if (!change && key >= 0 && key <= 0xff && key != 0x7f &&
+	    (key >= 0x80 || key >= ' '))
+		change = !mark || (key >= '0' && key <= '9');
+	if (change && fs->entry != 0 && fs->correcting == 0) {
+		/* Apply the key to the form as it is, then rebuild. */
+		sc_fs_edit_key(fs, key, mark);
+		sc_fs_begin_correction(fs);
+		return;
+	}
+	sc_fs_edit_key(fs, key, mark);
+}
+
 static void
 sc_fs_init(struct sc_fs *fs, struct sc *sc)
 {
 	const struct station_row *row = &sc->b.rows[sc->trainee];
 	const struct station_state *state = &row->st[sc->station];
-	char *comment = NULL;
 	size_t i;
 
 	memset(fs, 0, sizeof *fs);
 	fs->sc = sc;
 	fs->st = &sc->ss.stations[sc->station];
 	fs->retake = sc->retake;
-	fs->has_reason = state->entry != 0 && !fs->retake;
-	fs->correcting = fs->has_reason ? (long long)state->entry : 0;
-	fs->nslots = fs->st->nitems + 1 + (size_t)fs->has_reason;
-	fs->texts = xcalloc(fs->nslots, sizeof *fs->texts);
+	fs->nslots = fs->st->nitems + 1;
+	fs->texts = xcalloc(fs->nslots + 1, sizeof *fs->texts);
 	fs->marks = xcalloc(fs->st->nitems + 1, sizeof *fs->marks);
 	fs->maxes = xcalloc(fs->st->nitems + 1, sizeof *fs->maxes);
 	for (i = 0; i < fs->st->nitems; i++) {
 		fs->maxes[i] = fs->st->items[i].max;
 		fs->marks[i] = -1;
 	}
-	/* A correction starts from the entry it corrects. */
-	if (fs->correcting)
-		station_entry_marks(sc->s, state->entry, fs->st, fs->marks,
-		    &comment);
-	for (i = 0; i < fs->nslots; i++) {
-		if (sc_fs_is_mark(fs, i) && fs->marks[i] >= 0)
-			fs->texts[i] = xasprintf("%d", fs->marks[i]);
-		else if (i == fs->st->nitems && comment != NULL)
-			fs->texts[i] = xstrdup(comment);
-		else
-			fs->texts[i] = xstrdup("");
-	}
-	free(comment);
+	for (i = 0; i < fs->nslots; i++)
+		fs->texts[i] = xstrdup("");
+	/* A scored station shows its latest entry; a retake starts empty. */
+	if (state->entry != 0 && !fs->retake)
+		sc_fs_show_entry(fs, (long long)state->entry);
 }
 
 static void
@@ -489,6 +590,7 @@ sc_fs_release(struct sc_fs *fs)
 	free(fs->texts);
 	free(fs->marks);
 	free(fs->maxes);
+	free(fs->saved_by);
 }
 
 enum sc_outcome
@@ -505,6 +607,11 @@ sc_form(struct sc *sc)
 		    sc_mark_char_check);
 	sc_fs_init(&fs, sc);
 	sc_message_clear(sc);
+	if (fs.entry != 0)
+		sc_message(sc, ROLE_STATUS, tr(N_("Entry %lld, saved %s by %s. "
+		    "Editing a mark or the comment starts a correction."),
+		    "第 %lld 条，%s 由 %s 保存。修改分数或备注即开始更正。"),
+		    fs.entry, fs.saved_at, fs.saved_by);
 	for (;;) {
 		ui_size(&cols, &rows);
 		small = lay_too_small(cols, rows);

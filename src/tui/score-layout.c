@@ -304,6 +304,11 @@ sc_form_layout(struct lay *l, const struct sc_form_geom *g,
 		title = xasprintf(tr(N_("Correction of entry %lld: %s (%s)"),
 		    "更正第 %lld 条：%s（%s）"), v->correcting,
 		    sc_station_title(st), st->rubric);
+	else if (v->saved > 0)
+		title = xasprintf(tr(N_("Entry %lld saved %s: %s (%s)"),
+		    "第 %lld 条 %s 已保存：%s（%s）"), v->saved,
+		    v->saved_at != NULL ? v->saved_at : "",
+		    sc_station_title(st), st->rubric);
 	else if (v->retake)
 		title = xasprintf(tr(N_("Retake: %s (%s)"), "补考：%s（%s）"),
 		    sc_station_title(st), st->rubric);
@@ -374,13 +379,18 @@ sc_form_layout(struct lay *l, const struct sc_form_geom *g,
 	} else if (v->message != NULL)
 		sc_put_cut(l, g->message_row, LAY_MARGIN, g->cols - 2 *
 		    LAY_MARGIN, v->message_role, v->message);
-	sc_hints(l, g->npages > 1 ?
-	    tr(N_("Tab next  Shift-Tab previous  PgDn/PgUp page  Ctrl-S save  "
-	    "Esc back  F2 中文"), "Tab 下一项  Shift-Tab 上一项  PgDn/PgUp "
-	    "翻页  Ctrl-S 保存  Esc 返回  F2 English") :
-	    tr(N_("Tab/Enter next  Shift-Tab previous  Ctrl-S save  Esc back  "
-	    "F2 中文"), "Tab/回车 下一项  Shift-Tab 上一项  Ctrl-S 保存  "
-	    "Esc 返回  F2 English"));
+	if (v->saved > 0)
+		sc_hints(l, tr(N_("Edit a mark or the comment to correct  Tab "
+		    "next  Esc back  F2 中文"), "修改分数或备注即更正  Tab "
+		    "下一项  Esc 返回  F2 English"));
+	else
+		sc_hints(l, g->npages > 1 ?
+		    tr(N_("Tab next  Shift-Tab previous  PgDn/PgUp page  "
+		    "Ctrl-S save  Esc back  F2 中文"), "Tab 下一项  Shift-Tab "
+		    "上一项  PgDn/PgUp 翻页  Ctrl-S 保存  Esc 返回  F2 English") :
+		    tr(N_("Tab/Enter next  Shift-Tab previous  Ctrl-S save  "
+		    "Esc back  F2 中文"), "Tab/回车 下一项  Shift-Tab 上一项  "
+		    "Ctrl-S 保存  Esc 返回  F2 English"));
 }
 
 /* ---------------------------------------------------------- screens */

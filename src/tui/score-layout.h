@@ -125,6 +125,8 @@ struct sc_form_view {
 	size_t			 cur;		/* focused slot */
 	int			 page;
 	long long		 correcting;	/* the entry corrected, or 0 */
+	long long		 saved;		/* a stored entry shown, or 0 */
+	const char		*saved_at;	/* its time ("13:05") */
 	int			 retake;
 	const char		*message;	/* NULL for none */
 	enum lay_role		 message_role;

@@ -495,9 +495,10 @@ sc_stations_fill(struct sc *sc, struct sc_list *ls, int width)
 		    "该批次已认证并封存，成绩不能再更改。"));
 	else
 		ls->head[1] = xstrdup(tr(N_("Enter opens the station's rubric; "
-		    "for a station scored already it opens a correction, "
-		    "which needs a reason."), "回车打开考站评分表；已评分的"
-		    "考站将进行更正，更正须填写原因。"));
+		    "a station scored already shows its saved entry, and an "
+		    "edit there is a correction, which needs a reason."),
+		    "回车打开考站评分表；已评分的考站显示已保存的成绩，修改即为"
+		    "更正，更正须填写原因。"));
 	ls->title = tr(N_("Scoring: choose a station"), "评分：选择考站");
 	ls->empty = tr(N_("The exam of this cohort has no stations."),
 	    "该批次的考核没有考站。");

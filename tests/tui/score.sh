@@ -147,12 +147,14 @@ has "scene-safety=6;responsiveness=4;call-for-help=7" "$OUT" \
 ok $? "the database has the entry, the comment and the instructor"
 
 # ------------------------------------------------------ a correction
-screen_has s "Correction of entry 1" "a further save is a correction"
-screen_has s "Reason (required):" "which asks for a reason"
+screen_has s "Entry 1 saved" "the form shows the saved entry"
+screen_hasnt s "Reason (required):" "not a correction yet"
 # From the comment up to item 14 (clear-shock, critical).
 tui_keys s Up Up Up
 screen_has s "14/16 ★ critical" "item 14 focused"
 tui_keys s 0
+screen_has s "Correction of entry 1" "an edit starts a correction"
+screen_has s "type the reason in its field" "which asks for a reason"
 screen_has s "✗ fail: critical item missed" "a critical item missed fails"
 tui_keys s C-s
 screen_has s "This is a correction: type the reason before saving." \
@@ -210,8 +212,10 @@ screen_has s "Scoring: choose a station" "back from the history"
 
 # ------------------------------------------------ resize, language
 tui_keys s Up Enter
-screen_has s "Correction of entry 2" "a scored station opens a correction"
+screen_has s "Entry 2 saved" "a scored station opens its saved entry"
+screen_has s "saved" "with its time and author"
 tui_keys s 5
+screen_has s "Correction of entry 2" "an edit starts a correction"
 screen_has s "Total 92/100" "an unsaved change"
 tui_resize s 100 30
 screen_has s "as soon as it arrives and follows its prompts" \
