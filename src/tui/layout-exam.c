@@ -309,7 +309,8 @@ void
 lay_navigator(struct lay *l, const struct lay_navigator *nv)
 {
 	int per = lay_nav_per_row(l->cols);
-	int top = 5, bottom = l->rows - 3, grid_rows, first, r;
+	int top = 5, bottom = l->rows - 3, grid_rows, first, r, col;
+	const char *hint;
 	size_t i, empty;
 	char buf[128];
 
@@ -348,11 +349,28 @@ lay_navigator(struct lay *l, const struct lay_navigator *nv)
 		lay_put(l, top + r, LAY_MARGIN +
 		    (int)(i % (size_t)per) * LAY_NAV_CELL, role, buf);
 	}
-	lay_put(l, l->rows - 2, LAY_MARGIN, ROLE_LABEL,
-	    tr(N_("*  answered    -  empty    F  flagged"),
-	    "*  已答    -  未答    F  已标记"));
+	col = LAY_MARGIN;
+	if (nv->refused != NULL && *nv->refused != '\0') {
+		snprintf(buf, sizeof buf, tr(N_("There is no question %s: "
+		    "the questions are 1–%zu."), "没有第 %s 题：题号为 1–%zu。"),
+		    nv->refused, nv->h.count);
+		col += lay_put(l, l->rows - 2, col, ROLE_ERROR, buf) + 2;
+	}
+	if (nv->typed != NULL && *nv->typed != '\0') {
+		snprintf(buf, sizeof buf, tr(N_("Go to question: %s_"),
+		    "跳到第几题：%s_"), nv->typed);
+		col += lay_put(l, l->rows - 2, col, ROLE_STATUS, buf) + 2;
+		hint = tr(N_("Enter opens it  Backspace edits  Esc cancels"),
+		    "回车打开  退格修改  Esc 取消");
+		if (col + (int)text_width(hint) <= l->cols - LAY_MARGIN)
+			lay_put(l, l->rows - 2, col, ROLE_LABEL, hint);
+	} else if (col == LAY_MARGIN)
+		lay_put(l, l->rows - 2, LAY_MARGIN, ROLE_LABEL,
+		    tr(N_("*  answered    -  empty    F  flagged"),
+		    "*  已答    -  未答    F  已标记"));
 	lay_bar(l, l->rows - 1, ROLE_HINT);
 	lay_put(l, l->rows - 1, 1, ROLE_HINT,
-	    tr(N_("Arrows move  Enter open the question  l or Esc back"),
-	    "方向键移动  回车打开该题  l 或 Esc 返回"));
+	    tr(N_("Arrows move  Enter open  digits go to a question  l or "
+	    "Esc back"), "方向键移动  回车打开该题  输入题号跳转  l 或 Esc "
+	    "返回"));
 }

@@ -151,9 +151,16 @@ struct lay_navigator {
 	struct lay_header		 h;
 	const struct lay_nav_item	*items;
 	size_t				 cursor;
+	const char			*typed;	  /* a number being typed */
+	const char			*refused; /* one out of range */
 };
 
-/* The navigator: all questions in a grid; sets l->nav_per_row. */
+/*
+ * The navigator: all questions in a grid; sets l->nav_per_row.  The line
+ * above the hints shows the number being typed (typed, digits; NULL or
+ * "" for none) and a number refused as out of range (refused), else the
+ * legend of the marks.
+ */
 void lay_navigator(struct lay *l, const struct lay_navigator *n);
 /* Cells per navigator row at cols columns. */
 int lay_nav_per_row(int cols);

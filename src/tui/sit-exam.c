@@ -375,6 +375,7 @@ sit_question_key(struct sit *st, int key)
 		return sit_toggle_flag(st);
 	case 'l':
 		st->nav_cursor = st->cur;
+		st->nav_typed[0] = st->nav_refused[0] = '\0';
 		st->view = VIEW_NAVIGATOR;
 		break;
 	case 's':

@@ -54,6 +54,8 @@ struct sit {
 	enum sit_view	 view;
 	size_t		 cur;		/* current item */
 	size_t		 nav_cursor;
+	char		 nav_typed[8];	/* digits typed in the navigator */
+	char		 nav_refused[24]; /* a number refused there, shown */
 	int		 scroll;
 	int		 resumed;	/* the attempt had answers already */
 	int		 warned;	/* time warnings given: 1 10 min, 2 5, 3 1 */

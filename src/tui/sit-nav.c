@@ -37,6 +37,8 @@ sit_navigator_layout(struct sit *st, struct lay *l)
 	}
 	nv.items = items;
 	nv.cursor = st->nav_cursor;
+	nv.typed = st->nav_typed;
+	nv.refused = st->nav_refused;
 	lay_navigator(l, &nv);
 	free(items);
 	free(who);
@@ -65,7 +67,9 @@ sit_help_layout(struct sit *st, struct lay *l)
 		{ "m", "m", N_("flag or unflag for review"),
 		    "标记或取消标记待查" },
 		{ "l", "l", N_("list of all questions (answered, flagged, "
-		    "empty)"), "题目列表（已答、已标记、未答）" },
+		    "empty); there, type a number and Enter to go to that "
+		    "question"), "题目列表（已答、已标记、未答）；在列表中输入"
+		    "题号并按回车即跳到该题" },
 		{ "t", "t", N_("time left"), "剩余时间" },
 		{ "s", "s", N_("submit (then y to confirm)"),
 		    "交卷（再按 y 确认）" },
@@ -172,13 +176,78 @@ sit_confirm_layout(struct sit *st, struct lay *l)
 
 /* ------------------------------------------------------------- keys */
 
+/* Forget the number typed in the navigator (and a refusal shown). */
+static void
+sit_nav_clear(struct sit *st)
+{
+	st->nav_typed[0] = '\0';
+	st->nav_refused[0] = '\0';
+}
+
+/* The number typed so far, or 0. */
+static size_t
+sit_nav_number(const struct sit *st)
+{
+	return (size_t)strtoul(st->nav_typed, NULL, 10);
+}
+
+/*
+ * A digit typed in the navigator: the number grows while it names a
+ * question, and the cursor follows it; a digit that would name none is
+ * refused with a message.  Enter opens the question: never at once, as
+ * an Enter typed after the number would then move on to the next one.
+ */
+static void
+sit_nav_digit(struct sit *st, int digit)
+{
+	size_t n = st->a->nitems, len = strlen(st->nav_typed);
+	size_t v = sit_nav_number(st) * 10 + (size_t)digit;
+
+	if (v == 0 || v > n || len + 1 >= sizeof st->nav_typed) {
+		snprintf(st->nav_refused, sizeof st->nav_refused, "%s%d",
+		    st->nav_typed, digit);
+		ui_beep();
+		return;
+	}
+	st->nav_refused[0] = '\0';
+	st->nav_typed[len] = (char)('0' + digit);
+	st->nav_typed[len + 1] = '\0';
+	st->nav_cursor = v - 1;
+}
+
 enum sit_outcome
 sit_navigator_key(struct sit *st, int key)
 {
-	size_t n = st->a->nitems, c = st->nav_cursor;
+	size_t n = st->a->nitems, c = st->nav_cursor, len;
 	int cols, rows;
 	size_t per;
 
+	if (key >= '0' && key <= '9') {
+		sit_nav_digit(st, key - '0');
+		return SIT_STAY;
+	}
+	len = strlen(st->nav_typed);
+	if (sit_is_backspace(key)) {
+		st->nav_refused[0] = '\0';
+		if (len > 0)
+			st->nav_typed[len - 1] = '\0';
+		if (len > 1)
+			st->nav_cursor = sit_nav_number(st) - 1;
+		return SIT_STAY;
+	}
+	if (key == UI_ESC && (len > 0 || st->nav_refused[0] != '\0')) {
+		/* Esc cancels the number first; again, it leaves. */
+		sit_nav_clear(st);
+		return SIT_STAY;
+	}
+	if (sit_is_enter(key) && len > 0) {
+		/* The number typed is a question's (digits are checked). */
+		c = sit_nav_number(st) - 1;
+		sit_nav_clear(st);
+		sit_goto(st, c);
+		return SIT_STAY;
+	}
+	sit_nav_clear(st);
 	ui_size(&cols, &rows);
 	per = (size_t)lay_nav_per_row(cols);
 	switch (key) {
