@@ -703,7 +703,35 @@ test_navigator(void **state)
 	assert_row(&s, 5, "    1*    2-F   3-    4*    5-    6-    7*    8-"
 	    "    9-F  10*");
 	assert_row(&s, 6, "   11-   12-");
+	assert_row(&s, 22, "  *  answered    -  empty    F  flagged");
 	screen_release(&s);
+
+	/* A number being typed replaces the legend; a refusal comes first. */
+	nv.typed = "3";
+	lay_init(&s.l, 80, 24);
+	lay_navigator(&s.l, &nv);
+	screen_render(&s);
+	assert_row(&s, 22, "  Go to question: 3_  Enter opens it  Backspace "
+	    "edits  Esc cancels");
+	screen_release(&s);
+	nv.refused = "35";
+	lay_init(&s.l, 80, 24);
+	lay_navigator(&s.l, &nv);
+	screen_render(&s);
+	assert_fits(&s);
+	/* At 80 columns the keys give way to the message and the number. */
+	assert_row(&s, 22, "  There is no question 35: the questions are "
+	    "1–12.  Go to question: 3_");
+	screen_release(&s);
+	lang_set(1);
+	lay_init(&s.l, 80, 24);
+	lay_navigator(&s.l, &nv);
+	screen_render(&s);
+	assert_fits(&s);
+	assert_row(&s, 22, "  没有第 35 题：题号为 1–12。  跳到第几题：3_  "
+	    "回车打开  退格修改  Esc 取消");
+	screen_release(&s);
+	lang_set(0);
 }
 
 /* ------------------------------------------------------------- page */
