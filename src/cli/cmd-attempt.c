@@ -50,7 +50,9 @@ cmd_attempt_extend_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		t = (time_t)deadline;
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S",
 		    localtime(&t));
-		printf(_("%s: %ld minutes added; the deadline is now %s\n"),
+		printf(ngettext("%s: %ld minute added; the deadline is now %s\n",
+		    "%s: %ld minutes added; the deadline is now %s\n",
+		    (unsigned long)minutes),
 		    argv[optind + 1], minutes, when);
 	} else {
 		cli_error("%s", cause);

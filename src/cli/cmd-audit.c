@@ -52,8 +52,11 @@ cmd_audit_verify_exec(struct cli *c, const struct cmd_entry *e, int argc,
 			    c->db, f.table, f.key, cmd_audit_reason(f.what));
 		return EXIT_REFUSED;
 	}
-	printf(_("%s: the record matches its chain (%lld rows: audit trail, "
-	    "score entries and marks, certified results)\n"), c->db, rows);
+	printf(ngettext("%s: the record matches its chain (%lld row: audit "
+	    "trail, score entries and marks, certified results)\n",
+	    "%s: the record matches its chain (%lld rows: audit trail, "
+	    "score entries and marks, certified results)\n",
+	    (unsigned long)rows), c->db, rows);
 	return EXIT_OK;
 }
 

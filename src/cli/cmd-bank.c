@@ -116,13 +116,16 @@ cmd_bank_check_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		    diag_count(&d));
 	} else {
 		for (i = 0; i < set.nbanks; i++) {
-			printf(_("%s: bank %s, %zu questions: ok\n"),
-			    set.banks[i]->file, set.banks[i]->module,
-			    set.banks[i]->nquestions);
+			printf(ngettext("%s: bank %s, %zu question: ok\n",
+			    "%s: bank %s, %zu questions: ok\n",
+			    set.banks[i]->nquestions), set.banks[i]->file,
+			    set.banks[i]->module, set.banks[i]->nquestions);
 			bank_warn_untranslated(set.banks[i]);
 		}
 		for (i = 0; i < set.nrubrics; i++)
-			printf(_("%s: %s rubric %s, %zu items: ok\n"),
+			printf(ngettext("%s: %s rubric %s, %zu item: ok\n",
+			    "%s: %s rubric %s, %zu items: ok\n",
+			    set.rubrics[i]->nitems),
 			    set.rubrics[i]->file,
 			    rubric_kind_name(set.rubrics[i]->kind),
 			    set.rubrics[i]->id, set.rubrics[i]->nitems);

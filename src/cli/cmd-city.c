@@ -51,8 +51,11 @@ cmd_report_city_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	}
 	output_table(&t, f, fp);
 	if (f == FORMAT_TEXT)
-		fprintf(fp, _("\n%ld of %ld communities have fewer than %d "
-		    "certified responders (see 'firstline report coverage')\n"),
+		fprintf(fp, ngettext("\n%ld of %ld community has fewer than "
+		    "%d certified responders (see 'firstline report "
+		    "coverage')\n", "\n%ld of %ld communities have fewer than %d "
+		    "certified responders (see 'firstline report coverage')\n",
+		    (unsigned long)communities),
 		    below, communities, COVERAGE_MINIMUM);
 	rc = cli_out_close(fp, out);
 	table_release(&t);

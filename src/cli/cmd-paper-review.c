@@ -50,8 +50,10 @@ review_print(const struct table *t, const char *cohort)
 		return;
 	}
 	for (r = 1; r < t->nrows; r++) {
-		printf(_("review %s: %s %s, %s page %s, %s, %s keyed "
-		    "entries\n"), table_cell(t, r, 0), table_cell(t, r, 1),
+		printf(ngettext("review %s: %s %s, %s page %s, %s, %s keyed "
+		    "entry\n", "review %s: %s %s, %s page %s, %s, %s keyed "
+		    "entries\n", strtoul(table_cell(t, r, 9), NULL, 10)),
+		    table_cell(t, r, 0), table_cell(t, r, 1),
 		    table_cell(t, r, 2), table_cell(t, r, 3),
 		    table_cell(t, r, 4), table_cell(t, r, 8),
 		    table_cell(t, r, 9));
@@ -148,8 +150,9 @@ review_all(struct store *s, const struct user *u, const char *cohort)
 		printf(_("cohort %s: no scanned sheet waits for review\n"),
 		    cohort);
 	else if (left > 0)
-		printf(_("%zu sheets you have keyed wait for someone else's "
-		    "entry\n"), left);
+		printf(ngettext("%zu sheet you have keyed waits for someone "
+		    "else's entry\n", "%zu sheets you have keyed wait for "
+		    "someone else's entry\n", left), left);
 	free(done);
 	reviews_free(rv, n);
 	return rc;

@@ -76,8 +76,11 @@ cli_keyin_print(const struct keyin_sheet *k, const struct keyin_result *r,
 		    r->passed ? _("pass") : _("fail"));
 		break;
 	case KEYIN_DISAGREES:
-		printf(_("%s: entry %lld stored, but it differs from entry "
-		    "%lld by %s at %zu questions; nothing is graded:\n"),
+		printf(ngettext("%s: entry %lld stored, but it differs from "
+		    "entry %lld by %s at %zu question; nothing is graded:\n",
+		    "%s: entry %lld stored, but it differs from entry "
+		    "%lld by %s at %zu questions; nothing is graded:\n",
+		    r->ndiff),
 		    k->ticket, (long long)r->entry_no, (long long)r->other_no,
 		    r->other_by, r->ndiff);
 		for (i = 0; i < r->ndiff; i++) {

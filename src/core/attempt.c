@@ -100,8 +100,10 @@ trainee_login_from(struct store *s, const char *ticket, const char *pin,
 			return -1;
 		*wait_s = try.wait_s;
 		if ((*cause = auth_limit_text(&try, source)) == NULL)
-			*cause = xasprintf(_("too many wrong PINs for this "
-			    "ticket; wait %d seconds"), *wait_s);
+			*cause = xasprintf(ngettext("too many wrong PINs for "
+			    "this ticket; wait %d second", "too many wrong PINs "
+			    "for this ticket; wait %d seconds",
+			    (unsigned long)*wait_s), *wait_s);
 		return -1;
 	}
 	/* An unknown ticket costs the same time as a known one. */

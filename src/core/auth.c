@@ -346,11 +346,14 @@ auth_limit_text(const struct auth_try *try, const char *source)
 {
 	switch (try->limit) {
 	case AUTH_LIMIT_SOURCE:
-		return xasprintf(_("too many failed logins from %s; wait %d "
-		    "seconds"), source, try->wait_s);
+		return xasprintf(ngettext("too many failed logins from %s; "
+		    "wait %d second", "too many failed logins from %s; wait %d "
+		    "seconds", (unsigned long)try->wait_s), source, try->wait_s);
 	case AUTH_LIMIT_COHORT:
-		return xasprintf(_("too many failed logins in this cohort; "
-		    "wait %d seconds"), try->wait_s);
+		return xasprintf(ngettext("too many failed logins in this "
+		    "cohort; wait %d second", "too many failed logins in this "
+		    "cohort; wait %d seconds", (unsigned long)try->wait_s),
+		    try->wait_s);
 	default:
 		return NULL;
 	}
@@ -557,8 +560,10 @@ user_login(struct store *s, const char *name, const char *password,
 		return -1;
 	if (rc > 0) {
 		if ((*cause = auth_limit_text(&try, source)) == NULL)
-			*cause = xasprintf(_("too many failed logins for %s; "
-			    "try again in %d seconds"), name, try.wait_s);
+			*cause = xasprintf(ngettext("too many failed logins "
+			    "for %s; try again in %d second", "too many failed "
+			    "logins for %s; try again in %d seconds",
+			    (unsigned long)try.wait_s), name, try.wait_s);
 		return -1;
 	}
 	st = store_prepare(s, "SELECT id, role, hash FROM app_user"

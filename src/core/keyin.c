@@ -219,9 +219,16 @@ keyin_parse_all(const struct attempt *a, const char *text, char ***out,
 		if (*p == ',' || *p == '\n')
 			n++;
 	if (n != a->nitems) {
-		*cause = xasprintf(_("%zu answers keyed, but the paper has "
-		    "%zu questions (one answer a question, separated by "
-		    "commas; an empty one for no answer)"), n, a->nitems);
+		char *k = xasprintf(ngettext("%zu answer", "%zu answers", n), n);
+		char *q = xasprintf(ngettext("%zu question", "%zu questions",
+		    a->nitems), a->nitems);
+
+		/* TRANSLATORS: "%zu answer(s)", "%zu question(s)". */
+		*cause = xasprintf(_("%s keyed, but the paper has %s (one "
+		    "answer a question, separated by commas; an empty one for "
+		    "no answer)"), k, q);
+		free(k);
+		free(q);
 		free(copy);
 		return -1;
 	}

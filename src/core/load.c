@@ -135,7 +135,8 @@ load_bank(const struct bank *b, struct store *s, struct diag *notes,
 	sqlite3_finalize(qs);
 	sqlite3_finalize(os);
 	if (rc == 0)
-		diag_add(notes, _("module %s: version %d, %zu questions"),
+		diag_add(notes, ngettext("module %s: version %d, %zu question",
+		    "module %s: version %d, %zu questions", b->nquestions),
 		    b->module, version + 1, b->nquestions);
 	return rc;
 }
@@ -189,7 +190,8 @@ load_rubric(const struct rubric *r, struct store *s, struct diag *notes,
 	}
 	sqlite3_finalize(is);
 	if (rc == 0)
-		diag_add(notes, _("rubric %s: version %d, %zu items"), r->id,
+		diag_add(notes, ngettext("rubric %s: version %d, %zu item",
+		    "rubric %s: version %d, %zu items", r->nitems), r->id,
 		    version + 1, r->nitems);
 	return rc;
 }
@@ -210,6 +212,25 @@ load_refs(struct store *s, sqlite3_stmt *cs, sqlite3_int64 evid,
 			return -1;
 	}
 	return 0;
+}
+
+/* "exam standard: version 1, 50 questions in 60 minutes", each count in
+ * its plural form. */
+static void
+load_exam_note(struct diag *notes, const char *id, int version,
+    int nquestions, int minutes)
+{
+	char *q, *m;
+
+	q = xasprintf(ngettext("%d question", "%d questions",
+	    (unsigned long)nquestions), nquestions);
+	m = xasprintf(ngettext("%d minute", "%d minutes",
+	    (unsigned long)minutes), minutes);
+	/* TRANSLATORS: the second %s is "%d question(s)", the third
+	 * "%d minute(s)". */
+	diag_add(notes, _("exam %s: version %d, %s in %s"), id, version, q, m);
+	free(q);
+	free(m);
 }
 
 static int
@@ -287,8 +308,8 @@ load_exam(const struct exam *e, struct store *s, struct diag *notes,
 		    e->nscenarios, d);
 	sqlite3_finalize(cs);
 	if (rc == 0)
-		diag_add(notes, _("exam %s: version %d, %d questions in %d "
-		    "minutes"), e->id, version + 1, nquestions, e->minutes);
+		load_exam_note(notes, e->id, version + 1, nquestions,
+		    e->minutes);
 	return rc;
 }
 

@@ -231,8 +231,9 @@ proctor_retake(struct store *s, const struct user *u, const char *cohort,
 		goto fail;
 	}
 	if (last - 1 >= retakes) {
-		*cause = xasprintf(_("ticket %s has used the %d retake(s) the "
-		    "exam allows"), ticket, retakes);
+		*cause = xasprintf(ngettext("ticket %s has used the %d retake "
+		    "the exam allows", "ticket %s has used the %d retakes the "
+		    "exam allows", (unsigned long)retakes), ticket, retakes);
 		goto fail;
 	}
 	st = store_prepare(s, "INSERT INTO attempt (trainee_id, number, seed,"

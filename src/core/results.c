@@ -546,8 +546,10 @@ cohort_certify(struct store *s, const struct user *u, const char *cohort,
 		goto fail;
 	}
 	if (r->in_progress > 0) {
-		*cause = xasprintf(_("%d trainee(s) of cohort %s are still "
-		    "sitting the written test"), r->in_progress, cohort);
+		*cause = xasprintf(ngettext("%d trainee of cohort %s is still "
+		    "sitting the written test", "%d trainees of cohort %s are "
+		    "still sitting the written test",
+		    (unsigned long)r->in_progress), r->in_progress, cohort);
 		goto fail;
 	}
 	if (!r->meets_pass || !r->meets_excellence)

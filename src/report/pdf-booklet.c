@@ -139,9 +139,11 @@ bk_heading(struct pdf *p, const struct bk_doc *d, const struct paper_print *pp,
 	pdf_text(p, BK_MARGIN, BK_MARGIN + 30, tw, 9, PDF_DIGITS, s);
 	free(s);
 	cairo_set_source_rgb(p->cr, 0.25, 0.25, 0.25);
-	s = xasprintf("笔试 %d 分钟 Written test, %d minutes.  答案涂在答题卡上，"
+	/* Both languages on every paper, so English by hand, not gettext. */
+	s = xasprintf("笔试 %d 分钟 Written test, %d %s.  答案涂在答题卡上，"
 	    "试题册上的记号不计分。 Mark your answers on the answer sheet: "
-	    "marks in this booklet do not count.", a->minutes, a->minutes);
+	    "marks in this booklet do not count.", a->minutes, a->minutes,
+	    a->minutes == 1 ? "minute" : "minutes");
 	pdf_text(p, BK_MARGIN, BK_MARGIN + 45, tw, 7.5, PDF_WRAP | PDF_DIGITS,
 	    s);
 	free(s);

@@ -44,8 +44,9 @@ coverage_draw(struct pdf *p, const void *arg)
 	free(s);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 	p->y += 14;
-	s = xasprintf(_("Coverage: communities with fewer than %d certified "
-	    "responders"), d->minimum);
+	s = xasprintf(ngettext("Coverage: communities with fewer than %d "
+	    "certified responder", "Coverage: communities with fewer than %d "
+	    "certified responders", (unsigned long)d->minimum), d->minimum);
 	p->y += pdf_text(p, p->left, p->y, p->right - p->left, 17,
 	    PDF_BOLD | PDF_WRAP, s) + 4;
 	free(s);
@@ -80,10 +81,13 @@ pdf_coverage_write(const struct table *t, int minimum, FILE *fp,
 	d.minimum = minimum;
 	pdf_now(d.printed);
 	d.footer = xasprintf(_("firstline: coverage, printed %s"), d.printed);
-	d.running = xasprintf(_("Coverage: communities with fewer than %d "
-	    "certified responders (continued)"), minimum);
-	title = xasprintf(_("Coverage: communities with fewer than %d "
-	    "certified responders"), minimum);
+	d.running = xasprintf(ngettext("Coverage: communities with fewer than "
+	    "%d certified responder (continued)", "Coverage: communities with "
+	    "fewer than %d certified responders (continued)",
+	    (unsigned long)minimum), minimum);
+	title = xasprintf(ngettext("Coverage: communities with fewer than %d "
+	    "certified responder", "Coverage: communities with fewer than %d "
+	    "certified responders", (unsigned long)minimum), minimum);
 	rc = pdf_render(fp, PDF_A4_SHORT, PDF_A4_LONG, 1, title, coverage_draw,
 	    &d, cause);
 	free(title);

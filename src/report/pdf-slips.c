@@ -114,15 +114,16 @@ slip_draw_one(struct pdf *p, const struct slip_doc *d, size_t r, double x,
 	cy += pdf_text(p, ix, cy, tw, 8, PDF_WRAP, s);
 	free(s);
 	if (d->url != NULL)
-		s = xasprintf("Written test: %d minutes.  At the terminal or "
+		s = xasprintf("Written test: %d %s.  At the terminal or "
 		    "on a phone (scan the code), choose your language, type the "
 		    "ticket number and PIN.  The PIN is printed once: keep it "
-		    "to yourself.", hd->minutes);
+		    "to yourself.", hd->minutes,
+		    hd->minutes == 1 ? "minute" : "minutes");
 	else
-		s = xasprintf("Written test: %d minutes.  At the exam terminal "
+		s = xasprintf("Written test: %d %s.  At the exam terminal "
 		    "choose your language, then type the ticket number and the "
 		    "PIN.  The PIN is printed only once: keep it to yourself.",
-		    hd->minutes);
+		    hd->minutes, hd->minutes == 1 ? "minute" : "minutes");
 	cy += pdf_text(p, ix, cy + 1, tw, d->url != NULL ? 7 : 7.5, PDF_WRAP,
 	    s) + 2;
 	free(s);

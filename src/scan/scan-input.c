@@ -163,8 +163,10 @@ scan_source_open(const char *path, struct scan_source **out, char **cause)
 		goto fail;
 	}
 	if (src->pages > SCAN_MAX_PAGES) {
-		*cause = xasprintf(_("the file has %d pages; scan at most %d "
-		    "pages per file"), src->pages, SCAN_MAX_PAGES);
+		*cause = xasprintf(ngettext("the file has %d pages; scan at "
+		    "most %d page per file", "the file has %d pages; scan at "
+		    "most %d pages per file", SCAN_MAX_PAGES), src->pages,
+		    SCAN_MAX_PAGES);
 		goto fail;
 	}
 	*out = src;

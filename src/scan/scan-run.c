@@ -328,7 +328,7 @@ run_review(struct scan_run *r, struct run_sheet *rs, const char *reason,
 	struct review_item *pi;
 	sqlite3_int64 id;
 	char *cause = NULL, *msg, *nums;
-	size_t i, n;
+	size_t i, n, ndoubt;
 	int p;
 
 	pi = xcalloc(rs->a->nitems ? rs->a->nitems : 1, sizeof *pi);
@@ -338,13 +338,14 @@ run_review(struct scan_run *r, struct run_sheet *rs, const char *reason,
 		const char *why = *pg->reason ? pg->reason : reason;
 
 		nums = xstrdup("");
-		for (i = n = 0; i < sh->nitems; i++) {
+		for (i = n = ndoubt = 0; i < sh->nitems; i++) {
 			if (sh->items[i].page != p)
 				continue;
 			pi[n++] = rs->items[i];
 			if (rs->items[i].doubt) {
+				ndoubt++;
 				char *t = xasprintf("%s%s%zu", nums,
-				    *nums ? ", " : "", i + 1);
+				    *nums ? _(", ") : "", i + 1);
 
 				free(nums);
 				nums = t;
@@ -365,10 +366,12 @@ run_review(struct scan_run *r, struct run_sheet *rs, const char *reason,
 			cause = NULL;
 		} else {
 			if (*nums != '\0' && why != NULL)
-				msg = xasprintf(_("questions %s in doubt; %s"),
-				    nums, why);
+				msg = xasprintf(ngettext("question %s in "
+				    "doubt; %s", "questions %s in doubt; %s",
+				    ndoubt), nums, why);
 			else if (*nums != '\0')
-				msg = xasprintf(_("questions %s in doubt"),
+				msg = xasprintf(ngettext("question %s in "
+				    "doubt", "questions %s in doubt", ndoubt),
 				    nums);
 			else
 				msg = xstrdup(why ? why : "");

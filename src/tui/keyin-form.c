@@ -178,9 +178,10 @@ ki_status(const struct ki *ki)
 	for (i = 0; i < ki->n; i++)
 		keyed += *ki->texts[i] != '\0';
 	if (k->nprior == 0)
-		return xasprintf(tr(N_("First entry of this sheet · %zu of %zu "
-		    "questions keyed"), "本答题卡的第一次录入 · 已录 %zu/%zu "
-		    "题"), keyed, ki->n);
+		return xasprintf(trn("First entry of this sheet · %zu of "
+		    "%zu question keyed", "First entry of this sheet · "
+		    "%zu of %zu questions keyed", "本答题卡的第一次录入 · "
+		    "已录 %zu/%zu 题", ki->n), keyed, ki->n);
 	names = xstrdup("");
 	for (i = 0; i < k->nprior; i++) {
 		char *next = xasprintf("%s%s%s", names,
@@ -189,9 +190,11 @@ ki_status(const struct ki *ki)
 		free(names);
 		names = next;
 	}
-	out = xasprintf(tr(N_("Entry %zu of this sheet (before: %s) · %zu of "
-	    "%zu questions keyed"), "本答题卡的第 %zu 次录入（之前：%s）· "
-	    "已录 %zu/%zu 题"), k->nprior + 1, names, keyed, ki->n);
+	out = xasprintf(trn("Entry %zu of this sheet (before: %s) · %zu "
+	    "of %zu question keyed", "Entry %zu of this sheet (before: "
+	    "%s) · %zu of %zu questions keyed", "本答题卡的第 %zu 次录入"
+	    "（之前：%s）· 已录 %zu/%zu 题", ki->n), k->nprior + 1, names,
+	    keyed, ki->n);
 	free(names);
 	return out;
 }
@@ -342,10 +345,12 @@ ki_save(struct ki *ki, struct keyin_result *r, char ***responses)
 	}
 	if (!ki->save_armed) {
 		ki->save_armed = 1;
-		ki_message(ki, ROLE_WARN, tr(N_("%zu answers, %zu empty. "
+		ki_message(ki, ROLE_WARN, trn("%zu answer, %zu empty. "
 		    "Check them against the sheet; Ctrl-S again stores this "
-		    "entry."), "共 %zu 题，%zu 题留空。请与答题卡核对；再按 "
-		    "Ctrl-S 保存本次录入。"), ki->n, empty);
+		    "entry.", "%zu answers, %zu empty. Check them against "
+		    "the sheet; Ctrl-S again stores this entry.", "共 %zu "
+		    "题，%zu 题留空。请与答题卡核对；再按 Ctrl-S 保存本次录入。",
+		    ki->n), ki->n, empty);
 		keyin_responses_free(resp, ki->n);
 		return 0;
 	}
@@ -402,12 +407,15 @@ ki_outcome(const struct ki *ki, const struct keyin_result *r,
 		p[n].text = t[n];
 		n++;
 	} else {
-		t[n] = xasprintf(tr(N_("Stored as entry %lld, but it differs "
-		    "from entry %lld by %s at %zu questions. Nothing is graded: "
+		t[n] = xasprintf(trn("Stored as entry %lld, but it differs "
+		    "from entry %lld by %s at %zu question. Nothing is graded: "
 		    "someone else keys the sheet again, and it is graded when "
-		    "two entries agree."), "已保存为第 %lld 条录入，但与第 %lld "
-		    "条（%s 录入）有 %zu 题不一致。未评分：请另一人再录入"
-		    "一次，两次一致时评分。"), (long long)r->entry_no,
+		    "two entries agree.", "Stored as entry %lld, but it "
+		    "differs from entry %lld by %s at %zu questions. Nothing is "
+		    "graded: someone else keys the sheet again, and it is "
+		    "graded when two entries agree.", "已保存为第 %lld 条录入，"
+		    "但与第 %lld 条（%s 录入）有 %zu 题不一致。未评分：请另一人"
+		    "再录入一次，两次一致时评分。", r->ndiff), (long long)r->entry_no,
 		    (long long)r->other_no, r->other_by, r->ndiff);
 		p[n].role = ROLE_WARN;
 		p[n].text = t[n];

@@ -41,6 +41,17 @@ tr(const char *en, const char *zh)
 }
 
 const char *
+trn(const char *en, const char *en_plural, const char *zh, unsigned long n)
+{
+	const char *t;
+
+	if (!lang_is_zh)
+		return n == 1 ? en : en_plural;
+	t = ngettext(en, en_plural, n);
+	return t != en && t != en_plural ? t : zh;
+}
+
+const char *
 lang_text(const struct ltext *t)
 {
 	const char *s = lang_is_zh ? t->zh : t->en;

@@ -25,6 +25,15 @@ int lang_zh(void);
 /* The string for the chosen language; both arguments are static. */
 const char *tr(const char *en, const char *zh)
     __attribute__((format_arg(1))) __attribute__((format_arg(2)));
+/*
+ * The same for a text with a count n: the English singular or plural
+ * (ngettext, so "1 minute", "2 minutes"), or the Chinese, which has one
+ * form.  The pair is the gettext msgid and msgid_plural (xgettext keyword
+ * trn:1,2).
+ */
+const char *trn(const char *en, const char *en_plural, const char *zh,
+    unsigned long n) __attribute__((format_arg(1)))
+    __attribute__((format_arg(2))) __attribute__((format_arg(3)));
 /* The chosen language's side of a paper text (the other side if empty). */
 const char *lang_text(const struct ltext *t);
 

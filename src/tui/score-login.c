@@ -123,17 +123,22 @@ sc_login_try(struct sc *sc, struct sc_login *lg)
 		    name);
 		wait = auth_wait(sc->s, "user", name);
 		if (strcmp(cause, wrong) == 0 && wait > 0)
-			sc_message(sc, ROLE_ERROR, tr(N_("Wrong user name "
+			sc_message(sc, ROLE_ERROR, trn("Wrong user name "
 			    "or password. Too many wrong tries: wait %d "
-			    "seconds before the next one."), "用户名或密码"
-			    "错误。错误次数过多：请等待 %d 秒后再试。"), wait);
+			    "second before the next one.", "Wrong user "
+			    "name or password. Too many wrong tries: wait %d "
+			    "seconds before the next one.", "用户名或密码"
+			    "错误。错误次数过多：请等待 %d 秒后再试。",
+			    (unsigned long)wait), wait);
 		else if (strcmp(cause, wrong) == 0)
 			sc_message(sc, ROLE_ERROR, "%s", tr(N_("Wrong user "
 			    "name or password."), "用户名或密码错误。"));
 		else if (wait > 0)
-			sc_message(sc, ROLE_ERROR, tr(N_("Too many wrong "
-			    "tries: wait %d seconds, then try again."),
-			    "错误次数过多：请等待 %d 秒后再试。"), wait);
+			sc_message(sc, ROLE_ERROR, trn("Too many wrong "
+			    "tries: wait %d second, then try again.",
+			    "Too many wrong tries: wait %d seconds, then try "
+			    "again.", "错误次数过多：请等待 %d 秒后再试。",
+			    (unsigned long)wait), wait);
 		else
 			sc_message(sc, ROLE_ERROR, "%s", cause);
 		free(wrong);

@@ -257,7 +257,8 @@ sc_cohort_row(const struct table *t, size_t i, int width)
 	a = sc_cell(id, 14);
 	b = sc_cell(name, name_width);
 	c = sc_cell(exam, 12);
-	s = xasprintf(tr(N_("%s trainees%s"), "%s 名学员%s"),
+	s = xasprintf(trn("%s trainee%s", "%s trainees%s",
+	    "%s 名学员%s", strtoul(table_cell(t, i, 3), NULL, 10)),
 	    table_cell(t, i, 3), sealed ? tr(N_(", certified"), "，已认证") :
 	    "");
 	row = xasprintf("%s  %s  %s  %s", a, b, c, s);

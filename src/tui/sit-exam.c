@@ -195,7 +195,7 @@ sit_exam_tick(struct sit *st)
 	time_t now = attempt_now();
 	long left = attempt_remaining(st->a, now);
 	char *cause = NULL;
-	int level, rc;
+	int level, mins, rc;
 
 	if (left <= 0 || now - st->last_refresh >= SIT_REFRESH_S) {
 		st->last_refresh = now;
@@ -220,15 +220,11 @@ sit_exam_tick(struct sit *st)
 		st->warned = level;	/* extra time was granted */
 	if (level > st->warned) {
 		st->warned = level;
-		if (level == 3)
-			sit_message(st, ROLE_WARN, "%s", tr(N_("1 minute left. "
-			    "Your answers are saved."),
-			    "还剩 1 分钟。你的答案均已保存。"));
-		else
-			sit_message(st, ROLE_WARN, tr(N_("%d minutes left. "
-			    "Your answers are saved."),
-			    "还剩 %d 分钟。你的答案均已保存。"),
-			    level == 1 ? 10 : 5);
+		mins = level == 1 ? 10 : level == 2 ? 5 : 1;
+		sit_message(st, ROLE_WARN, trn("%d minute left. Your "
+		    "answers are saved.", "%d minutes left. Your answers "
+		    "are saved.", "还剩 %d 分钟。你的答案均已保存。",
+		    (unsigned long)mins), mins);
 		ui_beep();
 	}
 	return SIT_STAY;

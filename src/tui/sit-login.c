@@ -119,9 +119,11 @@ sit_login_layout(struct sit *st, struct lay *l)
 static void
 sit_login_wait_message(struct sit *st, long left)
 {
-	sit_message(st, ROLE_ERROR, tr(N_("Too many wrong tries. Please wait "
-	    "%ld seconds, then try again, or ask the proctor."),
-	    "错误次数过多。请等待 %ld 秒后再试，或请监考人员解锁。"), left);
+	sit_message(st, ROLE_ERROR, trn("Too many wrong tries. Please wait "
+	    "%ld second, then try again, or ask the proctor.", "Too many "
+	    "wrong tries. Please wait %ld seconds, then try again, or ask "
+	    "the proctor.", "错误次数过多。请等待 %ld 秒后再试，或请监考人员"
+	    "解锁。", (unsigned long)left), left);
 }
 
 static enum sit_outcome
@@ -149,10 +151,12 @@ sit_login_try(struct sit *st)
 	wrong = cause != NULL && strcmp(cause, _("wrong ticket or PIN")) == 0;
 	st->wait_until = wait_s > 0 ? now + wait_s : 0;
 	if (wrong && wait_s > 0)
-		sit_message(st, ROLE_ERROR, tr(N_("Wrong ticket number or PIN. "
-		    "Too many wrong tries: please wait %d seconds, then try "
-		    "again."), "准考证号或密码错误。错误次数过多：请等待 %d 秒"
-		    "后再试。"), wait_s);
+		sit_message(st, ROLE_ERROR, trn("Wrong ticket number or "
+		    "PIN. Too many wrong tries: please wait %d second, then "
+		    "try again.", "Wrong ticket number or PIN. Too many "
+		    "wrong tries: please wait %d seconds, then try again.",
+		    "准考证号或密码错误。错误次数过多：请等待 %d 秒后再试。",
+		    (unsigned long)wait_s), wait_s);
 	else if (wrong)
 		sit_message(st, ROLE_ERROR, "%s", tr(N_("Wrong ticket number "
 		    "or PIN. Check your exam slip and try again."),

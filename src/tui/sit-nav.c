@@ -144,13 +144,16 @@ sit_confirm_layout(struct sit *st, struct lay *l)
 	size_t n = 0;
 
 	memset(p, 0, sizeof p);
-	answered = xasprintf(tr(N_("Answered: %zu of %zu questions."),
-	    "已答：%zu/%zu 题。"), attempt_answered(a), a->nitems);
-	e = nempty > 0 ? xasprintf(tr(N_("Empty: %zu (questions %s)."),
-	    "未答：%zu 题（第 %s 题）。"), nempty, empty) :
+	answered = xasprintf(trn("Answered: %zu of %zu question.",
+	    "Answered: %zu of %zu questions.", "已答：%zu/%zu 题。",
+	    a->nitems), attempt_answered(a), a->nitems);
+	e = nempty > 0 ? xasprintf(trn("Empty: %zu (question %s).",
+	    "Empty: %zu (questions %s).", "未答：%zu 题（第 %s 题）。",
+	    nempty), nempty, empty) :
 	    xasprintf(tr(N_("Empty: %zu."), "未答：%zu 题。"), nempty);
-	f = nflag > 0 ? xasprintf(tr(N_("Flagged for review: %zu (questions "
-	    "%s)."), "标记待查：%zu 题（第 %s 题）。"), nflag, flag) :
+	f = nflag > 0 ? xasprintf(trn("Flagged for review: %zu (question "
+	    "%s).", "Flagged for review: %zu (questions %s).",
+	    "标记待查：%zu 题（第 %s 题）。", nflag), nflag, flag) :
 	    xasprintf(tr(N_("Flagged for review: %zu."), "标记待查：%zu 题。"),
 	    nflag);
 	p[n++].text = answered;

@@ -116,7 +116,7 @@ sit_instructions_layout(struct sit *st, struct lay *l)
 {
 	const struct attempt *a = st->a;
 	char clock[32];
-	char *who, *what, *resume = NULL;
+	char *who, *what, *nq, *nm, *resume = NULL;
 	struct lay_para p[12];
 	size_t n = 0;
 
@@ -126,13 +126,19 @@ sit_instructions_layout(struct sit *st, struct lay *l)
 	who = xasprintf(tr(N_("%s, ticket %s, community %s."),
 	    "%s，准考证号 %s，%s。"), st->t.name, st->t.ticket,
 	    st->t.community);
-	what = xasprintf(tr(N_("The written test has %zu questions and lasts "
-	    "%d minutes. The clock has started and does not stop: if the "
-	    "connection is lost, log in again and you continue where you "
-	    "were. Time left: %s."),
-	    "本次笔试共 %zu 题，限时 %d 分钟。计时已经开始且不会暂停；"
+	nq = xasprintf(trn("%zu question", "%zu questions",
+	    "%zu 题", a->nitems), a->nitems);
+	nm = xasprintf(trn("%d minute", "%d minutes", "%d 分钟",
+	    (unsigned long)a->minutes), a->minutes);
+	/* TRANSLATORS: "%zu question(s)", "%d minute(s)", the time left. */
+	what = xasprintf(tr(N_("The written test has %s and lasts %s. The "
+	    "clock has started and does not stop: if the connection is lost, "
+	    "log in again and you continue where you were. Time left: %s."),
+	    "本次笔试共 %s，限时 %s。计时已经开始且不会暂停；"
 	    "如果连接中断，重新登录即可从中断处继续。剩余时间：%s。"),
-	    a->nitems, a->minutes, clock);
+	    nq, nm, clock);
+	free(nq);
+	free(nm);
 	p[n++].text = who;
 	p[n++].text = "";
 	p[n++].text = what;

@@ -151,3 +151,15 @@ web_tr(int zh, const char *en, const char *zh_text)
 	t = _(en);
 	return t != en ? t : zh_text;
 }
+
+const char *
+web_trn(int zh, const char *en, const char *en_plural, const char *zh_text,
+    unsigned long n)
+{
+	const char *t;
+
+	if (!zh)
+		return n == 1 ? en : en_plural;
+	t = ngettext(en, en_plural, n);
+	return t != en && t != en_plural ? t : zh_text;
+}

@@ -19,6 +19,7 @@
 #include "core/xalloc.h"
 
 #define T(en_, zh_) web_tr(pg->zh, (en_), (zh_))
+#define TN(en_, enp_, zh_, n_) web_trn(pg->zh, (en_), (enp_), (zh_), (n_))
 
 /* The chosen language's side of a paper text (the other when empty). */
 const char *
@@ -141,7 +142,7 @@ page_instructions(struct wbuf *b, const struct web_page *pg,
     const struct attempt *a, const char *name, const char *ticket,
     const char *community)
 {
-	char clock[32];
+	char clock[32], *nq, *nm;
 	size_t answered = attempt_answered(a);
 
 	page_clock(attempt_remaining(a, pg->now), clock, sizeof clock);
@@ -152,12 +153,18 @@ page_instructions(struct wbuf *b, const struct web_page *pg,
 	wb_escf(b, T(N_("%s, ticket %s, community %s."), "%s，准考证号 %s，%s。"),
 	    name, ticket, community);
 	wb_put(b, "</p>\n<p>");
-	wb_escf(b, T(N_("The written test has %zu questions and lasts %d "
-	    "minutes. The clock has started and does not stop: if the "
-	    "connection is lost, log in again and you continue where you "
-	    "were. Time left: %s."), "本次笔试共 %zu 题，限时 %d 分钟。"
-	    "计时已经开始且不会暂停；如果连接中断，重新登录即可从中断处继续。"
-	    "剩余时间：%s。"), a->nitems, a->minutes, clock);
+	nq = xasprintf(TN("%zu question", "%zu questions", "%zu 题",
+	    a->nitems), a->nitems);
+	nm = xasprintf(TN("%d minute", "%d minutes", "%d 分钟",
+	    (unsigned long)a->minutes), a->minutes);
+	wb_escf(b, T(N_("The written test has %s and lasts %s. The "
+	    "clock has started and does not stop: if the connection is lost, "
+	    "log in again and you continue where you were. Time left: %s."),
+	    "本次笔试共 %s，限时 %s。计时已经开始且不会暂停；"
+	    "如果连接中断，重新登录即可从中断处继续。剩余时间：%s。"),
+	    nq, nm, clock);
+	free(nq);
+	free(nm);
 	wb_put(b, "</p>\n");
 	if (answered > 0 || attempt_flagged(a) > 0) {
 		wb_put(b, "<p class=\"warn\">");
@@ -191,8 +198,9 @@ page_list(struct wbuf *b, const struct web_page *pg, const struct attempt *a)
 	wb_put(b, "<h1>");
 	wb_esc(b, T(N_("List of questions"), "题目列表"));
 	wb_put(b, "</h1>\n<p>");
-	wb_escf(b, T(N_("Answered: %zu of %zu questions."),
-	    "已答：%zu/%zu 题。"), attempt_answered(a), a->nitems);
+	wb_escf(b, TN("Answered: %zu of %zu question.",
+	    "Answered: %zu of %zu questions.", "已答：%zu/%zu 题。",
+	    a->nitems), attempt_answered(a), a->nitems);
 	wb_put(b, " ");
 	wb_escf(b, T(N_("Flagged for review: %zu."), "标记待查：%zu 题。"),
 	    attempt_flagged(a));
@@ -247,8 +255,9 @@ page_submit(struct wbuf *b, const struct web_page *pg,
 	wb_put(b, "<h1>");
 	wb_esc(b, T(N_("Submit your answers?"), "确认交卷？"));
 	wb_put(b, "</h1>\n<p>");
-	wb_escf(b, T(N_("Answered: %zu of %zu questions."),
-	    "已答：%zu/%zu 题。"), attempt_answered(a), a->nitems);
+	wb_escf(b, TN("Answered: %zu of %zu question.",
+	    "Answered: %zu of %zu questions.", "已答：%zu/%zu 题。",
+	    a->nitems), attempt_answered(a), a->nitems);
 	wb_printf(b, "</p>\n<p class=\"%s\" id=\"empty\">", nempty > 0 ?
 	    "warn" : "");
 	wb_escf(b, T(N_("Empty: %zu."), "未答：%zu 题。"), nempty);

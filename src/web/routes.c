@@ -34,6 +34,7 @@
 #include "core/xalloc.h"
 
 #define T(en_, zhs_) web_tr(zh_, (en_), (zhs_))
+#define TN(en_, enp_, zhs_, n_) web_trn(zh_, (en_), (enp_), (zhs_), (n_))
 
 void
 web_resp_release(struct web_resp *resp)
@@ -199,24 +200,31 @@ web_login(struct web_req *req, struct web_resp *resp)
 		int here = cause != NULL && strstr(cause, req->address) != NULL;
 
 		if (wrong && wait_s > 0)
-			msg = xasprintf(T(N_("Wrong ticket number or PIN. "
-			    "Too many wrong tries: please wait %d seconds, "
-			    "then try again."), "准考证号或密码错误。错误次数"
-			    "过多：请等待 %d 秒后再试。"), wait_s);
+			msg = xasprintf(TN("Wrong ticket number or PIN. Too "
+			    "many wrong tries: please wait %d second, then try "
+			    "again.", "Wrong ticket number or PIN. Too many "
+			    "wrong tries: please wait %d seconds, then try "
+			    "again.", "准考证号或密码错误。错误次数过多：请等待 "
+			    "%d 秒后再试。", (unsigned long)wait_s), wait_s);
 		else if (wrong)
 			msg = xstrdup(T(N_("Wrong ticket number or PIN. Check "
 			    "your exam slip and try again."),
 			    "准考证号或密码错误。请核对考试通知单后重试。"));
 		else if (wait_s > 0 && here)
-			msg = xasprintf(T(N_("Too many wrong tries from this "
-			    "network. Please wait %d seconds, then try again, "
-			    "or ask the proctor."), "此网络的错误次数过多。请等待"
-			    " %d 秒后再试，或请监考人员协助。"), wait_s);
+			msg = xasprintf(TN("Too many wrong tries from this "
+			    "network. Please wait %d second, then try again, "
+			    "or ask the proctor.", "Too many wrong tries from "
+			    "this network. Please wait %d seconds, then try "
+			    "again, or ask the proctor.", "此网络的错误次数过多。"
+			    "请等待 %d 秒后再试，或请监考人员协助。",
+			    (unsigned long)wait_s), wait_s);
 		else if (wait_s > 0)
-			msg = xasprintf(T(N_("Too many wrong tries. Please wait "
-			    "%ld seconds, then try again, or ask the "
-			    "proctor."), "错误次数过多。请等待 %ld 秒后再试，"
-			    "或请监考人员解锁。"), (long)wait_s);
+			msg = xasprintf(TN("Too many wrong tries. Please "
+			    "wait %ld second, then try again, or ask the "
+			    "proctor.", "Too many wrong tries. Please wait %ld "
+			    "seconds, then try again, or ask the proctor.",
+			    "错误次数过多。请等待 %ld 秒后再试，或请监考人员解锁。",
+			    (unsigned long)wait_s), (long)wait_s);
 		else
 			msg = xstrdup(cause != NULL ? cause : "");
 		free(cause);

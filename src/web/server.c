@@ -512,8 +512,10 @@ web_serve(const struct web_config *cfg, char **cause)
 	MHD_quiesce_daemon(d);
 	MHD_stop_daemon(d);	/* the requests under way finish first */
 	web_writer_stop(&groups, &writes);
-	fprintf(stderr, _("firstline serve: stopped; %lu answers, flags and "
-	    "submissions written in %lu commits\n"), writes, groups);
+	fprintf(stderr, ngettext("firstline serve: stopped; %lu answers, "
+	    "flags and submissions written in %lu commit\n", "firstline serve: "
+	    "stopped; %lu answers, flags and submissions written in %lu "
+	    "commits\n", groups), writes, groups);
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 	pthread_key_delete(ws.store_key);
 	free(cert);

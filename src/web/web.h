@@ -63,6 +63,12 @@ int web_utf8_ok(const char *s, size_t n);
  */
 const char *web_tr(int zh, const char *en, const char *zh_text)
     __attribute__((format_arg(2))) __attribute__((format_arg(3)));
+/* The same for a text with a count n: the English singular or plural
+ * (ngettext: "1 question", "2 questions"), or the Chinese, which has one
+ * form (xgettext keyword TN:1,2 for the pages' macro TN). */
+const char *web_trn(int zh, const char *en, const char *en_plural,
+    const char *zh_text, unsigned long n) __attribute__((format_arg(2)))
+    __attribute__((format_arg(3))) __attribute__((format_arg(4)));
 
 /* ------------------------------------------------------------- forms */
 
