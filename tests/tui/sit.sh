@@ -203,8 +203,8 @@ screen_has s "Submit your answers?" "s asks to confirm"
 [ "$(awk '{ print $3 }' "/proc/$PID/stat")" != T ] && kill -0 "$PID"
 ok $? "SIGINT, SIGTSTP and SIGQUIT leave it running (not stopped)"
 screen_has s "Answered: 3 of 4 questions." "confirmation: answered"
-screen_has s "Empty: 1 (questions $((F + 1)))." "confirmation: empty count"
-screen_has s "Flagged for review: 1 (questions $((O + 1)))." \
+screen_has s "Empty: 1 (question $((F + 1)))." "confirmation: empty count"
+screen_has s "Flagged for review: 1 (question $((O + 1)))." \
     "confirmation: flagged count"
 tui_keys s n
 screen_has s "Question $((F + 1))/4" "n goes back"
