@@ -242,7 +242,7 @@ sc_detail_text(const struct station *st, size_t cur, long long correcting)
 	if (cur == st->nitems)
 		return xstrdup(tr(N_("Comment (optional): what the trainee "
 		    "did well or should practise."),
-		    "备注（可不填）：考生做得好的地方或需要加强的地方。"));
+		    "备注（可不填）：学员做得好的地方或需要加强的地方。"));
 	return xasprintf(tr(N_("Reason (required): why entry %lld is "
 	    "corrected. It is kept in the history with your name."),
 	    "更正原因（必填）：为什么更正第 %lld 条记录。原因与你的姓名"

@@ -143,7 +143,7 @@ sc_who(const struct sc *sc)
 {
 	const struct station_row *r = &sc->b.rows[sc->trainee];
 
-	return xasprintf(tr(N_("%s %s (cohort %s)"), "%s %s（%s 批次）"),
+	return xasprintf(tr(N_("%s %s (cohort %s)"), "%s %s（培训批次 %s）"),
 	    r->name, r->ticket, sc->ss.cohort);
 }
 
@@ -492,7 +492,7 @@ sc_stations_fill(struct sc *sc, struct sc_list *ls, int width)
 	if (sc->ss.sealed)
 		ls->head[1] = xstrdup(tr(N_("This cohort is certified and "
 		    "sealed: its scores cannot change."),
-		    "该批次已认证并封存，成绩不能再更改。"));
+		    "该培训批次已认证并封存，成绩不能再更改。"));
 	else
 		ls->head[1] = xstrdup(tr(N_("Enter opens the station's rubric; "
 		    "a station scored already shows its saved entry, and an "
@@ -501,7 +501,7 @@ sc_stations_fill(struct sc *sc, struct sc_list *ls, int width)
 		    "更正，更正须填写原因。"));
 	ls->title = tr(N_("Scoring: choose a station"), "评分：选择考站");
 	ls->empty = tr(N_("The exam of this cohort has no stations."),
-	    "该批次的考核没有考站。");
+	    "该培训批次的考试没有考站。");
 	ls->hints = tr(N_("Enter score  r retake  h history  F2 中文  "
 	    "Esc trainees  q quit"), "回车 评分  r 补考  h 记录  F2 English  "
 	    "Esc 返回学员  q 退出");
@@ -559,13 +559,13 @@ sc_trainees_fill(struct sc *sc, struct sc_list *ls, int width)
 	ls->n = sc->b.n;
 	ls->columns = sc_board_header(&sc->ss, &c);
 	ls->head[0] = xasprintf(tr(N_("Cohort %s, exam %s%s. Choose a "
-	    "trainee."), "批次 %s，考核 %s%s。请选择学员。"), sc->ss.cohort,
+	    "trainee."), "培训批次 %s，考试 %s%s。请选择学员。"), sc->ss.cohort,
 	    sc->ss.exam, sc->ss.sealed ? tr(N_(" (certified)"), "（已认证）") :
 	    "");
 	ls->head[1] = sc_board_legend(&sc->ss);
 	ls->title = tr(N_("Scoring: choose a trainee"), "评分：选择学员");
 	ls->empty = tr(N_("This cohort has no trainees yet (firstline roster "
-	    "import)."), "该批次还没有学员（firstline roster import）。");
+	    "import)."), "该培训批次还没有学员（firstline roster import）。");
 	ls->hints = tr(N_("Enter stations  h history  digits find a ticket  "
 	    "F2 中文  Esc cohorts  q quit"), "回车 考站  h 记录  数字 查找"
 	    "准考证  F2 English  Esc 返回批次  q 退出");
@@ -586,7 +586,7 @@ sc_trainees_key(struct sc *sc, struct sc_list *ls, int key)
 	else if (sc->b.rows[sc->trainee].withdrawn) {
 		sc_message(sc, ROLE_ERROR, "%s", tr(N_("This trainee was "
 		    "withdrawn from the cohort and is not scored."),
-		    "该学员已退出本批次，不再评分。"));
+		    "该学员已退出本培训批次，不再评分。"));
 		return SC_STAY;
 	} else {
 		sc_message_clear(sc);
@@ -615,12 +615,12 @@ sc_cohorts_fill(struct sc *sc, struct sc_list *ls, int width)
 	for (i = 0; i < ls->n; i++)
 		ls->rows[i] = sc_cohort_row(&sc->cohorts, i + 1, width);
 	ls->head[0] = xasprintf(tr(N_("Logged in as %s (%s). Choose the "
-	    "cohort to score."), "已登录：%s（%s）。请选择要评分的批次。"),
+	    "cohort to score."), "已登录：%s（%s）。请选择要评分的培训批次。"),
 	    sc->u.name, sc->u.role == ROLE_ORGANIZER ? tr(N_("organizer"),
 	    "组织者") : tr(N_("instructor"), "考评员"));
-	ls->title = tr(N_("Scoring: choose a cohort"), "评分：选择批次");
+	ls->title = tr(N_("Scoring: choose a cohort"), "评分：选择培训批次");
 	ls->empty = tr(N_("There are no cohorts yet (firstline cohort "
-	    "create)."), "还没有批次（firstline cohort create）。");
+	    "create)."), "还没有培训批次（firstline cohort create）。");
 	ls->hints = tr(N_("Enter trainees  digits find a cohort  F2 中文  "
 	    "q quit"), "回车 学员  数字 查找批次  F2 English  q 退出");
 }

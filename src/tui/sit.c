@@ -234,8 +234,8 @@ sit_result_layout(struct sit *st, struct lay *l)
 		    g.correct, g.total, a->pass);
 		p[n++].text = lines[nl++];
 		p[n].role = g.passed ? ROLE_OK : ROLE_ERROR;
-		p[n++].text = g.passed ? tr(N_("Passed."), "及格。") :
-		    tr(N_("Not passed."), "未及格。");
+		p[n++].text = g.passed ? tr(N_("Passed."), "合格。") :
+		    tr(N_("Not passed."), "不合格。");
 		p[n++].text = "";
 		p[n].role = ROLE_LABEL;
 		p[n++].text = tr(N_("By module:"), "各模块成绩：");
@@ -252,7 +252,7 @@ sit_result_layout(struct sit *st, struct lay *l)
 		}
 	} else
 		p[n++].text = tr(N_("Your instructor will tell you the result."),
-		    "成绩将由培训老师公布。");
+		    "成绩将由考评员公布。");
 	lay_page(l, lang_text(&a->exam_title), p, n,
 	    tr(N_("Enter end"), "回车 结束"));
 	for (i = 0; i < nl; i++)

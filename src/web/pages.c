@@ -271,7 +271,7 @@ page_submit(struct wbuf *b, const struct web_page *pg,
 	page_numbers(b, pg, a, 1);
 	wb_put(b, "</p>\n<p>");
 	wb_esc(b, T(N_("After submitting you cannot change any answer."),
-	    "交卷后将不能再修改任何答案。"));
+	    "交卷后不能再修改答案。"));
 	wb_put(b, "</p>\n<form method=\"post\" action=\"/submit\">");
 	page_hidden(b, "csrf", pg->csrf);
 	wb_put(b, "<button class=\"primary\">");
@@ -335,7 +335,7 @@ page_result(struct wbuf *b, const struct web_page *pg,
 	if (!a->show_result) {
 		wb_put(b, "<p>");
 		wb_esc(b, T(N_("Your instructor will tell you the result."),
-		    "成绩将由培训老师公布。"));
+		    "成绩将由考评员公布。"));
 		wb_put(b, "</p>\n");
 		page_logout(b, pg);
 		page_end(b, pg, NULL);
@@ -348,8 +348,8 @@ page_result(struct wbuf *b, const struct web_page *pg,
 	    g.tenths % 10, g.correct, g.total, a->pass);
 	wb_printf(b, "</p>\n<p class=\"%s\" id=\"verdict\"><b>",
 	    g.passed ? "ok" : "err");
-	wb_esc(b, g.passed ? T(N_("Passed."), "及格。") :
-	    T(N_("Not passed."), "未及格。"));
+	wb_esc(b, g.passed ? T(N_("Passed."), "合格。") :
+	    T(N_("Not passed."), "不合格。"));
 	wb_put(b, "</b></p>\n<h2>");
 	wb_esc(b, T(N_("By module:"), "各模块成绩："));
 	wb_put(b, "</h2>\n<table class=\"modules\">");
