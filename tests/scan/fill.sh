@@ -5,8 +5,9 @@
 # before the right one is filled, stray dots, smudges), turned up to 10
 # degrees and one in five upside down, at 150, 200 and 300 dpi, with
 # noise, as JPEG, PNG, TIFF and scanner PDFs; then `paper scan` and
-# gen-sheets check: no answer stored that the trainee did not mean, no
-# sheet lost, under 2% of the clean sheets sent to review.
+# gen-sheets check: no answer stored that the trainee did not mean (nor
+# read without doubt on a sheet sent to review for other marks), no sheet
+# lost, under 2% of the clean sheets sent to review.
 #
 # SCAN_SHEETS sheets in all (default 40 in make check; make check-stress
 # runs 500 through tests/stress/scan-fill.sh), in rounds of up to 50 on a
@@ -31,18 +32,19 @@ fl init && fl bank load "$B"/banks/*.xml "$B"/rubrics/*.xml \
 expect_rc 0 "$PER papers of the standard exam printed"
 cp "$DB" "$TMP/printed.db"
 
-t0=$(date +%s)
-done_n=0 round=0 silent=0 lost=0 stored=0 review=0 clean=0 clean_rev=0
-answers=0 bad=0
-while [ "$done_n" -lt "$SHEETS" ]; do
+# scan_round N SEED [gen-sheets fill options]: N sheets filled, scanned
+# and checked on a fresh copy of the printed database; adds its figures
+# to the totals.
+scan_round() {
+	n=$1 seed=$2
+	shift 2
 	round=$((round + 1))
-	n=$((SHEETS - done_n)); [ "$n" -gt "$PER" ] && n=$PER
 	R="$TMP/round"
 	rm -rf "$R" "$R.db" "$R.db-wal" "$R.db-shm" "$R.db-review"
 	mkdir "$R" && cp "$TMP/printed.db" "$R.db"
 	if ! "$GEN" fill "$R.db" "$TMP/printed.pdf" "$R" "$R.key" --count "$n" \
-	    --seed "$round" >"$TMP/gen.out" 2>&1; then
-		sed 's/^/# /' "$TMP/gen.out"; bad=1; break
+	    --seed "$seed" "$@" >"$TMP/gen.out" 2>&1; then
+		sed 's/^/# /' "$TMP/gen.out"; bad=1; return 1
 	fi
 	FIRSTLINE_DB="$R.db" "$FIRSTLINE" paper scan s1 "$R"/* \
 	    >"$TMP/scan.out" 2>"$TMP/scan.err"
@@ -55,24 +57,46 @@ while [ "$done_n" -lt "$SHEETS" ]; do
 	"$GEN" check "$R.db" "$R.key" --max-clean-review 101 \
 	    >"$TMP/check.out" 2>&1 || bad=1
 	grep -v '^sheets ' "$TMP/check.out" | sed "s/^/# round $round: /"
-	set -- $(sed -n 's/^sheets \([0-9]*\): stored \([0-9]*\) (\([0-9]*\) answers), review \([0-9]*\), lost \([0-9]*\); silent errors \([0-9]*\); clean sheets \([0-9]*\), of them to review \([0-9]*\).*/\1 \2 \3 \4 \5 \6 \7 \8/p' "$TMP/check.out")
-	[ $# = 8 ] || { echo "# round $round: no figures"; bad=1; break; }
+	set -- $(sed -n 's/^sheets \([0-9]*\): stored \([0-9]*\) (\([0-9]*\) answers), review \([0-9]*\), lost \([0-9]*\); silent errors \([0-9]*\); clean sheets \([0-9]*\), of them to review \([0-9]*\) ([0-9.]*%); misread without doubt in review \([0-9]*\)$/\1 \2 \3 \4 \5 \6 \7 \8 \9/p' "$TMP/check.out")
+	[ $# = 9 ] || { echo "# round $round: no figures"; bad=1; return 1; }
 	done_n=$((done_n + $1)) stored=$((stored + $2)) answers=$((answers + $3))
 	review=$((review + $4)) lost=$((lost + $5)) silent=$((silent + $6))
 	clean=$((clean + $7)) clean_rev=$((clean_rev + $8))
+	unflagged=$((unflagged + $9))
+}
+
+t0=$(date +%s)
+done_n=0 round=0 silent=0 lost=0 stored=0 review=0 clean=0 clean_rev=0
+answers=0 bad=0 unflagged=0
+while [ "$done_n" -lt "$SHEETS" ]; do
+	n=$((SHEETS - done_n)); [ "$n" -gt "$PER" ] && n=$PER
+	scan_round "$n" $((round + 1)) || break
 done
 secs=$(($(date +%s) - t0))
 pct=$(awk -v a="$clean_rev" -v b="$clean" 'BEGIN { printf "%.2f", b ? 100 * a / b : 0 }')
-summary="paper scan on $done_n generated sheets ($round rounds, $secs s): stored $stored ($answers answers), to review $review, lost $lost; silent errors $silent; clean sheets $clean, to review $clean_rev ($pct%)"
+summary="paper scan on $done_n generated sheets ($round rounds, $secs s): stored $stored ($answers answers), to review $review, lost $lost; silent errors $silent; clean sheets $clean, to review $clean_rev ($pct%); misread without doubt on sheets in review $unflagged"
 echo "# $summary"
 [ -n "${SCAN_FIGURES:-}" ] && echo "$summary" >"$SCAN_FIGURES"
 
 [ "$bad" = 0 ] && [ "$done_n" = "$SHEETS" ]
 ok $? "$SHEETS sheets filled, scanned and checked"
 [ "$silent" = 0 ]; ok $? "no answer stored that the trainee did not mean ($answers stored)"
+[ "$unflagged" = 0 ]
+ok $? "on the sheets in review, every question read without doubt read as meant"
 [ "$lost" = 0 ]; ok $? "every sheet stored or in review"
 awk -v a="$clean_rev" -v b="$clean" 'BEGIN { exit !(b > 0 && 100 * a / b < 2) }'
 ok $? "under 2% of the $clean clean sheets sent to review ($pct%)"
 [ "$review" -gt 0 ]; ok $? "messy sheets do go to review ($review)"
+
+# Crossed-out choices, the mark most easily taken for a fill: 10 sheets on
+# which every answered item has a wrong option filled and crossed out
+# (thin light pen, the cross ending in the gaps between bubbles) before the
+# right ones are filled.  Each sheet goes to review, and not one crossed
+# option is read as chosen without doubt.
+done_n=0 stored=0 silent=0 unflagged=0 review=0 lost=0 bad=0
+scan_round 10 1000 --clean 0 --messy crossed
+[ "$bad" = 0 ] && [ "$done_n" = 10 ] && [ "$silent" = 0 ] &&
+    [ "$unflagged" = 0 ] && [ "$review" = 10 ]
+ok $? "crossed-out options: 10 sheets to review, none read as chosen ($unflagged misread)"
 
 done_testing

@@ -25,14 +25,18 @@
  * to a PDF of JPEG pages like a scanner's.  KEY records, per sheet, the
  * file and page, the attempt, whether its marks were all clean, and what
  * the trainee meant for every item.  --skip K leaves the first K answer
- * sheets of the PDF alone; --turn DEG turns every page DEG degrees more
+ * sheets of the PDF alone; --messy STYLE marks every item of a messy
+ * sheet in that style (light, tick, crossed, dot, smudge) instead of a
+ * quarter of them in any; --turn DEG turns every page DEG degrees more
  * (180: all upside down); --forge replaces the QR code by one whose check
  * value is altered, as a home-made sheet would have (libqrencode).
  *
  * check compares the database with KEY: every answer stored must be what
- * the trainee meant (a difference is a silent error); every sheet must be
- * stored or in review (nothing lost); under PCT percent (default 2) of
- * the clean sheets may go to review.  It prints the figures and exits 1
+ * the trainee meant (a difference is a silent error); on a sheet sent to
+ * review, every question the reader did not doubt must be read as meant
+ * too (else the same sheet without its doubtful marks would have been a
+ * silent error); every sheet must be stored or in review (nothing lost);
+ * under PCT percent (default 2) of the clean sheets may go to review.  It prints the figures and exits 1
  * when a rule is broken.
  *
  * blank-pdf and png-bomb make hostile inputs for tests/cli/paper-scan.sh:
@@ -522,6 +526,8 @@ struct fill_opts {
 	int		 dpis[3];
 	int		 ndpis;
 	unsigned	 formats;	/* 1 jpeg, 2 png, 4 tiff, 8 pdf */
+	int		 messy;		/* every item of a messy sheet in this
+					   style; -1: a quarter, mixed */
 };
 
 enum { FMT_JPEG = 1, FMT_PNG = 2, FMT_TIFF = 4, FMT_PDF = 8 };
@@ -702,7 +708,9 @@ cmd_fill(const char *db, const char *pdfpath, const char *outdir,
 		for (it = 0; it < a->nitems; it++) {
 			enum style st = STYLE_CLEAN;
 
-			if (!clean && rng_chance(0.25))
+			if (!clean && o->messy >= 0)
+				st = (enum style)o->messy;
+			else if (!clean && rng_chance(0.25))
 				st = (enum style)(1 + rng_int(STYLE_COUNT - 1));
 			resp[it] = gen_response(&a->items[it]);
 			styles[it] = gen_mark(cr, px, sh, it, &a->items[it],
@@ -792,14 +800,63 @@ cmd_fill(const char *db, const char *pdfpath, const char *outdir,
 
 /* ------------------------------------------------------------ check */
 
+/* The most items a KEY line records (far more than a paper has). */
+#define CHECK_MAX_ITEMS	1024
+
+/* Split a KEY field of ";"-separated values into at most max of them. */
+static size_t
+check_split(char *field, char **v, size_t max)
+{
+	size_t n = 0;
+	char *one;
+
+	while (n < max && (one = strsep(&field, ";")) != NULL)
+		v[n++] = strcmp(one, "-") == 0 ? (char *)"" : one;
+	return n;
+}
+
+/*
+ * The items the reader was sure of on a sheet it sent to review: each must
+ * be what the trainee meant, or the same reading on a sheet with nothing
+ * else in doubt would have been stored wrong.  Returns the misreads.
+ */
+static int
+check_review_items(struct store *s, sqlite3_int64 aid, char **f,
+    char **want, char **styles, size_t n)
+{
+	sqlite3_stmt *st;
+	int bad = 0;
+
+	st = store_prepare(s, "SELECT i.item, i.response FROM paper_review_item"
+	    " i JOIN paper_review r ON r.id = i.review_id WHERE r.attempt_id"
+	    " = ?1 AND r.status = 'open' AND i.doubt = 0");
+	sqlite3_bind_int64(st, 1, aid);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		size_t item = (size_t)sqlite3_column_int(st, 0);
+		const char *got = (const char *)sqlite3_column_text(st, 1);
+
+		if (item < n && strcmp(got ? got : "", want[item]) == 0)
+			continue;
+		bad++;
+		printf("MISREAD WITHOUT DOUBT: %s page %s attempt %lld "
+		    "question %zu: meant \"%s\" (%s), read \"%s\" (the sheet "
+		    "is in review for other questions)\n", f[0], f[1],
+		    (long long)aid, item + 1, item < n ? want[item] : "?",
+		    item < n ? styles[item] : "?", got ? got : "");
+	}
+	sqlite3_finalize(st);
+	return bad;
+}
+
 static int
 cmd_check(const char *db, const char *keypath, double max_clean_review)
 {
 	struct store *s = NULL;
 	char *cause = NULL, line[65536];
+	char *want[CHECK_MAX_ITEMS], *styles[CHECK_MAX_ITEMS];
 	FILE *key;
 	int sheets = 0, stored = 0, review = 0, lost = 0, silent = 0;
-	int clean = 0, clean_review = 0, answers = 0, rc = 0;
+	int clean = 0, clean_review = 0, answers = 0, unflagged = 0, rc = 0;
 
 	if (store_open(db, STORE_OPEN, &s, &cause) != 0) {
 		fprintf(stderr, "gen-sheets: %s\n", cause);
@@ -811,9 +868,10 @@ cmd_check(const char *db, const char *keypath, double max_clean_review)
 		return 1;
 	}
 	while (fgets(line, sizeof line, key) != NULL) {
-		char *f[8], *p = line, *want, *styles;
+		char *f[8], *p = line;
 		sqlite3_stmt *st;
 		sqlite3_int64 aid;
+		size_t nw, i;
 		int nf = 0, is_clean, status = 0;
 
 		line[strcspn(line, "\n")] = '\0';
@@ -825,8 +883,10 @@ cmd_check(const char *db, const char *keypath, double max_clean_review)
 		aid = strtoll(f[2], NULL, 10);
 		is_clean = atoi(f[3]);
 		clean += is_clean;
-		want = f[6];
-		styles = f[7];
+		nw = check_split(f[6], want, CHECK_MAX_ITEMS);
+		for (i = 0; i < nw; i++)
+			styles[i] = (char *)"?";
+		check_split(f[7], styles, nw);
 		st = store_prepare(s, "SELECT status = 'submitted' AND"
 		    " mode = 'paper-scan' FROM attempt WHERE id = ?1");
 		sqlite3_bind_int64(st, 1, aid);
@@ -834,37 +894,30 @@ cmd_check(const char *db, const char *keypath, double max_clean_review)
 			status = sqlite3_column_int(st, 0);
 		sqlite3_finalize(st);
 		if (status) {
-			char *w = want, *one, *ws = styles, *sty;
-			int seq = 0;
-
 			stored++;
 			st = store_prepare(s, "SELECT response FROM paper_item"
 			    " WHERE attempt_id = ?1 ORDER BY seq");
 			sqlite3_bind_int64(st, 1, aid);
-			while ((one = strsep(&w, ";")) != NULL) {
+			for (i = 0; i < nw; i++) {
 				const char *got = "";
 
-				sty = strsep(&ws, ";");
 				if (sqlite3_step(st) == SQLITE_ROW)
 					got = (const char *)
 					    sqlite3_column_text(st, 0);
-				if (strcmp(one, "-") == 0)
-					one = (char *)"";
 				answers++;
-				if (strcmp(got ? got : "", one) != 0) {
+				if (strcmp(got ? got : "", want[i]) != 0) {
 					silent++;
 					printf("SILENT ERROR: %s page %s "
-					    "attempt %lld question %d: meant "
+					    "attempt %lld question %zu: meant "
 					    "\"%s\" (%s), stored \"%s\"\n",
-					    f[0], f[1], (long long)aid,
-					    seq + 1, one, sty ? sty : "?",
-					    got ? got : "");
+					    f[0], f[1], (long long)aid, i + 1,
+					    want[i], styles[i], got ? got : "");
 				}
-				seq++;
 			}
 			sqlite3_finalize(st);
 			continue;
 		}
+		unflagged += check_review_items(s, aid, f, want, styles, nw);
 		st = store_prepare(s, "SELECT count(*) FROM paper_review"
 		    " WHERE attempt_id = ?1 AND status = 'open'");
 		sqlite3_bind_int64(st, 1, aid);
@@ -888,9 +941,10 @@ cmd_check(const char *db, const char *keypath, double max_clean_review)
 	store_free(&s);
 	printf("sheets %d: stored %d (%d answers), review %d, lost %d; "
 	    "silent errors %d; clean sheets %d, of them to review %d "
-	    "(%.2f%%)\n", sheets, stored, answers, review, lost, silent,
-	    clean, clean_review, clean ? 100.0 * clean_review / clean : 0.0);
-	if (silent > 0 || lost > 0 || sheets == 0)
+	    "(%.2f%%); misread without doubt in review %d\n", sheets, stored,
+	    answers, review, lost, silent, clean, clean_review,
+	    clean ? 100.0 * clean_review / clean : 0.0, unflagged);
+	if (silent > 0 || lost > 0 || unflagged > 0 || sheets == 0)
 		rc = 1;
 	if (clean > 0 && 100.0 * clean_review / clean >= max_clean_review)
 		rc = 1;
@@ -1013,7 +1067,8 @@ usage(void)
 {
 	fprintf(stderr, "usage: gen-sheets fill DB PRINTED.pdf OUTDIR KEY "
 	    "--count N [--seed S] [--skip K] [--clean P] [--dpi LIST] "
-	    "[--formats LIST] [--turn DEG] [--forge]\n       gen-sheets check DB KEY [--max-clean-review "
+	    "[--formats LIST] [--turn DEG] [--forge] [--messy STYLE]\n"
+	    "       gen-sheets check DB KEY [--max-clean-review "
 	    "PCT]\n       gen-sheets blank-pdf PAGES OUT.pdf\n"
 	    "       gen-sheets png-bomb WIDTH HEIGHT ROWS OUT.png\n"
 	    "       gen-sheets decode FILE...\n");
@@ -1024,7 +1079,7 @@ int
 main(int argc, char **argv)
 {
 	struct fill_opts o = { 10, 0, 0, 0, 0.6, { 150, 200, 300 }, 3,
-	    FMT_JPEG | FMT_PNG | FMT_TIFF | FMT_PDF };
+	    FMT_JPEG | FMT_PNG | FMT_TIFF | FMT_PDF, -1 };
 	double maxpct = 2.0;
 	int i, nargs = 0;
 	char *args[5];
@@ -1066,6 +1121,15 @@ main(int argc, char **argv)
 				    strcmp(t, "png") == 0 ? FMT_PNG :
 				    strcmp(t, "tiff") == 0 ? FMT_TIFF :
 				    strcmp(t, "pdf") == 0 ? FMT_PDF : 0;
+		} else if (strcmp(argv[i], "--messy") == 0 && i + 1 < argc) {
+			const char *name = argv[++i];
+
+			for (o.messy = STYLE_LIGHT; o.messy < STYLE_COUNT;
+			    o.messy++)
+				if (strcmp(style_names[o.messy], name) == 0)
+					break;
+			if (o.messy == STYLE_COUNT)
+				usage();
 		} else if (nargs < 5)
 			args[nargs++] = argv[i];
 		else
