@@ -130,7 +130,8 @@ test_decide(void **state)
 		{ 0.30, 0.0, SCAN_FAINT },	/* light pencil, a tick */
 		{ 0.49, 0.0, SCAN_FAINT },
 		{ 0.51, 0.0, SCAN_FILLED },
-		{ 0.95, 0.20, SCAN_FILLED },	/* a sloppy fill */
+		{ 0.95, 0.12, SCAN_FILLED },	/* a sloppy fill */
+		{ 0.95, 0.20, SCAN_CROSSED },	/* a thin light cross over it */
 		{ 0.95, 0.40, SCAN_CROSSED },	/* a cross drawn over it */
 		{ 0.05, 0.90, SCAN_EMPTY },	/* ink beside an empty one */
 	};
