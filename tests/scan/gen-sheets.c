@@ -6,15 +6,18 @@
  *   gen-sheets fill DB PRINTED.pdf OUTDIR KEY --count N [--seed S]
  *       [--skip K] [--clean P] [--dpi 150,200,300]
  *       [--formats jpeg,png,tiff,pdf] [--turn DEG] [--forge]
- *   gen-sheets check DB KEY [--max-clean-review PCT]
+ *       [--messy STYLE] [--shuffle N] [--withhold K --held DIR]
+ *   gen-sheets check DB KEY [--max-clean-review PCT] [--with-held]
+ *   gen-sheets codes PRINTED.pdf
  *   gen-sheets blank-pdf PAGES OUT.pdf
  *   gen-sheets png-bomb WIDTH HEIGHT ROWS OUT.png
  *   gen-sheets decode FILE...
  *
  * fill finds the answer sheet pages of the PDF that `paper print` wrote
  * (by the QR code in the sheet's QR box, read with ZBar), and for each
- * generated sheet takes one of them (each attempt once), renders it with
- * poppler at 150, 200 or 300 dpi, and has a "trainee" answer every item:
+ * generated sheet takes one attempt's answer sheet, every page of it
+ * (a long paper's sheet has several), renders each with poppler at 150,
+ * 200 or 300 dpi, and has a "trainee" answer every item:
  * a random response (some left blank), marked by a full fill (dark pen or
  * pencil, a little off centre, not quite round, with gaps) on a clean
  * sheet; on a messy sheet some items instead get light pencil, a tick, a
@@ -22,9 +25,18 @@
  * stray dot, a smudge.  The page is then turned (up to 10 degrees either
  * way, one in five upside down), scaled a little unevenly, darkened,
  * given noise, and written as JPEG (quality 55-92), PNG, TIFF, or several
- * to a PDF of JPEG pages like a scanner's.  KEY records, per sheet, the
- * file and page, the attempt, whether its marks were all clean, and what
- * the trainee meant for every item.  --skip K leaves the first K answer
+ * to a PDF of JPEG pages like a scanner's.  KEY has one line per sheet
+ * (per attempt), tab-separated: the file and page of its first page
+ * scanned, the attempt, whether its marks were all clean (1/0), the dpi
+ * and turn of its first page, what the trainee meant for every item
+ * (";"-joined, "-" blank), the style of every item, and where each sheet
+ * page went ("FILE#PAGE@DEG", ";"-joined in sheet page order).  --shuffle
+ * N keeps up to N scanned pages back and writes them in random order, so
+ * that the pages of one sheet arrive in different files and any order;
+ * --withhold K holds one page (at random) of each of the first K sheets
+ * of several pages back from OUTDIR: it is written to the --held
+ * directory instead, its place in KEY marked "!" (a page not scanned with
+ * the others).  --skip K leaves the first K answer
  * sheets of the PDF alone; --messy STYLE marks every item of a messy
  * sheet in that style (light, tick, crossed, dot, smudge) instead of a
  * quarter of them in any; --turn DEG turns every page DEG degrees more
@@ -36,8 +48,16 @@
  * review, every question the reader did not doubt must be read as meant
  * too (else the same sheet without its doubtful marks would have been a
  * silent error); every sheet must be stored or in review (nothing lost);
- * under PCT percent (default 2) of the clean sheets may go to review.  It prints the figures and exits 1
- * when a rule is broken.
+ * under PCT percent (default 2) of the clean sheets may go to review; a
+ * stored sheet must be graded on every question, and a sheet in review
+ * must have every page of it in review (the person settling it sees them
+ * all).  A sheet with a held-back page must not be stored at all (nor
+ * counted as lost: it waits for its page), unless --with-held says the
+ * held-back pages were scanned too; then it is checked as any other.  It
+ * prints the figures and exits 1 when a rule is broken.
+ *
+ * codes lists the answer sheet pages of a printed PDF: PDF page, attempt,
+ * sheet page and the text of its QR code, tab-separated.
  *
  * blank-pdf and png-bomb make hostile inputs for tests/cli/paper-scan.sh:
  * a PDF of many blank A4 pages, and a 1-bit PNG declaring WIDTH x HEIGHT
@@ -418,17 +438,17 @@ gen_mark(cairo_t *cr, double px, const struct sheet *sh, size_t i,
 static void
 gen_forge(cairo_t *cr, double px, const struct sheet *sh, const char *code)
 {
-	char *text = xstrdup(code), *last = strrchr(text, '/');
+	char *text = xstrdup(code), *c = text;
 	QRcode *q;
 	double mod;
-	int x, y;
+	int x, y, field = 0;
 
-	/* The check is the last field (an answer sheet's page 1). */
-	if (last != NULL && last[1] != '\0') {
-		char *c = last + strlen(last) - 1;
-
-		*c = *c == '0' ? '1' : '0';
-	}
+	/* The check is the fifth field: "FL1/inst/cohort/aid/check[/sN]". */
+	while (*c != '\0' && field < 4)
+		field += *c++ == '/';
+	c += strcspn(c, "/");
+	if (field == 4 && c > text && c[-1] != '/')
+		c[-1] = c[-1] == '0' ? '1' : '0';
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_rectangle(cr, sh->qr.x * px, sh->qr.y * px, sh->qr.w * px,
 	    sh->qr.h * px);
@@ -528,6 +548,9 @@ struct fill_opts {
 	unsigned	 formats;	/* 1 jpeg, 2 png, 4 tiff, 8 pdf */
 	int		 messy;		/* every item of a messy sheet in this
 					   style; -1: a quarter, mixed */
+	int		 shuffle;	/* pages held back to mix the order */
+	int		 withhold;	/* sheets with a page held back */
+	const char	*held;		/* where held-back pages go */
 };
 
 enum { FMT_JPEG = 1, FMT_PNG = 2, FMT_TIFF = 4, FMT_PDF = 8 };
@@ -598,6 +621,218 @@ pdf_add(cairo_surface_t **pdf, const char *path, PIX *pix, int dpi)
 	return 0;
 }
 
+/*
+ * One attempt's answer sheet as generated: its KEY line.  where[p] is
+ * where sheet page p went, "FILE#PAGE", with a "!" in front when it was
+ * held back (--withhold: written to the --held directory instead);
+ * deg_page[p] how far it was turned.
+ */
+struct fill_sheet {
+	sqlite3_int64	 aid;
+	int		 clean;
+	int		 dpi;		/* of its first page */
+	double		 deg;
+	int		 npages;
+	char		*where[SHEET_MAX_PAGES];
+	double		 deg_page[SHEET_MAX_PAGES];
+	char		*resp;		/* ";"-joined, "-" for blank */
+	char		*styles;
+};
+
+/* A scanned page not yet written (--shuffle). */
+struct fill_pending {
+	PIX	*pix;
+	int	 dpi;
+	size_t	 sheet;		/* index in the sheets made */
+	int	 page;		/* sheet page, 0-based */
+};
+
+/* The files being written. */
+struct fill_out {
+	const char		*outdir;
+	const struct fill_opts	*o;
+	cairo_surface_t		*pdf;	/* the scanner PDF being filled */
+	char			*pdf_path;
+	int			 pdf_pages;
+	int			 pdf_no;
+	int			 files;	/* single-image files written */
+	int			 held;	/* pages held back written */
+};
+
+static void
+fill_pdf_close(struct fill_out *out)
+{
+	if (out->pdf == NULL)
+		return;
+	cairo_surface_finish(out->pdf);
+	cairo_surface_destroy(out->pdf);
+	out->pdf = NULL;
+	free(out->pdf_path);
+	out->pdf_path = NULL;
+}
+
+/*
+ * Write the scanned page pix (dpi) as a scanner would: a JPEG, PNG or
+ * TIFF file, or the next page of a PDF; a held-back page as a PNG of its
+ * own in the --held directory.  Returns "FILE#PAGE" ("!FILE#1" held), or
+ * NULL when it cannot be written.
+ */
+static char *
+fill_emit(struct fill_out *out, PIX *pix, int dpi, int held)
+{
+	char *path, *where;
+	int fmt, k;
+
+	if (held) {
+		path = xasprintf("%s/held-%03d.png", out->o->held,
+		    ++out->held);
+		pixSetResolution(pix, dpi, dpi);
+		if (pixWrite(path, pix, IFF_PNG) != 0) {
+			fprintf(stderr, "gen-sheets: cannot write %s\n", path);
+			free(path);
+			return NULL;
+		}
+		where = xasprintf("!%s#1", path);
+		free(path);
+		return where;
+	}
+	fmt = pick_format(out->o->formats);
+	if (fmt == FMT_PDF) {
+		if (out->pdf == NULL) {
+			out->pdf_path = xasprintf("%s/scan-%03d.pdf",
+			    out->outdir, ++out->pdf_no);
+			out->pdf_pages = 0;
+		}
+		pdf_add(&out->pdf, out->pdf_path, pix, dpi);
+		where = xasprintf("%s#%d", out->pdf_path, ++out->pdf_pages);
+	} else {
+		path = xasprintf("%s/sheet-%04d.%s", out->outdir,
+		    ++out->files, fmt == FMT_JPEG ? "jpg" : fmt == FMT_PNG ?
+		    "png" : "tif");
+		pixSetResolution(pix, dpi, dpi);
+		if (fmt == FMT_JPEG)
+			k = pixWriteJpeg(path, pix, 55 + rng_int(38), 0);
+		else
+			k = pixWrite(path, pix, fmt == FMT_PNG ? IFF_PNG :
+			    IFF_TIFF_ZIP);
+		if (k != 0) {
+			fprintf(stderr, "gen-sheets: cannot write %s\n", path);
+			free(path);
+			return NULL;
+		}
+		where = xasprintf("%s#1", path);
+		free(path);
+	}
+	if (out->pdf != NULL && (out->pdf_pages >= 3 || rng_chance(0.3)))
+		fill_pdf_close(out);
+	return where;
+}
+
+/* Write pending page k (taken out of the pool) and record where. */
+static int
+fill_flush_one(struct fill_out *out, struct fill_pending *pend, size_t *n,
+    size_t k, struct fill_sheet *sheets)
+{
+	struct fill_pending pg = pend[k];
+	char *where;
+
+	pend[k] = pend[--*n];
+	where = fill_emit(out, pg.pix, pg.dpi, 0);
+	pixDestroy(&pg.pix);
+	if (where == NULL)
+		return -1;
+	sheets[pg.sheet].where[pg.page] = where;
+	return 0;
+}
+
+/* Write KEY: one line per attempt (see the top of the file). */
+static int
+fill_key(const char *keypath, const struct fill_sheet *sheets, size_t n)
+{
+	FILE *key;
+	size_t i;
+	int p;
+
+	if ((key = fopen(keypath, "w")) == NULL) {
+		fprintf(stderr, "gen-sheets: %s: %s\n", keypath,
+		    strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		const struct fill_sheet *fs = &sheets[i];
+		const char *first = NULL;
+
+		/* The first page scanned with the others names the sheet. */
+		for (p = 0; p < fs->npages && first == NULL; p++)
+			if (*fs->where[p] != '!')
+				first = fs->where[p];
+		if (first == NULL)
+			first = fs->where[0] + 1;
+		fprintf(key, "%.*s\t%.*s\t%lld\t%d\t%d\t%.1f\t%s\t%s\t",
+		    (int)strcspn(first, "#"), first,
+		    (int)strcspn(strchr(first, '#') + 1, "@"),
+		    strchr(first, '#') + 1,
+		    (long long)fs->aid, fs->clean, fs->dpi, fs->deg, fs->resp,
+		    fs->styles);
+		for (p = 0; p < fs->npages; p++)
+			fprintf(key, "%s%s@%.1f", p ? ";" : "", fs->where[p],
+			    fs->deg_page[p]);
+		fputc('\n', key);
+	}
+	return fclose(key) == 0 ? 0 : -1;
+}
+
+/* The PDF page of sheet page sheet_page of attempt aid, or -1. */
+static int
+fill_find(const struct sheet_page *pages, size_t npages, sqlite3_int64 aid,
+    int sheet_page)
+{
+	size_t i;
+
+	for (i = 0; i < npages; i++)
+		if (pages[i].aid == aid && pages[i].sheet_page == sheet_page)
+			return (int)i;
+	return -1;
+}
+
+/* Render page pp of the printed PDF at dpi on a white surface. */
+static cairo_surface_t *
+fill_render(PopplerDocument *doc, int page, int dpi)
+{
+	PopplerPage *pp = poppler_document_get_page(doc, page);
+	cairo_surface_t *cs;
+	cairo_t *cr;
+	double wpt, hpt;
+
+	poppler_page_get_size(pp, &wpt, &hpt);
+	cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+	    (int)(wpt * dpi / 72), (int)(hpt * dpi / 72));
+	cr = cairo_create(cs);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+	poppler_page_render_for_printing(pp, cr);
+	cairo_destroy(cr);
+	g_object_unref(pp);
+	return cs;
+}
+
+/* Join n strings with ";", "-" for an empty one. */
+static char *
+fill_join(char *const *v, size_t n)
+{
+	size_t i, len = 1;
+	char *s, *p;
+
+	for (i = 0; i < n; i++)
+		len += strlen(v[i]) + 2;
+	s = p = xmalloc(len);
+	*s = '\0';
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s%s", i ? ";" : "", *v[i] ? v[i] : "-");
+	return s;
+}
+
 static int
 cmd_fill(const char *db, const char *pdfpath, const char *outdir,
     const char *keypath, const struct fill_opts *o)
@@ -605,16 +840,20 @@ cmd_fill(const char *db, const char *pdfpath, const char *outdir,
 	struct store *s = NULL;
 	struct sheet *blank = NULL;
 	struct sheet_page *pages = NULL;
-	size_t npages = 0, cap = 0, used = 0;
+	struct fill_sheet *sheets = NULL;
+	struct fill_pending *pend = NULL;
+	struct fill_out out;
+	size_t npages = 0, cap = 0, used = 0, nsheets = 0, scap = 0;
+	size_t npend = 0, pcap = 0;
 	PopplerDocument *doc;
 	GError *gerr = NULL;
-	char *cause = NULL, *uri, *path, real[PATH_MAX];
+	char *cause = NULL, *uri, real[PATH_MAX];
 	char pages_text[SHEET_CODE_MAX + 1];
-	FILE *key;
-	int n, i, made = 0, pdf_pages = 0, pdf_no = 0;
-	cairo_surface_t *pdf = NULL;
-	char *pdf_path = NULL;
+	int n, i, made = 0, nheld = 0, rc = 0, skipped = 0;
 
+	memset(&out, 0, sizeof out);
+	out.outdir = outdir;
+	out.o = o;
 	if (store_open(db, STORE_OPEN, &s, &cause) != 0) {
 		fprintf(stderr, "gen-sheets: %s\n", cause);
 		return 1;
@@ -655,144 +894,148 @@ cmd_fill(const char *db, const char *pdfpath, const char *outdir,
 		    pdfpath);
 		return 1;
 	}
-	if ((key = fopen(keypath, "w")) == NULL) {
-		fprintf(stderr, "gen-sheets: %s: %s\n", keypath,
-		    strerror(errno));
-		return 1;
-	}
-	for (made = 0, used = (size_t)o->skip; made < o->count &&
-	    used < npages; used++) {
+	/* Every answer sheet of an attempt, each of its pages filled. */
+	for (made = 0, used = 0; rc == 0 && made < o->count && used < npages;
+	    used++) {
 		const struct sheet_page *sp = &pages[used];
 		struct attempt *a = NULL;
 		struct sheet *sh = NULL;
-		PopplerPage *pp;
+		struct fill_sheet *fs;
 		cairo_surface_t *cs;
 		cairo_t *cr;
 		PIX *pix;
-		double wpt, hpt, px, deg;
-		int dpi = o->dpis[rng_int(o->ndpis)], clean, fmt, k;
+		double px, deg;
+		int dpi, held = -1, p, at;
 		size_t it;
 		char **resp;
 		enum style *styles;
 
 		if (sp->sheet_page != 1)
-			continue;	/* one-page sheets only */
+			continue;	/* reached from its page 1 */
+		if (skipped < o->skip) {
+			skipped++;
+			continue;
+		}
+		dpi = o->dpis[rng_int(o->ndpis)];
 		if (paper_sitting_load(s, sp->aid, &a, &cause) != 0 ||
 		    sheet_layout(a->items, a->nitems, &sh, &cause) != 0) {
 			fprintf(stderr, "gen-sheets: attempt %lld: %s\n",
 			    (long long)sp->aid, cause);
 			return 1;
 		}
-		if (sh->npages != 1) {
-			sheet_free(&sh);
-			attempt_free(&a);
-			continue;
+		xgrow(&sheets, &scap, nsheets + 1, sizeof *sheets);
+		fs = &sheets[nsheets];
+		memset(fs, 0, sizeof *fs);
+		fs->aid = sp->aid;
+		fs->npages = sh->npages;
+		fs->clean = rng_chance(o->clean);
+		if (nheld < o->withhold && sh->npages > 1) {
+			held = rng_int(sh->npages);
+			nheld++;
 		}
-		pp = poppler_document_get_page(doc, sp->page);
-		poppler_page_get_size(pp, &wpt, &hpt);
-		cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-		    (int)(wpt * dpi / 72), (int)(hpt * dpi / 72));
-		cr = cairo_create(cs);
-		cairo_set_source_rgb(cr, 1, 1, 1);
-		cairo_paint(cr);
-		cairo_save(cr);
-		cairo_scale(cr, dpi / 72.0, dpi / 72.0);
-		poppler_page_render_for_printing(pp, cr);
-		cairo_restore(cr);
-		g_object_unref(pp);
-
-		px = dpi / 25.4;
-		clean = rng_chance(o->clean);
 		resp = xcalloc(a->nitems, sizeof *resp);
 		styles = xcalloc(a->nitems, sizeof *styles);
-		for (it = 0; it < a->nitems; it++) {
-			enum style st = STYLE_CLEAN;
-
-			if (!clean && o->messy >= 0)
-				st = (enum style)o->messy;
-			else if (!clean && rng_chance(0.25))
-				st = (enum style)(1 + rng_int(STYLE_COUNT - 1));
-			resp[it] = gen_response(&a->items[it]);
-			styles[it] = gen_mark(cr, px, sh, it, &a->items[it],
-			    resp[it], st);
-		}
-		if (o->forge)
-			gen_forge(cr, px, sh, sp->text);
-		cairo_destroy(cr);
-		cairo_surface_flush(cs);
-		deg = rng_uni(-10, 10) + (rng_chance(0.2) ? 180 : 0) +
-		    o->turn;
-		pix = gen_scan(cs, deg);
-		cairo_surface_destroy(cs);
-
-		fmt = pick_format(o->formats);
-		if (fmt == FMT_PDF) {
-			if (pdf == NULL) {
-				pdf_path = xasprintf("%s/scan-%03d.pdf",
-				    outdir, ++pdf_no);
-				pdf_pages = 0;
-			}
-			pdf_add(&pdf, pdf_path, pix, dpi);
-			path = xstrdup(pdf_path);
-			pdf_pages++;
-		} else {
-			path = xasprintf("%s/sheet-%04d.%s", outdir, made + 1,
-			    fmt == FMT_JPEG ? "jpg" : fmt == FMT_PNG ? "png" :
-			    "tif");
-			pixSetResolution(pix, dpi, dpi);
-			if (fmt == FMT_JPEG)
-				k = pixWriteJpeg(path, pix, 55 + rng_int(38),
-				    0);
-			else
-				k = pixWrite(path, pix, fmt == FMT_PNG ?
-				    IFF_PNG : IFF_TIFF_ZIP);
-			if (k != 0) {
-				fprintf(stderr, "gen-sheets: cannot write "
-				    "%s\n", path);
+		for (p = 0; rc == 0 && p < sh->npages; p++) {
+			if (p > 0)
+				dpi = o->dpis[rng_int(o->ndpis)];
+			if ((at = fill_find(pages, npages, sp->aid, p + 1)) <
+			    0) {
+				fprintf(stderr, "gen-sheets: attempt %lld: "
+				    "answer sheet page %d is not in %s\n",
+				    (long long)sp->aid, p + 1, pdfpath);
 				return 1;
 			}
+			cs = fill_render(doc, pages[at].page, dpi);
+			cr = cairo_create(cs);
+			px = dpi / 25.4;
+			for (it = 0; it < a->nitems; it++) {
+				enum style st = STYLE_CLEAN;
+
+				if (sh->items[it].page != p)
+					continue;
+				if (!fs->clean && o->messy >= 0)
+					st = (enum style)o->messy;
+				else if (!fs->clean && rng_chance(0.25))
+					st = (enum style)(1 +
+					    rng_int(STYLE_COUNT - 1));
+				resp[it] = gen_response(&a->items[it]);
+				styles[it] = gen_mark(cr, px, sh, it,
+				    &a->items[it], resp[it], st);
+			}
+			if (o->forge)
+				gen_forge(cr, px, sh, pages[at].text);
+			cairo_destroy(cr);
+			cairo_surface_flush(cs);
+			deg = rng_uni(-10, 10) + (rng_chance(0.2) ? 180 : 0) +
+			    o->turn;
+			pix = gen_scan(cs, deg);
+			cairo_surface_destroy(cs);
+			if (p == 0) {
+				fs->dpi = dpi;
+				fs->deg = deg;
+			}
+			fs->deg_page[p] = deg;
+			if (p == held || o->shuffle <= 0) {
+				fs->where[p] = fill_emit(&out, pix, dpi,
+				    p == held);
+				pixDestroy(&pix);
+				if (fs->where[p] == NULL)
+					rc = -1;
+				continue;
+			}
+			xgrow(&pend, &pcap, npend + 1, sizeof *pend);
+			pend[npend].pix = pix;
+			pend[npend].dpi = dpi;
+			pend[npend].sheet = nsheets;
+			pend[npend].page = p;
+			npend++;
+			/* The pages of many sheets, mixed. */
+			while (rc == 0 && npend > (size_t)o->shuffle)
+				rc = fill_flush_one(&out, pend, &npend,
+				    (size_t)rng_int((int)npend), sheets);
 		}
-		fprintf(key, "%s\t%d\t%lld\t%d\t%d\t%.1f\t", path,
-		    fmt == FMT_PDF ? pdf_pages : 1, (long long)sp->aid, clean,
-		    dpi, deg);
-		for (it = 0; it < a->nitems; it++)
-			fprintf(key, "%s%s", it ? ";" : "", *resp[it] ?
-			    resp[it] : "-");
-		fputc('\t', key);
-		for (it = 0; it < a->nitems; it++)
-			fprintf(key, "%s%s", it ? ";" : "",
-			    style_names[styles[it]]);
-		fputc('\n', key);
-		if (pdf != NULL && (pdf_pages >= 3 || rng_chance(0.3))) {
-			cairo_surface_finish(pdf);
-			cairo_surface_destroy(pdf);
-			pdf = NULL;
-			free(pdf_path);
-			pdf_path = NULL;
-		}
-		for (it = 0; it < a->nitems; it++)
+		fs->resp = fill_join(resp, a->nitems);
+		for (it = 0; it < a->nitems; it++) {
 			free(resp[it]);
+			resp[it] = (char *)style_names[styles[it]];
+		}
+		fs->styles = fill_join(resp, a->nitems);
 		free(resp);
 		free(styles);
-		free(path);
-		pixDestroy(&pix);
 		sheet_free(&sh);
 		attempt_free(&a);
+		nsheets++;
 		made++;
 	}
-	if (pdf != NULL) {
-		cairo_surface_finish(pdf);
-		cairo_surface_destroy(pdf);
-		free(pdf_path);
+	while (rc == 0 && npend > 0)
+		rc = fill_flush_one(&out, pend, &npend,
+		    (size_t)rng_int((int)npend), sheets);
+	fill_pdf_close(&out);
+	if (rc == 0 && fill_key(keypath, sheets, nsheets) != 0)
+		rc = -1;
+	for (used = 0; used < nsheets; used++) {
+		for (i = 0; i < sheets[used].npages; i++)
+			free(sheets[used].where[i]);
+		free(sheets[used].resp);
+		free(sheets[used].styles);
 	}
-	fclose(key);
+	free(sheets);
+	free(pend);
 	g_object_unref(doc);
 	free(pages);
 	sheet_free(&blank);
 	store_free(&s);
+	if (rc != 0)
+		return 1;
 	if (made < o->count) {
-		fprintf(stderr, "gen-sheets: only %d one-page answer sheets "
-		    "in %s (%d asked)\n", made, pdfpath, o->count);
+		fprintf(stderr, "gen-sheets: only %d answer sheets in %s (%d "
+		    "asked)\n", made, pdfpath, o->count);
+		return 1;
+	}
+	if (nheld < o->withhold) {
+		fprintf(stderr, "gen-sheets: only %d sheets of several pages "
+		    "to hold a page back from (%d asked)\n", nheld,
+		    o->withhold);
 		return 1;
 	}
 	return 0;
@@ -849,14 +1092,18 @@ check_review_items(struct store *s, sqlite3_int64 aid, char **f,
 }
 
 static int
-cmd_check(const char *db, const char *keypath, double max_clean_review)
+cmd_check(const char *db, const char *keypath, double max_clean_review,
+    int with_held)
 {
 	struct store *s = NULL;
 	char *cause = NULL, line[65536];
 	char *want[CHECK_MAX_ITEMS], *styles[CHECK_MAX_ITEMS];
+	char *where[SHEET_MAX_PAGES];
 	FILE *key;
 	int sheets = 0, stored = 0, review = 0, lost = 0, silent = 0;
 	int clean = 0, clean_review = 0, answers = 0, unflagged = 0, rc = 0;
+	int multi = 0, multi_pages = 0, held_back = 0, held_stored = 0;
+	int ungraded = 0, review_short = 0;
 
 	if (store_open(db, STORE_OPEN, &s, &cause) != 0) {
 		fprintf(stderr, "gen-sheets: %s\n", cause);
@@ -868,33 +1115,65 @@ cmd_check(const char *db, const char *keypath, double max_clean_review)
 		return 1;
 	}
 	while (fgets(line, sizeof line, key) != NULL) {
-		char *f[8], *p = line;
+		char *f[9], *p = line;
 		sqlite3_stmt *st;
 		sqlite3_int64 aid;
-		size_t nw, i;
-		int nf = 0, is_clean, status = 0;
+		size_t nw, i, np = 1;
+		int nf = 0, is_clean, status = 0, closed = 0, total = -1;
+		int held = 0;
 
 		line[strcspn(line, "\n")] = '\0';
-		while (nf < 8 && (f[nf] = strsep(&p, "\t")) != NULL)
+		while (nf < 9 && (f[nf] = strsep(&p, "\t")) != NULL)
 			nf++;
 		if (nf < 8)
 			continue;
-		sheets++;
 		aid = strtoll(f[2], NULL, 10);
+		if (nf == 9) {
+			np = check_split(f[8], where, SHEET_MAX_PAGES);
+			for (i = 0; i < np; i++)
+				held += *where[i] == '!';
+		}
+		st = store_prepare(s, "SELECT status = 'submitted' AND"
+		    " mode = 'paper-scan', status IN ('submitted', 'expired'),"
+		    " coalesce(total, -1) FROM attempt WHERE id = ?1");
+		sqlite3_bind_int64(st, 1, aid);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			status = sqlite3_column_int(st, 0);
+			closed = sqlite3_column_int(st, 1);
+			total = sqlite3_column_int(st, 2);
+		}
+		sqlite3_finalize(st);
+		if (held > 0 && !with_held) {
+			/* A page was not scanned: nothing may be stored. */
+			held_back++;
+			if (closed) {
+				held_stored++;
+				printf("STORED WITHOUT ALL ITS PAGES: %s page "
+				    "%s attempt %lld (a page of its %zu was "
+				    "not scanned)\n", f[0], f[1],
+				    (long long)aid, np);
+			}
+			continue;
+		}
+		sheets++;
+		if (np > 1) {
+			multi++;
+			multi_pages += (int)np;
+		}
 		is_clean = atoi(f[3]);
 		clean += is_clean;
 		nw = check_split(f[6], want, CHECK_MAX_ITEMS);
 		for (i = 0; i < nw; i++)
 			styles[i] = (char *)"?";
 		check_split(f[7], styles, nw);
-		st = store_prepare(s, "SELECT status = 'submitted' AND"
-		    " mode = 'paper-scan' FROM attempt WHERE id = ?1");
-		sqlite3_bind_int64(st, 1, aid);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			status = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
 		if (status) {
 			stored++;
+			if (total != (int)nw) {
+				ungraded++;
+				printf("NOT GRADED ON EVERY QUESTION: %s page "
+				    "%s attempt %lld: %d graded of %zu\n",
+				    f[0], f[1], (long long)aid, total, nw);
+			}
 			st = store_prepare(s, "SELECT response FROM paper_item"
 			    " WHERE attempt_id = ?1 ORDER BY seq");
 			sqlite3_bind_int64(st, 1, aid);
@@ -918,8 +1197,9 @@ cmd_check(const char *db, const char *keypath, double max_clean_review)
 			continue;
 		}
 		unflagged += check_review_items(s, aid, f, want, styles, nw);
-		st = store_prepare(s, "SELECT count(*) FROM paper_review"
-		    " WHERE attempt_id = ?1 AND status = 'open'");
+		st = store_prepare(s, "SELECT count(*), count(DISTINCT"
+		    " sheet_page) FROM paper_review WHERE attempt_id = ?1 AND"
+		    " status = 'open'");
 		sqlite3_bind_int64(st, 1, aid);
 		if (sqlite3_step(st) == SQLITE_ROW &&
 		    sqlite3_column_int(st, 0) > 0) {
@@ -929,6 +1209,14 @@ cmd_check(const char *db, const char *keypath, double max_clean_review)
 				printf("clean sheet to review: %s page %s "
 				    "(%s dpi, %s deg)\n", f[0], f[1], f[4],
 				    f[5]);
+			}
+			/* The person settling it sees every page. */
+			if (sqlite3_column_int(st, 1) != (int)np) {
+				review_short++;
+				printf("IN REVIEW WITHOUT ALL ITS PAGES: %s "
+				    "page %s attempt %lld: %d of %zu pages\n",
+				    f[0], f[1], (long long)aid,
+				    sqlite3_column_int(st, 1), np);
 			}
 		} else {
 			lost++;
@@ -944,7 +1232,15 @@ cmd_check(const char *db, const char *keypath, double max_clean_review)
 	    "(%.2f%%); misread without doubt in review %d\n", sheets, stored,
 	    answers, review, lost, silent, clean, clean_review,
 	    clean ? 100.0 * clean_review / clean : 0.0, unflagged);
-	if (silent > 0 || lost > 0 || unflagged > 0 || sheets == 0)
+	if (multi > 0 || held_back > 0 || ungraded > 0 || review_short > 0)
+		printf("pages: %d sheets of several pages (%d pages); %d with "
+		    "a page not scanned, of them stored %d; stored but not "
+		    "graded on every question %d; in review without all "
+		    "their pages %d\n", multi, multi_pages, held_back,
+		    held_stored, ungraded, review_short);
+	if (silent > 0 || lost > 0 || unflagged > 0 || sheets + held_back == 0)
+		rc = 1;
+	if (held_stored > 0 || ungraded > 0 || review_short > 0)
 		rc = 1;
 	if (clean > 0 && 100.0 * clean_review / clean >= max_clean_review)
 		rc = 1;
@@ -1062,14 +1358,53 @@ cmd_decode(int n, char **files)
 	return 0;
 }
 
+/* The code of every answer sheet page of a printed PDF, one a line. */
+static int
+cmd_codes(const char *pdfpath)
+{
+	struct sheet *blank = NULL;
+	struct sheet_code code;
+	PopplerDocument *doc;
+	GError *gerr = NULL;
+	char *cause = NULL, *uri, real[PATH_MAX], text[SHEET_CODE_MAX + 1];
+	int i, n;
+
+	if (realpath(pdfpath, real) == NULL ||
+	    (uri = g_filename_to_uri(real, NULL, NULL)) == NULL ||
+	    (doc = poppler_document_new_from_file(uri, NULL, &gerr)) == NULL) {
+		fprintf(stderr, "gen-sheets: %s: %s\n", pdfpath,
+		    gerr ? gerr->message : strerror(errno));
+		return 1;
+	}
+	g_free(uri);
+	if (sheet_layout(NULL, 0, &blank, &cause) != 0)
+		return 1;
+	n = poppler_document_get_n_pages(doc);
+	for (i = 0; i < n; i++) {
+		PopplerPage *pp = poppler_document_get_page(doc, i);
+
+		if (pdf_code(pp, blank, &code, text) == 0 &&
+		    code.part == SHEET_PART_ANSWERS)
+			printf("%d\t%lld\t%d\t%s\n", i + 1,
+			    (long long)code.attempt, code.page, text);
+		g_object_unref(pp);
+	}
+	sheet_free(&blank);
+	g_object_unref(doc);
+	return 0;
+}
+
 static void
 usage(void)
 {
 	fprintf(stderr, "usage: gen-sheets fill DB PRINTED.pdf OUTDIR KEY "
 	    "--count N [--seed S] [--skip K] [--clean P] [--dpi LIST] "
-	    "[--formats LIST] [--turn DEG] [--forge] [--messy STYLE]\n"
+	    "[--formats LIST] [--turn DEG] [--forge] [--messy STYLE] "
+	    "[--shuffle N] [--withhold K --held DIR]\n"
 	    "       gen-sheets check DB KEY [--max-clean-review "
-	    "PCT]\n       gen-sheets blank-pdf PAGES OUT.pdf\n"
+	    "PCT] [--with-held]\n"
+	    "       gen-sheets codes PRINTED.pdf\n"
+	    "       gen-sheets blank-pdf PAGES OUT.pdf\n"
 	    "       gen-sheets png-bomb WIDTH HEIGHT ROWS OUT.png\n"
 	    "       gen-sheets decode FILE...\n");
 	exit(2);
@@ -1079,9 +1414,9 @@ int
 main(int argc, char **argv)
 {
 	struct fill_opts o = { 10, 0, 0, 0, 0.6, { 150, 200, 300 }, 3,
-	    FMT_JPEG | FMT_PNG | FMT_TIFF | FMT_PDF, -1 };
+	    FMT_JPEG | FMT_PNG | FMT_TIFF | FMT_PDF, -1, 0, 0, NULL };
 	double maxpct = 2.0;
-	int i, nargs = 0;
+	int i, nargs = 0, with_held = 0;
 	char *args[5];
 
 	setMsgSeverity(L_SEVERITY_NONE);
@@ -1103,6 +1438,14 @@ main(int argc, char **argv)
 			o.turn = atof(argv[++i]);
 		else if (strcmp(argv[i], "--forge") == 0)
 			o.forge = 1;
+		else if (strcmp(argv[i], "--shuffle") == 0 && i + 1 < argc)
+			o.shuffle = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--withhold") == 0 && i + 1 < argc)
+			o.withhold = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--held") == 0 && i + 1 < argc)
+			o.held = argv[++i];
+		else if (strcmp(argv[i], "--with-held") == 0)
+			with_held = 1;
 		else if (strcmp(argv[i], "--max-clean-review") == 0 &&
 		    i + 1 < argc)
 			maxpct = atof(argv[++i]);
@@ -1136,10 +1479,12 @@ main(int argc, char **argv)
 			usage();
 	}
 	if (strcmp(argv[1], "fill") == 0 && nargs == 4 && o.ndpis > 0 &&
-	    o.formats != 0)
+	    o.formats != 0 && (o.withhold == 0 || o.held != NULL))
 		return cmd_fill(args[0], args[1], args[2], args[3], &o);
 	if (strcmp(argv[1], "check") == 0 && nargs == 2)
-		return cmd_check(args[0], args[1], maxpct);
+		return cmd_check(args[0], args[1], maxpct, with_held);
+	if (strcmp(argv[1], "codes") == 0 && nargs == 1)
+		return cmd_codes(args[0]);
 	if (strcmp(argv[1], "blank-pdf") == 0 && nargs == 2)
 		return cmd_blank_pdf(atoi(args[0]), args[1]);
 	if (strcmp(argv[1], "png-bomb") == 0 && nargs == 4)
