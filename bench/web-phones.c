@@ -8,7 +8,7 @@
  *       each with its attempt opened (attempt_open, the paper drawn) and a
  *       browser session made by the server's own web_session_create; one
  *       line per phone in FILE: sid csrf attempt_id type:options...
- *   web-phones run URL FILE SECONDS INTERVAL MODE OUT
+ *   web-phones run URL FILE SECONDS INTERVAL MODE OUT [LAT]
  *       each phone holds a keep-alive connection (as a browser does) and
  *       every INTERVAL seconds (first at a random offset) either answers
  *       its next question (MODE answer: POST /q/K, a valid answer for the
@@ -16,8 +16,13 @@
  *       static: libmicrohttpd serving a static page, the reference).
  *       Prints requests, errors, p50/p99/max latency in ms; in answer mode
  *       writes to OUT the last confirmed response of each question.
+ *       With LAT, every latency (ms) is also appended to LAT, one a line.
  *   web-phones check DB OUT
  *       every confirmed answer is the stored one: prints "lost N".
+ *   web-phones sync DB SECONDS
+ *       the disk's floor: one-row INSERTs into a new database DB, each
+ *       committed alone as the store commits (WAL, synchronous = FULL),
+ *       one after another for SECONDS; prints their p50/p99/max in ms.
  *
  * Loops are bounded by the time given; every wait has a timeout.
  */
@@ -162,6 +167,7 @@ struct phone {
 	int	 q;			/* item being answered */
 	int	 round;
 	int	 fd;
+	int	 connected;		/* the first connection is up */
 	int	 state;
 	double	 next_at;
 	double	 sent_at;
@@ -336,11 +342,12 @@ cmp_double(const void *a, const void *b)
 
 static int
 run(const char *url, const char *file, double seconds, double interval,
-    int answer_mode, const char *outfile)
+    int answer_mode, const char *outfile, const char *latfile)
 {
 	struct phone *ph = NULL;
 	size_t nph = 0, cap = 0, i;
 	struct epoll_event evs[256];
+	int n;
 	struct rlimit rl;
 	char line[4096], host[64];
 	FILE *fp;
@@ -381,17 +388,48 @@ run(const char *url, const char *file, double seconds, double interval,
 	}
 	fclose(fp);
 	ep = epoll_create1(0);
+	/* Every phone connected before the clock starts: a request is timed
+	 * from its send, and must not carry the connection's set-up (2,000
+	 * SYNs at once overflow the listen queue, and a dropped SYN is sent
+	 * again a second later). */
+	{
+		size_t up = 0, want = 0;
+		double dl = now_s() + 60;
+
+		for (i = 0; i < nph; i++)
+			if (phone_connect(&ph[i], ep) != 0)
+				n_err++;
+			else
+				want++;
+		while (up < want && now_s() < dl) {
+			n = epoll_wait(ep, evs, 256, 100);
+			for (q = 0; q < n; q++) {
+				struct phone *p = evs[q].data.ptr;
+				int err = 0;
+				socklen_t len = sizeof err;
+
+				if (p->fd < 0 || p->connected ||
+				    !(evs[q].events & (EPOLLOUT | EPOLLERR |
+				    EPOLLHUP)))
+					continue;
+				p->connected = 1;
+				up++;
+				if (getsockopt(p->fd, SOL_SOCKET, SO_ERROR,
+				    &err, &len) != 0 || err != 0) {
+					n_err++;
+					phone_drop(p, ep);
+				}
+			}
+		}
+	}
 	start = now_s();
 	stop = start + seconds;
 	srand(1);
-	for (i = 0; i < nph; i++) {
+	for (i = 0; i < nph; i++)
 		ph[i].next_at = start + interval * rand() / RAND_MAX;
-		if (phone_connect(&ph[i], ep) != 0)
-			n_err++;
-	}
 	for (;;) {
 		double t = now_s();
-		int n, busy = 0;
+		int busy = 0;
 
 		if (t >= stop) {
 			/* No new requests; wait for those under way. */
@@ -478,6 +516,14 @@ run(const char *url, const char *file, double seconds, double interval,
 	    n_reconnect, nlat ? 1000 * lat[nlat / 2] : 0,
 	    nlat ? 1000 * lat[(size_t)(nlat * 0.99)] : 0,
 	    nlat ? 1000 * lat[nlat - 1] : 0, n_req / seconds);
+	if (latfile != NULL) {
+		if ((fp = fopen(latfile, "a")) == NULL)
+			die(latfile, strerror(errno));
+		for (i = 0; i < nlat; i++)
+			fprintf(fp, "%.3f\n", 1000 * lat[i]);
+		if (fclose(fp) != 0)
+			die(latfile, strerror(errno));
+	}
 	if (answer_mode) {
 		if ((fp = fopen(outfile, "w")) == NULL)
 			die(outfile, strerror(errno));
@@ -536,17 +582,61 @@ check(const char *db, const char *file)
 	return lost == 0 ? 0 : 1;
 }
 
+/* ------------------------------------------------------------- sync */
+
+static int
+sync_floor(const char *path, double seconds)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	double start, t0;
+	int i = 0;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		die(path, sqlite3_errmsg(db));
+	if (sqlite3_exec(db, "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = FULL;"
+	    "CREATE TABLE IF NOT EXISTS floor (id INTEGER PRIMARY KEY,"
+	    " response TEXT NOT NULL)", NULL, NULL, NULL) != SQLITE_OK)
+		die(path, sqlite3_errmsg(db));
+	if (sqlite3_prepare_v2(db, "INSERT INTO floor (response)"
+	    " VALUES ('0,1,2,3')", -1, &st, NULL) != SQLITE_OK)
+		die(path, sqlite3_errmsg(db));
+	start = now_s();
+	while ((t0 = now_s()) < start + seconds) {
+		if (sqlite3_step(st) != SQLITE_DONE)
+			die(path, sqlite3_errmsg(db));
+		sqlite3_reset(st);
+		xgrow(&lat, &caplat, nlat + 1, sizeof *lat);
+		lat[nlat++] = now_s() - t0;
+		i++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	qsort(lat, nlat, sizeof *lat, cmp_double);
+	printf("commits %d p50_ms %.2f p99_ms %.2f max_ms %.2f\n", i,
+	    nlat ? 1000 * lat[nlat / 2] : 0,
+	    nlat ? 1000 * lat[(size_t)(nlat * 0.99)] : 0,
+	    nlat ? 1000 * lat[nlat - 1] : 0);
+	free(lat);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	if (argc == 6 && strcmp(argv[1], "setup") == 0)
 		return setup(argv[2], argv[3], atoi(argv[4]), argv[5]);
-	if (argc == 8 && strcmp(argv[1], "run") == 0)
+	if ((argc == 8 || argc == 9) && strcmp(argv[1], "run") == 0)
 		return run(argv[2], argv[3], atof(argv[4]), atof(argv[5]),
-		    strcmp(argv[6], "answer") == 0, argv[7]);
+		    strcmp(argv[6], "answer") == 0, argv[7],
+		    argc == 9 ? argv[8] : NULL);
+	if (argc == 4 && strcmp(argv[1], "sync") == 0)
+		return sync_floor(argv[2], atof(argv[3]));
 	if (argc == 4 && strcmp(argv[1], "check") == 0)
 		return check(argv[2], argv[3]);
 	fprintf(stderr, "usage: web-phones setup DB COHORT N FILE | run URL "
-	    "FILE SECONDS INTERVAL answer|static OUT | check DB OUT\n");
+	    "FILE SECONDS INTERVAL answer|static OUT [LAT] | check DB OUT | "
+	    "sync DB SECONDS\n");
 	return 2;
 }

@@ -41,6 +41,10 @@ web_resp_release(struct web_resp *resp)
 {
 	size_t i;
 
+	if (resp->deferred != NULL) {
+		resp->deferred->release(resp->deferred->arg);
+		free(resp->deferred);
+	}
 	if (!resp->is_static)
 		free(resp->body);
 	free(resp->location);
@@ -489,60 +493,40 @@ web_response(const struct web_form *f, const struct paper_item *it,
 	return 1;
 }
 
-/* The writes of the sitting, run by the writer thread (group commit). */
-struct web_job_args {
+/*
+ * The writes of the sitting (an answer, a flag, a submission) are not made
+ * here: the route leaves them in resp->deferred, the server hands them to
+ * the writer thread (group commit) without holding a worker thread, and
+ * web_post_finish makes the response once they are committed.
+ */
+struct web_post {
 	struct attempt	*a;
-	size_t		 i;
-	const char	*response;
-	int		 flagged;
+	long		 i;		/* the question, 0-based */
+	char		 response[128];
+	int		 answer;	/* write response to question i */
+	int		 flag;		/* then toggle its flag */
+	int		 submit;	/* or submit the attempt */
+	char		 go[8];
+	int		 zh;
+	double		 t0;		/* when the request began */
 };
 
+/* Run by the writer, inside its group: the core calls, nothing else. */
 static int
-web_do_answer(struct store *s, void *arg, char **cause)
+web_post_write(struct store *s, void *arg, char **cause)
 {
-	struct web_job_args *j = arg;
+	struct web_post *q = arg;
+	int rc;
 
-	return attempt_answer(s, j->a, j->i, j->response, cause);
-}
-
-static int
-web_do_flag(struct store *s, void *arg, char **cause)
-{
-	struct web_job_args *j = arg;
-
-	return attempt_flag(s, j->a, j->i, j->flagged, cause);
-}
-
-static int
-web_do_submit(struct store *s, void *arg, char **cause)
-{
-	struct web_job_args *j = arg;
-
-	return attempt_submit(s, j->a, cause);
-}
-
-static int
-web_answer(struct attempt *a, size_t i, const char *response, char **cause)
-{
-	struct web_job_args j = { a, i, response, 0 };
-
-	return web_write(web_do_answer, &j, cause);
-}
-
-static int
-web_flag(struct attempt *a, size_t i, int flagged, char **cause)
-{
-	struct web_job_args j = { a, i, NULL, flagged };
-
-	return web_write(web_do_flag, &j, cause);
-}
-
-static int
-web_submit_write(struct attempt *a, char **cause)
-{
-	struct web_job_args j = { a, 0, NULL, 0 };
-
-	return web_write(web_do_submit, &j, cause);
+	if (q->submit)
+		return attempt_submit(s, q->a, cause);
+	if (q->answer && (rc = attempt_answer(s, q->a, (size_t)q->i,
+	    q->response, cause)) != 0)
+		return rc;
+	if (q->flag)
+		return attempt_flag(s, q->a, (size_t)q->i,
+		    !q->a->items[q->i].flagged, cause);
+	return 0;
 }
 
 /* A write's result: 0 to go on, else the request is answered. */
@@ -571,6 +555,65 @@ web_write_rc(struct web_resp *resp, int rc, char *cause, int zh_)
 	return -1;
 }
 
+/* The response once the writes are committed (rc 0) or not. */
+static void
+web_post_finish(void *arg, int rc, char *cause, struct web_resp *resp)
+{
+	struct web_post *q = arg;
+	const char *go = q->go;
+	long i = q->i;
+
+	memset(resp, 0, sizeof *resp);
+	if (web_write_rc(resp, rc, cause, q->zh) != 0)
+		return;
+	if (q->submit)
+		web_redirect(resp, "/result");
+	else if (q->flag)
+		web_redirect(resp, "/q/%ld?saved=%s", i + 1,
+		    q->a->items[i].flagged ? "flag" : "unflag");
+	else if (strcmp(go, "next") == 0 && (size_t)i + 1 < q->a->nitems)
+		web_redirect(resp, "/q/%ld%s", i + 2,
+		    q->answer ? "?saved=1" : "");
+	else if (strcmp(go, "prev") == 0 && i > 0)
+		web_redirect(resp, "/q/%ld%s", i, q->answer ? "?saved=1" : "");
+	else if (strcmp(go, "list") == 0)
+		web_redirect(resp, "/list");
+	else if (strcmp(go, "submit") == 0 || strcmp(go, "next") == 0)
+		web_redirect(resp, "/submit");
+	else
+		web_redirect(resp, "/q/%ld%s", i + 1,
+		    q->answer ? "?saved=1" : "");
+	if (q->answer)
+		web_stat_add(WEB_STAT_ANSWER, web_now() - q->t0);
+}
+
+static void
+web_post_release(void *arg)
+{
+	struct web_post *q = arg;
+
+	attempt_free(&q->a);
+	free(q);
+}
+
+/* Leave q's writes to the server; or, with none to make, answer now. */
+static void
+web_post_defer(struct web_resp *resp, struct web_post *q)
+{
+	if (!q->answer && !q->flag && !q->submit) {
+		web_post_finish(q, 0, NULL, resp);
+		web_post_release(q);
+		return;
+	}
+	if (q->answer)
+		web_stat_add(WEB_STAT_BEFORE, web_now() - q->t0);
+	resp->deferred = xcalloc(1, sizeof *resp->deferred);
+	resp->deferred->fn = web_post_write;
+	resp->deferred->finish = web_post_finish;
+	resp->deferred->release = web_post_release;
+	resp->deferred->arg = q;
+}
+
 static void
 web_question_post(struct web_req *req, struct web_resp *resp)
 {
@@ -578,11 +621,14 @@ web_question_post(struct web_req *req, struct web_resp *resp)
 	struct attempt *a;
 	struct web_page pg;
 	struct wbuf b;
+	struct web_post *q;
 	const char *go = web_form_get(&req->body, "go");
-	char resp_buf[128], *cause = NULL;
-	int zh_, got, changed = 0;
+	char resp_buf[128];
+	int got;
 	long i;
 	struct paper_item *it;
+	double t0 = web_now();
+	int zh_;
 
 	if (web_attempt(req, resp, &ws, &a, 1) != 0)
 		return;
@@ -631,34 +677,18 @@ web_question_post(struct web_req *req, struct web_resp *resp)
 		attempt_free(&a);
 		return;
 	}
+	q = xcalloc(1, sizeof *q);
+	q->a = a;
+	q->i = i;
+	q->zh = ws.zh;
+	q->t0 = t0;
+	snprintf(q->go, sizeof q->go, "%s", go);
 	if (got == 1 && strcmp(resp_buf, it->response) != 0) {
-		if (web_write_rc(resp, web_answer(a, (size_t)i, resp_buf,
-		    &cause), cause, zh_) != 0) {
-			attempt_free(&a);
-			return;
-		}
-		changed = 1;
+		snprintf(q->response, sizeof q->response, "%s", resp_buf);
+		q->answer = 1;
 	}
-	if (strcmp(go, "flag") == 0) {
-		cause = NULL;
-		if (web_write_rc(resp, web_flag(a, (size_t)i, !it->flagged,
-		    &cause), cause, zh_) != 0) {
-			attempt_free(&a);
-			return;
-		}
-		web_redirect(resp, "/q/%ld?saved=%s", i + 1,
-		    it->flagged ? "flag" : "unflag");
-	} else if (strcmp(go, "next") == 0 && (size_t)i + 1 < a->nitems)
-		web_redirect(resp, "/q/%ld%s", i + 2, changed ? "?saved=1" : "");
-	else if (strcmp(go, "prev") == 0 && i > 0)
-		web_redirect(resp, "/q/%ld%s", i, changed ? "?saved=1" : "");
-	else if (strcmp(go, "list") == 0)
-		web_redirect(resp, "/list");
-	else if (strcmp(go, "submit") == 0 || strcmp(go, "next") == 0)
-		web_redirect(resp, "/submit");
-	else
-		web_redirect(resp, "/q/%ld%s", i + 1, changed ? "?saved=1" : "");
-	attempt_free(&a);
+	q->flag = strcmp(go, "flag") == 0;
+	web_post_defer(resp, q);
 }
 
 static void
@@ -685,15 +715,17 @@ web_submit(struct web_req *req, struct web_resp *resp)
 	struct attempt *a;
 	struct web_page pg;
 	struct wbuf b;
-	char *cause = NULL;
 
 	if (web_attempt(req, resp, &ws, &a, 1) != 0)
 		return;
 	if (strcmp(req->method, "POST") == 0) {
-		if (web_write_rc(resp, web_submit_write(a, &cause), cause,
-		    ws.zh) == 0)
-			web_redirect(resp, "/result");
-		attempt_free(&a);
+		struct web_post *q = xcalloc(1, sizeof *q);
+
+		q->a = a;
+		q->zh = ws.zh;
+		q->submit = 1;
+		q->t0 = web_now();
+		web_post_defer(resp, q);
 		return;
 	}
 	web_page_init(&pg, req, &ws);

@@ -40,6 +40,12 @@ struct web_server {
 	const struct web_config	*cfg;
 	int			 tls;
 	pthread_key_t		 store_key;
+	/* Connections suspended while their writes are committed; none is
+	 * suspended any more once stopping is set. */
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 idle;
+	unsigned		 suspended;
+	int			 stopping;
 };
 
 /* A request being read. */
@@ -55,6 +61,14 @@ struct web_conn {
 	char				 cur_val[WEB_FIELD_MAX + 1];
 	size_t				 cur_len;
 	int				 cur_big;
+	/* Writes with the writer: the connection is suspended (it holds
+	 * no thread) until they are committed. */
+	struct web_server		*ws;
+	struct MHD_Connection		*conn;
+	struct web_deferred		*def;
+	int				 suspended;
+	int				 wrc;
+	char				*wcause;
 };
 
 static void
@@ -79,6 +93,7 @@ web_thread_store(struct web_server *ws)
 		free(cause);
 		return NULL;
 	}
+	web_writer_watch(s);	/* its commits wake the checkpointer */
 	pthread_setspecific(ws->store_key, s);
 	return s;
 }
@@ -141,11 +156,32 @@ web_query_field(void *cls, enum MHD_ValueKind kind, const char *key,
 	return MHD_YES;
 }
 
+/* wc is no longer suspended (resumed, or closed). */
+static void
+web_conn_unsuspend(struct web_conn *wc)
+{
+	struct web_server *ws = wc->ws;
+
+	if (!wc->suspended)
+		return;
+	wc->suspended = 0;
+	pthread_mutex_lock(&ws->lock);
+	if (--ws->suspended == 0)
+		pthread_cond_broadcast(&ws->idle);
+	pthread_mutex_unlock(&ws->lock);
+}
+
 static void
 web_conn_free(struct web_conn *wc)
 {
 	if (wc == NULL)
 		return;
+	web_conn_unsuspend(wc);
+	if (wc->def != NULL) {
+		wc->def->release(wc->def->arg);
+		free(wc->def);
+	}
+	free(wc->wcause);
 	if (wc->pp != NULL)
 		MHD_destroy_post_processor(wc->pp);
 	free(wc->cur_key);
@@ -223,6 +259,73 @@ web_refuse(struct MHD_Connection *c, struct web_conn *wc, int status,
 	return web_send(c, &r);
 }
 
+/* On the writer thread: wc's writes are committed (or failed). */
+static void
+web_conn_written(void *arg, int rc, char *cause)
+{
+	struct web_conn *wc = arg;
+
+	wc->wrc = rc;
+	wc->wcause = cause;
+	MHD_resume_connection(wc->conn);	/* wc is not ours after this */
+}
+
+/*
+ * A route left writes in r: suspend the connection and queue them (the
+ * handler is called again once they are committed: web_resumed); while
+ * the server stops, write and answer on this thread instead.
+ */
+static enum MHD_Result
+web_defer(struct web_server *ws, struct MHD_Connection *c,
+    struct web_conn *wc, struct web_resp *r)
+{
+	struct web_deferred *d = r->deferred;
+	char *cause = NULL;
+	int rc, async;
+
+	r->deferred = NULL;
+	pthread_mutex_lock(&ws->lock);
+	if ((async = !ws->stopping))
+		ws->suspended++;
+	pthread_mutex_unlock(&ws->lock);
+	if (async) {
+		wc->ws = ws;
+		wc->conn = c;
+		wc->def = d;
+		wc->suspended = 1;
+		/* Suspended before queued: the writer may resume it at once. */
+		MHD_suspend_connection(c);
+		if (web_write_async(d->fn, d->arg, web_conn_written, wc,
+		    &cause) != 0) {
+			wc->wrc = -1;
+			wc->wcause = cause;
+			MHD_resume_connection(c);
+		}
+		return MHD_YES;
+	}
+	rc = web_write(d->fn, d->arg, &cause);
+	d->finish(d->arg, rc, cause, r);
+	d->release(d->arg);
+	free(d);
+	return web_send(c, r);
+}
+
+/* The handler again after web_defer: the response to the writes. */
+static enum MHD_Result
+web_resumed(struct MHD_Connection *c, struct web_conn *wc)
+{
+	struct web_resp r;
+	struct web_deferred *d = wc->def;
+
+	web_conn_unsuspend(wc);
+	wc->def = NULL;
+	d->finish(d->arg, wc->wrc, wc->wcause, &r);
+	wc->wcause = NULL;
+	d->release(d->arg);
+	free(d);
+	return web_send(c, &r);
+}
+
 /* The client's numeric address into buf. */
 static void
 web_client_address(struct MHD_Connection *c, char *buf, size_t size)
@@ -254,10 +357,13 @@ web_handler(void *cls, struct MHD_Connection *c, const char *url,
 	int post = strcmp(method, "POST") == 0;
 
 	(void)version;
+	if (wc != NULL && wc->def != NULL)
+		return web_resumed(c, wc);
 	if (wc == NULL) {
 		const char *len, *type;
 
 		wc = xcalloc(1, sizeof *wc);
+		wc->ws = ws;
 		*con_cls = wc;
 		if (!web_utf8_ok(url, strlen(url)) || strlen(url) > 256)
 			return web_refuse(c, wc, 400, "This address is not "
@@ -322,6 +428,8 @@ web_handler(void *cls, struct MHD_Connection *c, const char *url,
 		    "服务器无法打开数据库。");
 	} else
 		web_route(&req, &resp);
+	if (resp.deferred != NULL)
+		return web_defer(ws, c, wc, &resp);
 	return web_send(c, &resp);
 }
 
@@ -417,6 +525,8 @@ web_serve(const struct web_config *cfg, char **cause)
 
 	memset(&ws, 0, sizeof ws);
 	ws.cfg = cfg;
+	pthread_mutex_init(&ws.lock, NULL);
+	pthread_cond_init(&ws.idle, NULL);
 	if (web_parse_listen(cfg->listen, &ss, cause) != 0)
 		return -1;
 	if ((cfg->cert != NULL) != (cfg->key != NULL)) {
@@ -458,7 +568,7 @@ web_serve(const struct web_config *cfg, char **cause)
 	signal(SIGPIPE, SIG_IGN);
 
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-	    MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	    MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	if (ws.tls)
@@ -510,12 +620,21 @@ web_serve(const struct web_config *cfg, char **cause)
 	fprintf(stderr, _("firstline serve: stopping (signal %d); finishing "
 	    "the requests under way\n"), sig);
 	MHD_quiesce_daemon(d);
+	/* The writes queued are committed and answered; from now on a
+	 * write is made on its request's thread. */
+	pthread_mutex_lock(&ws.lock);
+	ws.stopping = 1;
+	while (ws.suspended > 0)
+		pthread_cond_wait(&ws.idle, &ws.lock);
+	pthread_mutex_unlock(&ws.lock);
 	MHD_stop_daemon(d);	/* the requests under way finish first */
 	web_writer_stop(&groups, &writes);
 	fprintf(stderr, ngettext("firstline serve: stopped; %lu answers, "
 	    "flags and submissions written in %lu commit\n", "firstline serve: "
 	    "stopped; %lu answers, flags and submissions written in %lu "
 	    "commits\n", groups), writes, groups);
+	web_writer_checkpoints(stderr);
+	web_stat_print(stderr);
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 	pthread_key_delete(ws.store_key);
 	free(cert);

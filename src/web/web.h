@@ -22,6 +22,7 @@
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <time.h>
 
 struct store;
@@ -134,10 +135,16 @@ int web_login_csrf(struct store *s, const char *pre,
 
 /* ------------------------------------------------------------ writer */
 
-/* A write: a core call on the writer's connection.  0, -1, ATTEMPT_*. */
+/* A write: core calls on the writer's connection.  0, -1, ATTEMPT_*. */
 typedef int (*web_write_fn)(struct store *s, void *arg, char **cause);
+/* Told on the writer thread when a write's group is committed (rc 0:
+ * durable) or failed; owns cause. */
+typedef void (*web_written_fn)(void *arg, int rc, char *cause);
 
-/* Start the writer thread on database db.  0, or -1 and *cause. */
+/*
+ * Start the writer thread on database db, and the checkpointer thread
+ * (the writer's commits never checkpoint).  0, or -1 and *cause.
+ */
 int web_writer_start(const char *db, char **cause);
 /*
  * Run fn(arg) in the writer's next group transaction and return its
@@ -145,13 +152,64 @@ int web_writer_start(const char *db, char **cause);
  * that fails to commit fails every write in it (-1, *cause).
  */
 int web_write(web_write_fn fn, void *arg, char **cause);
+/*
+ * The same without waiting: done(done_arg, rc, cause) is called on the
+ * writer thread once the group is committed or failed.  0, or -1 and
+ * *cause (the writer is not running; done is not called).
+ */
+int web_write_async(web_write_fn fn, void *arg, web_written_fn done,
+    void *done_arg, char **cause);
 /* Finish the queued writes and stop; how many groups and writes ran. */
 void web_writer_stop(unsigned long *groups, unsigned long *writes);
+/* Report s's commits to the checkpointer (instead of SQLite's
+ * auto-checkpoint on s): every connection of the server. */
+void web_writer_watch(struct store *s);
+/* How many checkpoints ran and the WAL's largest size, on one line. */
+void web_writer_checkpoints(FILE *fp);
+
+/* ------------------------------------------------------------- stats */
+
+/* Where an answer's time goes (stats.c), printed when the server stops. */
+enum web_stat {
+	WEB_STAT_ANSWER,	/* a POST that wrote: handler in to response */
+	WEB_STAT_BEFORE,	/* its reads before the write */
+	WEB_STAT_QUEUE,		/* queued until its group began */
+	WEB_STAT_RUN,		/* the group's core calls */
+	WEB_STAT_COMMIT,	/* the group's COMMIT (WAL write, sync) */
+	WEB_STAT_CHECKPOINT,	/* one checkpoint beside the writer */
+	WEB_STAT_CHECKPOINT_HOLD, /* the rest, the writer held */
+	WEB_STAT_GROUP_SIZE,	/* writes per group (a count, not a time) */
+	WEB_STAT_N
+};
+
+/* A monotonic clock in seconds. */
+double web_now(void);
+/* Count one sample of k, in seconds (a count for WEB_STAT_GROUP_SIZE:
+ * pass n / 1e6). */
+void web_stat_add(enum web_stat k, double v);
+/* One line per stage that has samples: n, mean, p50, p99, max. */
+void web_stat_print(FILE *fp);
 
 /* ------------------------------------------------------------ routes */
 
+struct web_resp;
+
+/*
+ * Writes a route leaves to the server: fn(arg) goes to the writer (group
+ * commit) and, once committed or failed, finish(arg, rc, cause, resp)
+ * makes the response (and frees cause); release(arg) at the end.
+ */
+struct web_deferred {
+	web_write_fn	 fn;
+	void		(*finish)(void *arg, int rc, char *cause,
+			    struct web_resp *resp);
+	void		(*release)(void *arg);
+	void		*arg;
+};
+
 /* What a route answers; server.c turns it into an HTTP response. */
 struct web_resp {
+	struct web_deferred *deferred;	/* writes first: the rest is unset */
 	int		 status;
 	const char	*type;		/* Content-Type */
 	char		*body;
