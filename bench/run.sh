@@ -218,8 +218,16 @@ ROSTER_FL=$(median < "$OUT/roster-fl") ROSTER_REF=$(median < "$OUT/roster-ref")
 ROSTER_R=$(ratio "$ROSTER_REF" "$ROSTER_FL")
 ROSTER_1=$("$BIN/bench/crypt-ref" "$ROSTER_ROWS" 1)
 
+# ------------------------------------------------- 6. browser sittings
+# Phones on loopback against firstline serve (bench/web.sh): its summary
+# lines go with the others, its figures with the absolute ones.
+sh "$SRC/bench/web.sh" --out "$OUT" --src "$SRC" --bin "$BIN" > "$OUT/web.txt"
+WEB_RC=$?
+[ -s "$OUT/web.txt" ] || die "bench/web.sh failed"
+
 # ---------------------------------------------------------------- report
 rc=0
+[ $WEB_RC = 0 ] || rc=1
 line() {	# NAME RATIO TARGET
 	if within "$2" "$3"; then mark=""; else mark="  MISSED"; rc=1; fi
 	echo "$1: ratio $2 (target <= $3)$mark"
@@ -236,6 +244,7 @@ if awk -v r="$ROSTER_R" 'BEGIN { exit !(r >= 0.8) }'; then mark=""; else mark=" 
 echo "roster import: ratio $ROSTER_R of bare crypt_r's rate on $(nproc) cores (target >= 0.8)$mark"
 if [ "$RSS" -le 8192 ]; then mark=""; else mark="  MISSED"; rc=1; fi
 echo "client RSS: $RSS KiB (target <= 8192)$mark"
+sed '/^$/q' "$OUT/web.txt" | sed '/^$/d'
 if within "$SUM_FL" 1; then mark=""; else mark="  MISSED"; rc=1; fi
 [ "$SAME" = yes ] || { mark="  DIFFERENT NUMBERS"; rc=1; }
 echo
@@ -260,7 +269,5 @@ echo "  roster import, $ROSTER_ROWS rows (3 rounds):"
 echo "    firstline roster import            $ROSTER_FL s ($(awk -v n="$ROSTER_ROWS" -v t="$ROSTER_FL" 'BEGIN { printf "%.0f", n / t }') rows/s)"
 echo "    crypt_r on $(nproc) threads              $ROSTER_REF s"
 echo "    crypt_r on 1 thread (the old way)   $ROSTER_1 s"
-# Browser sittings: phones on loopback against firstline serve.
-echo
-sh "$SRC/bench/web.sh" --out "$OUT" --src "$SRC" --bin "$BIN" || rc=1
+sed '1,/^$/d' "$OUT/web.txt"
 exit $rc

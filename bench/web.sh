@@ -115,7 +115,11 @@ echo "  $LOAD1 / $LOAD2 / $LOAD3 after each part, $LOAD4 after the floor):"
 echo "    POST /q/K, committed first ($SECONDS_ s)    p50 $A50 ms, p99 $A99 ms, max $AMAX ms ($N_A answers)"
 echo "    GET /style.css, static page (2 x $HALF s)   p50 $S50 ms, p99 $S99 ms, max $SMAX ms ($N_S requests)"
 echo "    bare synced commit, one at a time ($SYNC_S s)  p50 $(field "$FLOOR" p50_ms) ms, p99 $F99 ms, max $(field "$FLOOR" max_ms) ms ($(field "$FLOOR" commits) commits)"
-echo "    the disk alone (bare commit p99 / static p99): ratio $RF"
+C99=$(sed -n 's/.*group: COMMIT.* p99 \([0-9.]*\),.*/\1/p' "$OUT/serve.err")
+RC=$(awk -v a="${C99:-0}" -v b="$S99" 'BEGIN { printf "%.2f\n", (b > 0 ? a / b : 0) }')
+echo "    an answer's own group commit in this run (COMMIT, its sync): p99 ${C99:-?} ms,"
+echo "      alone $RC x the static p99: the floor of the answers' ratio, every answer"
+echo "      waiting for one; the bare commit, the disk alone: $RF x"
 echo "  where an answer's time goes (firstline serve's own timings):"
 sed -n 's/^firstline serve: \(.*\(n [0-9]\|groups,\|checkpoints:\).*\)/    \1/p' "$OUT/serve.err"
 exit $fail

@@ -35,12 +35,14 @@ cmd_serve_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		{ "max-connections", required_argument, NULL, 'm' },
 		{ "per-address", required_argument, NULL, 'p' },
 		{ "timeout", required_argument, NULL, 'T' },
+		{ "trusted-proxy", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct web_config cfg;
 	struct store *s;
-	char *cause = NULL;
+	char *cause = NULL, *list, *tok, *save;
+	const char *trusted[WEB_TRUSTED_MAX];
 	long v;
 	int ch;
 
@@ -86,6 +88,18 @@ cmd_serve_exec(struct cli *c, const struct cmd_entry *e, int argc,
 				    "3600 seconds"));
 			cfg.timeout_s = (unsigned)v;
 			break;
+		case 'P':
+			/* Repeatable, or a comma list; checked by web_serve. */
+			list = optarg;
+			for (tok = strtok_r(list, ",", &save); tok != NULL;
+			    tok = strtok_r(NULL, ",", &save)) {
+				if (cfg.ntrusted == WEB_TRUSTED_MAX)
+					return cli_usage_error(e,
+					    _("--trusted-proxy: at most 16 "
+					    "addresses"));
+				trusted[cfg.ntrusted++] = tok;
+			}
+			break;
 		case 'h':
 			cli_usage(e, stdout);
 			return EXIT_OK;
@@ -101,6 +115,7 @@ cmd_serve_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		return EXIT_REFUSED;
 	store_free(&s);
 	cfg.db = c->db;
+	cfg.trusted = trusted;
 	if (web_serve(&cfg, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
@@ -112,7 +127,8 @@ cmd_serve_exec(struct cli *c, const struct cmd_entry *e, int argc,
 const struct cmd_entry cmd_serve_entry = {
 	NULL, "serve",
 	"[--listen ADDR:PORT] [--cert FILE --key FILE] [--threads N] "
-	"[--max-connections N] [--per-address N] [--timeout S]",
+	"[--max-connections N] [--per-address N] [--timeout S] "
+	"[--trusted-proxy ADDR[,ADDR...]]",
 	N_("the browser sitting: serve the written test to phones over "
 	    "HTTP(S)"),
 	cmd_serve_exec

@@ -15,6 +15,8 @@
 
 #include "web.h"
 
+#include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netdb.h>
@@ -36,9 +38,17 @@
 /* Memory per connection, which also bounds the request headers. */
 #define WEB_CONN_MEMORY		(32 * 1024)
 
+/* A numeric address: IPv4 (a v4-mapped IPv6 address counts as its IPv4
+ * one) or IPv6. */
+struct web_addr {
+	int		 family;
+	unsigned char	 a[16];
+};
+
 struct web_server {
 	const struct web_config	*cfg;
 	int			 tls;
+	struct web_addr		 trusted[WEB_TRUSTED_MAX]; /* parsed */
 	pthread_key_t		 store_key;
 	/* Connections suspended while their writes are committed; none is
 	 * suspended any more once stopping is set. */
@@ -326,22 +336,124 @@ web_resumed(struct MHD_Connection *c, struct web_conn *wc)
 	return web_send(c, &r);
 }
 
-/* The client's numeric address into buf. */
+/* The numeric address s: 0 and *out, or -1. */
+static int
+web_addr_parse(const char *s, struct web_addr *out)
+{
+	memset(out, 0, sizeof *out);
+	if (inet_pton(AF_INET, s, out->a) == 1) {
+		out->family = AF_INET;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, s, out->a) != 1)
+		return -1;
+	out->family = AF_INET6;
+	if (IN6_IS_ADDR_V4MAPPED((struct in6_addr *)out->a)) {
+		memmove(out->a, out->a + 12, 4);
+		memset(out->a + 4, 0, 12);
+		out->family = AF_INET;
+	}
+	return 0;
+}
+
+/* x as text into buf (the canonical form). */
 static void
-web_client_address(struct MHD_Connection *c, char *buf, size_t size)
+web_addr_text(const struct web_addr *x, char *buf, size_t size)
+{
+	if (inet_ntop(x->family, x->a, buf, (socklen_t)size) == NULL)
+		snprintf(buf, size, "unknown");
+}
+
+/* The last X-Forwarded-For header of a request. */
+struct web_xff {
+	const char	*value;
+};
+
+static enum MHD_Result
+web_xff_field(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct web_xff *x = cls;
+
+	(void)kind;
+	if (key != NULL && strcasecmp(key, "X-Forwarded-For") == 0)
+		x->value = value;
+	return MHD_YES;
+}
+
+/*
+ * The client's numeric address into buf: the peer's, or, when the peer is
+ * a trusted proxy that sent X-Forwarded-For, the last address in it (the
+ * one the proxy itself added; earlier ones come from the client and prove
+ * nothing).  A malformed one is said on stderr and the peer's is used.
+ */
+static void
+web_client_address(struct web_server *ws, struct MHD_Connection *c,
+    char *buf, size_t size)
 {
 	const union MHD_ConnectionInfo *ci;
-	socklen_t len;
+	const struct sockaddr *sa;
+	struct web_addr peer, fwd;
+	struct web_xff xff = { NULL };
+	char last[64], shown[80];
+	const char *p, *e;
+	size_t i, n;
 
 	snprintf(buf, size, "unknown");
 	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci == NULL || ci->client_addr == NULL)
+	if (ci == NULL || (sa = ci->client_addr) == NULL)
 		return;
-	len = ci->client_addr->sa_family == AF_INET6 ?
-	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
-	if (getnameinfo(ci->client_addr, len, buf, (socklen_t)size, NULL, 0,
-	    NI_NUMERICHOST) != 0)
-		snprintf(buf, size, "unknown");
+	memset(&peer, 0, sizeof peer);
+	if (sa->sa_family == AF_INET) {
+		peer.family = AF_INET;
+		memcpy(peer.a, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+	} else if (sa->sa_family == AF_INET6) {
+		const struct in6_addr *a6 =
+		    &((const struct sockaddr_in6 *)sa)->sin6_addr;
+
+		peer.family = AF_INET6;
+		memcpy(peer.a, a6, 16);
+		if (IN6_IS_ADDR_V4MAPPED(a6)) {
+			memmove(peer.a, peer.a + 12, 4);
+			memset(peer.a + 4, 0, 12);
+			peer.family = AF_INET;
+		}
+	} else
+		return;
+	web_addr_text(&peer, buf, size);
+	for (i = 0; i < ws->cfg->ntrusted; i++)
+		if (ws->trusted[i].family == peer.family &&
+		    memcmp(ws->trusted[i].a, peer.a, 16) == 0)
+			break;
+	if (i == ws->cfg->ntrusted)
+		return;		/* not a proxy of ours: its header is ignored */
+	MHD_get_connection_values(c, MHD_HEADER_KIND, web_xff_field, &xff);
+	if (xff.value == NULL)
+		return;
+	/* The last entry, without the spaces around it. */
+	p = strrchr(xff.value, ',');
+	p = p != NULL ? p + 1 : xff.value;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	for (e = p + strlen(p); e > p && (e[-1] == ' ' || e[-1] == '\t'); e--)
+		;
+	n = (size_t)(e - p);
+	if (n > 0 && n < sizeof last) {
+		memcpy(last, p, n);
+		last[n] = '\0';
+		if (web_addr_parse(last, &fwd) == 0) {
+			web_addr_text(&fwd, buf, size);
+			return;
+		}
+	}
+	/* Said with its controls masked (it is the client's text). */
+	for (i = 0; xff.value[i] != '\0' && i < sizeof shown - 1; i++)
+		shown[i] = isprint((unsigned char)xff.value[i]) ?
+		    xff.value[i] : '?';
+	shown[i] = '\0';
+	fprintf(stderr, "firstline serve: X-Forwarded-For \"%s\" from the "
+	    "trusted proxy %s ends in no address; the proxy's is used\n",
+	    shown, buf);
 }
 
 static enum MHD_Result
@@ -420,7 +532,7 @@ web_handler(void *cls, struct MHD_Connection *c, const char *url,
 	    "fl_sid");
 	req.cookie_pre = MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
 	    "fl_pre");
-	web_client_address(c, address, sizeof address);
+	web_client_address(ws, c, address, sizeof address);
 	req.address = address;
 	if ((req.s = web_thread_store(ws)) == NULL) {
 		memset(&resp, 0, sizeof resp);
@@ -522,6 +634,7 @@ web_serve(const struct web_config *cfg, char **cause)
 	unsigned flags;
 	sigset_t set;
 	int sig, port;
+	size_t i;
 
 	memset(&ws, 0, sizeof ws);
 	ws.cfg = cfg;
@@ -529,6 +642,18 @@ web_serve(const struct web_config *cfg, char **cause)
 	pthread_cond_init(&ws.idle, NULL);
 	if (web_parse_listen(cfg->listen, &ss, cause) != 0)
 		return -1;
+	if (cfg->ntrusted > WEB_TRUSTED_MAX) {
+		*cause = xasprintf(_("--trusted-proxy: at most %d addresses"),
+		    WEB_TRUSTED_MAX);
+		return -1;
+	}
+	for (i = 0; i < cfg->ntrusted; i++)
+		if (web_addr_parse(cfg->trusted[i], &ws.trusted[i]) != 0) {
+			*cause = xasprintf(_("--trusted-proxy %s: expected a "
+			    "numeric IP address (e.g. 127.0.0.1 or ::1)"),
+			    cfg->trusted[i]);
+			return -1;
+		}
 	if ((cfg->cert != NULL) != (cfg->key != NULL)) {
 		*cause = xstrdup(_("--cert and --key go together"));
 		return -1;

@@ -299,6 +299,8 @@ void page_end(struct wbuf *b, const struct web_page *pg,
 
 /* ------------------------------------------------------------ server */
 
+#define WEB_TRUSTED_MAX	16
+
 struct web_config {
 	const char	*db;		/* database path */
 	const char	*listen;	/* "ADDR:PORT", "[v6]:PORT" or "PORT" */
@@ -308,6 +310,11 @@ struct web_config {
 	unsigned	 max_conns;
 	unsigned	 per_ip;	/* connections per client address */
 	unsigned	 timeout_s;	/* idle connection timeout */
+	/* Reverse proxies (numeric addresses, at most WEB_TRUSTED_MAX)
+	 * whose X-Forwarded-For is believed: its last entry is then the
+	 * client's address. */
+	const char	**trusted;
+	size_t		 ntrusted;
 };
 
 /*
