@@ -49,7 +49,8 @@ xml_accepted() {
 	b=$(basename "$1")
 	timed "$FIRSTLINE" bank check "$1"
 	[ "$RC" -eq 0 ]; ok $? "$b: accepted as valid (exit $RC, ${MS} ms)"
-	has "$2 questions" "$OUT" "$b: read as $2 questions"
+	if [ "$2" = 1 ]; then n="1 question"; else n="$2 questions"; fi
+	has "$n" "$OUT" "$b: read as $n"
 }
 
 xml_refused "$H/xxe-file.xml" "DOCTYPE declarations are not allowed"
