@@ -5,6 +5,11 @@
  * page, the two rates with their counts and the verdict, the mean written
  * score per module, the distribution of totals as a bar chart, and
  * signature lines for the instructor and the organizer.
+ *
+ * The signature lines follow the verdict they sign and are kept on its
+ * page: when the rates, the verdict and the signatures do not fit in what
+ * is left of a page, all of them start the next.  A module title wraps in
+ * its cell, whole, and its row is never split across pages.
  */
 #include "config.h"
 
@@ -188,6 +193,41 @@ cohort_table(struct pdf *p, const struct cohort_result *r)
 	table_release(&t);
 }
 
+/* Lines to sign and date, for the instructor and the organizer. */
+#define SIGN_GAP	36	/* above the lines: room to sign */
+#define SIGN_LINE	26
+
+/* The height cohort_signatures takes. */
+static double
+cohort_signatures_height(struct pdf *p)
+{
+	return SIGN_GAP + SIGN_LINE + 3 + pdf_line_height(p, SIZE_TABLE);
+}
+
+static void
+cohort_signatures(struct pdf *p)
+{
+	const char *who[2] = { _("Instructor"), _("Organizer") };
+	double half = (p->right - p->left) / 2, x, y, lh;
+	int i;
+
+	pdf_need(p, cohort_signatures_height(p));
+	p->y += SIGN_GAP;
+	y = p->y + SIGN_LINE;
+	lh = pdf_line_height(p, SIZE_TABLE);
+	for (i = 0; i < 2; i++) {
+		x = p->left + half * i;
+		pdf_line(p, x, y, x + half * 0.58, y, 0.6, 0);
+		pdf_line(p, x + half * 0.64, y, x + half - 14, y, 0.6, 0);
+		cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
+		pdf_text(p, x, y + 3, half * 0.58, SIZE_TABLE, 0, who[i]);
+		pdf_text(p, x + half * 0.64, y + 3, half * 0.36 - 14,
+		    SIZE_TABLE, 0, _("Date"));
+		cairo_set_source_rgb(p->cr, 0, 0, 0);
+	}
+	p->y = y + 3 + lh;
+}
+
 /* "19/20 = 95.0% (rule >= 95%) meets" */
 static char *
 cohort_rate(int count, int n, int tenths, int rule, int meets)
@@ -199,46 +239,59 @@ cohort_rate(int count, int n, int tenths, int rule, int meets)
 	    _("rule >="), rule, meets ? _("meets") : _("below"));
 }
 
+/*
+ * The rates, the verdict and the signature lines under it, kept together
+ * on one page: the texts are measured first, and the block starts a new
+ * page unless all of it fits below the cursor.
+ */
 static void
 cohort_rates(struct pdf *p, const struct cohort_result *r)
 {
-	double lw = 110, h;
-	char *s;
+	double lw = 110, h, need;
+	char *enrolled, *pass, *excellence, *verdict;
 	int ok = r->meets_pass && r->meets_excellence;
 
-	cohort_heading(p, _("Rates and verdict"), 110);
-	s = xasprintf(_("Enrolled %d, withdrawn %d, counted %d (absent %d)"),
-	    r->enrolled, r->withdrawn, r->n, r->absents);
-	p->y += pdf_text(p, p->left, p->y, 0, SIZE_BODY, 0, s) + 3;
-	free(s);
-
-	pdf_text(p, p->left, p->y, lw, SIZE_BODY, PDF_BOLD, _("Pass rate"));
-	s = cohort_rate(r->passes, r->n, r->pass_rate_tenths, r->rule_pass,
+	enrolled = xasprintf(_("Enrolled %d, withdrawn %d, counted %d "
+	    "(absent %d)"), r->enrolled, r->withdrawn, r->n, r->absents);
+	pass = cohort_rate(r->passes, r->n, r->pass_rate_tenths, r->rule_pass,
 	    r->meets_pass);
-	p->y += pdf_text(p, p->left + lw, p->y, 0, SIZE_BODY, PDF_DIGITS, s) +
-	    2;
-	free(s);
+	excellence = cohort_rate(r->excellents, r->n,
+	    r->excellence_rate_tenths, r->rule_excellent, r->meets_excellence);
+	verdict = results_verdict(r);
+	/* As cohort_heading and the lines below advance the cursor. */
+	need = 14 + pdf_text_height(p, 0, SIZE_HEADING, PDF_BOLD,
+	    _("Rates and verdict")) + 4 +
+	    pdf_text_height(p, 0, SIZE_BODY, 0, enrolled) + 3 +
+	    pdf_text_height(p, 0, SIZE_BODY, PDF_DIGITS, pass) + 2 +
+	    pdf_text_height(p, 0, SIZE_BODY, PDF_DIGITS, excellence) + 6 +
+	    pdf_text_height(p, p->right - p->left, 10.5, PDF_BOLD | PDF_WRAP,
+	    verdict) + cohort_signatures_height(p);
+
+	cohort_heading(p, _("Rates and verdict"), need);
+	p->y += pdf_text(p, p->left, p->y, 0, SIZE_BODY, 0, enrolled) + 3;
+	pdf_text(p, p->left, p->y, lw, SIZE_BODY, PDF_BOLD, _("Pass rate"));
+	p->y += pdf_text(p, p->left + lw, p->y, 0, SIZE_BODY, PDF_DIGITS,
+	    pass) + 2;
 	pdf_text(p, p->left, p->y, lw, SIZE_BODY, PDF_BOLD,
 	    _("Excellence rate"));
-	s = cohort_rate(r->excellents, r->n, r->excellence_rate_tenths,
-	    r->rule_excellent, r->meets_excellence);
-	p->y += pdf_text(p, p->left + lw, p->y, 0, SIZE_BODY, PDF_DIGITS, s) +
-	    6;
-	free(s);
+	p->y += pdf_text(p, p->left + lw, p->y, 0, SIZE_BODY, PDF_DIGITS,
+	    excellence) + 6;
 
-	s = results_verdict(r);
 	if (ok)
 		cairo_set_source_rgb(p->cr, 0.05, 0.4, 0.15);
 	else
 		cairo_set_source_rgb(p->cr, 0.7, 0.1, 0.1);
 	h = pdf_text(p, p->left, p->y, p->right - p->left, 10.5,
-	    PDF_BOLD | PDF_WRAP, s);
+	    PDF_BOLD | PDF_WRAP, verdict);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 	p->y += h;
-	free(s);
+	cohort_signatures(p);
+	free(enrolled);
+	free(pass);
+	free(excellence);
+	free(verdict);
 }
 
-/* Each module's mean written score as a bar on a 0-100 scale. */
 /* Who failed, and why: what to retrain (the absent are plain in the table). */
 static void
 cohort_notes(struct pdf *p, const struct cohort_result *r)
@@ -267,16 +320,30 @@ cohort_notes(struct pdf *p, const struct cohort_result *r)
 	}
 }
 
+/* The height of a module title wrapped in its cell of width w. */
+static double
+cohort_title_height(struct pdf *p, double w, const char *title)
+{
+	double th = pdf_text_height(p, w - 6, SIZE_BODY, PDF_WRAP, title);
+	double lh = pdf_line_height(p, SIZE_BODY);
+
+	return th > lh ? th : lh;
+}
+
+/* Each module's mean written score as a bar on a 0-100 scale. */
 static void
 cohort_means(struct pdf *p, const struct cohort_result *r)
 {
-	double lh = pdf_line_height(p, SIZE_BODY), x0, bw, mark;
+	double lh = pdf_line_height(p, SIZE_BODY), x0, bw, mark, th, need;
 	double namew = 200, valw = 48;	/* titles, then the bars */
 	char pct[16], *s;
 	size_t i;
 
-	cohort_heading(p, _("Mean written score per module"),
-	    40 + (r->nmeans < 4 ? (double)r->nmeans : 4) * (lh + 4));
+	/* The heading goes with its first rows (titles wrapped). */
+	need = 40;
+	for (i = 0; i < r->nmeans && i < 4; i++)
+		need += cohort_title_height(p, namew, r->means[i].title) + 4;
+	cohort_heading(p, _("Mean written score per module"), need);
 	if (r->nmeans == 0) {
 		p->y += pdf_text(p, p->left, p->y, 0, SIZE_BODY, 0,
 		    _("No written papers sat in the client (scores entered "
@@ -289,8 +356,11 @@ cohort_means(struct pdf *p, const struct cohort_result *r)
 	for (i = 0; i < r->nmeans; i++) {
 		const struct module_mean *m = &r->means[i];
 
-		pdf_need(p, lh + 4);
-		pdf_text(p, p->left, p->y, namew, SIZE_BODY, 0, m->title);
+		/* The title wraps in its cell; the row stays on one page. */
+		th = cohort_title_height(p, namew, m->title);
+		pdf_need(p, th + 4);
+		pdf_text(p, p->left, p->y, namew - 6, SIZE_BODY, PDF_WRAP,
+		    m->title);
 		results_tenths(m->tenths, pct);
 		s = xasprintf("%s%%", pct);
 		pdf_text(p, p->left + namew, p->y, valw, SIZE_BODY,
@@ -306,7 +376,7 @@ cohort_means(struct pdf *p, const struct cohort_result *r)
 		pdf_text(p, x0 + bw + 6, p->y, 64, SIZE_TABLE, 0, s);
 		cairo_set_source_rgb(p->cr, 0, 0, 0);
 		free(s);
-		p->y += lh + 4;
+		p->y += th + 4;
 	}
 	s = xasprintf(_("the vertical line is the pass mark (%d%%)"),
 	    r->pass_marks[COMP_WRITTEN]);
@@ -378,31 +448,6 @@ cohort_chart(struct pdf *p, const struct cohort_result *r)
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 }
 
-/* Lines to sign and date, for the instructor and the organizer. */
-static void
-cohort_signatures(struct pdf *p)
-{
-	const char *who[2] = { _("Instructor"), _("Organizer") };
-	double half = (p->right - p->left) / 2, x, y, lh;
-	int i;
-
-	pdf_need(p, 80);
-	p->y += 36;
-	y = p->y + 26;
-	lh = pdf_line_height(p, SIZE_TABLE);
-	for (i = 0; i < 2; i++) {
-		x = p->left + half * i;
-		pdf_line(p, x, y, x + half * 0.58, y, 0.6, 0);
-		pdf_line(p, x + half * 0.64, y, x + half - 14, y, 0.6, 0);
-		cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
-		pdf_text(p, x, y + 3, half * 0.58, SIZE_TABLE, 0, who[i]);
-		pdf_text(p, x + half * 0.64, y + 3, half * 0.36 - 14,
-		    SIZE_TABLE, 0, _("Date"));
-		cairo_set_source_rgb(p->cr, 0, 0, 0);
-	}
-	p->y = y + 3 + lh;
-}
-
 static void
 cohort_draw(struct pdf *p, const void *arg)
 {
@@ -416,7 +461,6 @@ cohort_draw(struct pdf *p, const void *arg)
 	cohort_notes(p, d->r);
 	cohort_means(p, d->r);
 	cohort_chart(p, d->r);
-	cohort_signatures(p);
 }
 
 int
