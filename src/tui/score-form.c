@@ -541,8 +541,8 @@ sc_fs_edit(struct sc_fs *fs, int key)
 	int mark = sc_fs_is_mark(fs, fs->cur), change;
 
 	change = sc_is_backspace(key) || key == KEY_DC || key == UI_CTRL('u');
-	if (!change && key >= 0 && key <= 0xff && key != 0x7f &&
-	    (key >= 0x80 || key >= ' '))
+	/* A character: any in the comment, a digit in a mark field. */
+	if (!change && key >= ' ' && key <= 0xff && key != 0x7f)
 		change = !mark || (key >= '0' && key <= '9');
 	if (change && fs->entry != 0 && fs->correcting == 0) {
 		/* Apply the key to the form as it is, then rebuild. */
