@@ -33,15 +33,25 @@ question_free(struct question *q)
 }
 
 void
-bank_free(struct bank *b)
+bank_drop_questions(struct bank *b)
 {
 	size_t i;
 
-	if (b == NULL)
+	if (b->questions == NULL)
 		return;
 	for (i = 0; i < b->nquestions; i++)
 		question_free(&b->questions[i]);
 	free(b->questions);
+	b->questions = NULL;
+	b->nalloc = 0;
+}
+
+void
+bank_free(struct bank *b)
+{
+	if (b == NULL)
+		return;
+	bank_drop_questions(b);
 	free(b->file);
 	free(b->module);
 	ltext_free(&b->title);
@@ -130,7 +140,7 @@ question_from_xml(xmlNodePtr n, const char *file, struct question *q,
 {
 	xmlNodePtr c;
 	size_t cap = 0;
-	char *tag, *tags, *what;
+	char *tag, *tags;
 	int rc = 0;
 
 	memset(q, 0, sizeof *q);
@@ -141,13 +151,11 @@ question_from_xml(xmlNodePtr n, const char *file, struct question *q,
 	q->answer = content_bool_attr(n, "answer", 0);
 	q->pair = xmlsafe_attr(n, "pair");
 	q->tags = xstrdup("");
-	what = xasprintf("question %s", q->id);
-	if (content_ltext(n, "stem", file, what, &q->stem, d) != 0)
+	if (content_qtext(n, "stem", file, q->id, 0, &q->stem, d) != 0)
 		rc = -1;
-	if (content_ltext(n, "explanation", file, what, &q->explanation,
+	if (content_qtext(n, "explanation", file, q->id, 0, &q->explanation,
 	    d) != 0)
 		rc = -1;
-	free(what);
 	for (c = n->children; c != NULL; c = c->next) {
 		if (xmlsafe_is(c, "name")) {
 			free(q->name);
@@ -171,12 +179,9 @@ question_from_xml(xmlNodePtr n, const char *file, struct question *q,
 			memset(o, 0, sizeof *o);
 			o->correct = content_bool_attr(c, "correct", 0);
 			o->position = content_int_attr(c, "position", 0);
-			what = xasprintf("question %s option %zu", q->id,
-			    q->noptions);
-			if (content_ltext(c, "text", file, what, &o->text,
-			    d) != 0)
+			if (content_qtext(c, "text", file, q->id, q->noptions,
+			    &o->text, d) != 0)
 				rc = -1;
-			free(what);
 		}
 	}
 	if (rc == 0)

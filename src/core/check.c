@@ -142,10 +142,10 @@ check_question_ids(const struct content_set *set, struct store *s,
  * when unknown.
  */
 static long
-module_size(const struct content_set *set, struct store *s,
+module_size(const struct content_set *set, struct store *s, int stored,
     const char *module, int type, int difficulty)
 {
-	const struct bank *b = set_bank(set, module);
+	const struct bank *b = stored ? NULL : set_bank(set, module);
 	sqlite3_stmt *st;
 	long n = 0;
 	size_t i;
@@ -225,7 +225,7 @@ check_refs(const struct exam *e, const struct rubric_ref *refs, size_t n,
 
 static int
 check_exam(const struct exam *e, const struct content_set *set,
-    struct store *s, struct diag *d)
+    struct store *s, int stored, struct diag *d)
 {
 	size_t i;
 	long have;
@@ -234,7 +234,7 @@ check_exam(const struct exam *e, const struct content_set *set,
 	for (i = 0; i < e->ndraws; i++) {
 		const struct draw *dr = &e->draws[i];
 
-		have = module_size(set, s, dr->module, dr->type,
+		have = module_size(set, s, stored, dr->module, dr->type,
 		    dr->difficulty);
 		if (have == -1 && s != NULL) {
 			diag_at(d, e->file, dr->line, _("exam %s: module %s "
@@ -283,7 +283,169 @@ content_check(const struct content_set *set, struct store *s,
 	if (check_question_ids(set, s, d) != 0)
 		rc = -1;
 	for (i = 0; i < set->nexams; i++)
-		if (check_exam(set->exams[i], set, s, d) != 0)
+		if (check_exam(set->exams[i], set, s, 0, d) != 0)
+			rc = -1;
+	return rc;
+}
+
+/* One message of check_stored_ids, to be put in order. */
+struct idmsg {
+	sqlite3_int64	 seq;
+	size_t		 bank;
+	long		 line;
+	char		*qid;
+	size_t		 first_bank;	/* "also used in" */
+	long		 first_line;
+	char		*module;	/* "already used by loaded module" */
+};
+
+/* Run st (columns seq, bank, line, qid, then two more) into out. */
+static size_t
+idmsgs(sqlite3_stmt *st, int also, struct idmsg **out)
+{
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct idmsg *m;
+
+		xgrow(out, &cap, n + 1, sizeof **out);
+		m = &(*out)[n++];
+		memset(m, 0, sizeof *m);
+		m->seq = sqlite3_column_int64(st, 0);
+		m->bank = (size_t)sqlite3_column_int64(st, 1);
+		m->line = sqlite3_column_int(st, 2);
+		m->qid = xstrdup(store_text(st, 3));
+		if (also) {
+			m->first_bank = (size_t)sqlite3_column_int64(st, 4);
+			m->first_line = sqlite3_column_int(st, 5);
+		} else
+			m->module = xstrdup(store_text(st, 4));
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* store_exec, the reason added to d. */
+static int
+check_exec(struct store *s, const char *sql, struct diag *d)
+{
+	char *cause = NULL;
+
+	if (store_exec(s, sql, &cause) != 0) {
+		diag_take(d, cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* Whether the database holds a module that is not among the set's banks. */
+static int
+other_modules(const struct content_set *set, struct store *s)
+{
+	sqlite3_stmt *st;
+	struct strmap mods;
+	size_t i;
+	int other = 0;
+
+	strmap_init(&mods);
+	for (i = 0; i < set->nbanks; i++)
+		strmap_add(&mods, set->banks[i]->module, set->banks[i]);
+	st = store_prepare(s, "SELECT DISTINCT module FROM module_version");
+	while (!other && sqlite3_step(st) == SQLITE_ROW)
+		other = strmap_add(&mods, store_text(st, 0), NULL) == NULL;
+	sqlite3_finalize(st);
+	strmap_release(&mods);
+	return other;
+}
+
+/*
+ * check_question_ids for banks already stored in this transaction, from
+ * temp.load_question and temp.load_dup (load.c: where each id of the load
+ * first appears, and where it appears again): the same messages in the
+ * same order.
+ */
+static int
+check_stored_ids(const struct content_set *set, struct store *s,
+    struct diag *d)
+{
+	struct idmsg *also = NULL, *used = NULL, *m;
+	size_t nalso, nused = 0, a = 0, u = 0, i;
+	int rc = 0;
+
+	/* Each id seen again in another bank of the load, with its first. */
+	nalso = idmsgs(store_prepare(s, "SELECT d.seq, d.bank, d.line, d.qid,"
+	    " f.bank, f.line FROM temp.load_dup d JOIN temp.load_question f"
+	    " ON f.qid = d.qid WHERE f.bank <> d.bank ORDER BY d.seq"), 1,
+	    &also);
+	/* Ids of modules loaded before and not replaced by this load. */
+	if (other_modules(set, s)) {
+		if (check_exec(s, "CREATE TEMP TABLE load_module (module"
+		    " TEXT PRIMARY KEY)", d) != 0)
+			rc = -1;
+		for (i = 0; i < set->nbanks; i++) {
+			sqlite3_stmt *st = store_prepare(s, "INSERT OR IGNORE"
+			    " INTO temp.load_module VALUES (?1)");
+
+			sqlite3_bind_text(st, 1, set->banks[i]->module, -1,
+			    SQLITE_STATIC);
+			sqlite3_step(st);
+			sqlite3_finalize(st);
+		}
+		nused = idmsgs(store_prepare(s, "SELECT a.seq, a.bank,"
+		    " a.line, a.qid, min(m.module) FROM (SELECT seq, bank,"
+		    " line, qid FROM temp.load_question UNION ALL"
+		    " SELECT seq, bank, line, qid FROM temp.load_dup) a"
+		    " JOIN question q ON q.qid = a.qid"
+		    " JOIN current_module m ON m.id = q.module_version_id"
+		    " WHERE m.module NOT IN (SELECT module FROM"
+		    " temp.load_module) GROUP BY a.seq ORDER BY a.seq"), 0,
+		    &used);
+		if (check_exec(s, "DROP TABLE temp.load_module", d) != 0)
+			rc = -1;
+	}
+	/* In the order of the questions; for one question, "also" first. */
+	while (a < nalso || u < nused) {
+		int take_also = u == nused ||
+		    (a < nalso && also[a].seq <= used[u].seq);
+
+		m = take_also ? &also[a++] : &used[u++];
+		if (m->bank >= set->nbanks)
+			continue;	/* cannot happen */
+		if (take_also)
+			diag_at(d, set->banks[m->bank]->file, m->line,
+			    _("question %s: id also used in %s:%ld"), m->qid,
+			    set->banks[m->first_bank < set->nbanks ?
+			    m->first_bank : m->bank]->file, m->first_line);
+		else
+			diag_at(d, set->banks[m->bank]->file, m->line,
+			    _("question %s: id already used by loaded module "
+			    "%s"), m->qid, m->module);
+	}
+	for (i = 0; i < nalso; i++)
+		free(also[i].qid);
+	for (i = 0; i < nused; i++) {
+		free(used[i].qid);
+		free(used[i].module);
+	}
+	free(also);
+	free(used);
+	return rc != 0 || nalso + nused > 0 ? -1 : 0;
+}
+
+int
+content_check_stored(const struct content_set *set, struct store *s,
+    struct diag *d)
+{
+	size_t i;
+	int rc = 0;
+
+	if (check_duplicates(set, d) != 0)
+		rc = -1;
+	if (check_stored_ids(set, s, d) != 0)
+		rc = -1;
+	for (i = 0; i < set->nexams; i++)
+		if (check_exam(set->exams[i], set, s, 1, d) != 0)
 			rc = -1;
 	return rc;
 }

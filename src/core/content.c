@@ -53,12 +53,35 @@ ltext_free(struct ltext *t)
 }
 
 /*
+ * Who a text belongs to, for a message: owner, or "question ID" (option
+ * 0) or "question ID option N".  Made only when a message needs it: a bank
+ * of 100,000 questions has half a million texts.
+ */
+struct ltext_owner {
+	const char	*owner;
+	const char	*qid;
+	size_t		 option;
+	char		*made;
+};
+
+static const char *
+ltext_owner(struct ltext_owner *o)
+{
+	if (o->owner != NULL)
+		return o->owner;
+	if (o->made == NULL)
+		o->made = o->option == 0 ? xasprintf("question %s", o->qid) :
+		    xasprintf("question %s option %zu", o->qid, o->option);
+	return o->made;
+}
+
+/*
  * Gather the children of parent named name into out: exactly one zh-CN and
  * one en.  The schema already guarantees two elements with xml:lang.
  */
-int
-content_ltext(xmlNodePtr parent, const char *name, const char *file,
-    const char *owner, struct ltext *out, struct diag *d)
+static int
+ltext_gather(xmlNodePtr parent, const char *name, const char *file,
+    struct ltext_owner *who, struct ltext *out, struct diag *d)
 {
 	xmlNodePtr n;
 	const char *lang_ref;
@@ -81,12 +104,13 @@ content_ltext(xmlNodePtr parent, const char *name, const char *file,
 			slot = &out->en;
 		if (slot == NULL) {
 			diag_at(d, file, xmlGetLineNo(n), _("%s: <%s> has "
-			    "xml:lang \"%s\"; use \"zh-CN\" or \"en\""), owner,
-			    name, lang_ref ? lang_ref : "");
+			    "xml:lang \"%s\"; use \"zh-CN\" or \"en\""),
+			    ltext_owner(who), name, lang_ref ? lang_ref : "");
 			rc = -1;
 		} else if (*slot != NULL) {
 			diag_at(d, file, xmlGetLineNo(n), _("%s: <%s> "
-			    "appears twice in %s"), owner, name, lang_ref);
+			    "appears twice in %s"), ltext_owner(who), name,
+			    lang_ref);
 			rc = -1;
 		} else
 			*slot = xmlsafe_text(n);
@@ -94,12 +118,32 @@ content_ltext(xmlNodePtr parent, const char *name, const char *file,
 	}
 	if (rc == 0 && (out->zh == NULL || out->en == NULL)) {
 		diag_at(d, file, xmlGetLineNo(parent), _("%s: <%s> needs "
-		    "both a zh-CN and an en version"), owner, name);
+		    "both a zh-CN and an en version"), ltext_owner(who), name);
 		rc = -1;
 	}
 	if (rc != 0)
 		ltext_free(out);
+	free(who->made);
+	who->made = NULL;
 	return rc;
+}
+
+int
+content_ltext(xmlNodePtr parent, const char *name, const char *file,
+    const char *owner, struct ltext *out, struct diag *d)
+{
+	struct ltext_owner who = { owner, NULL, 0, NULL };
+
+	return ltext_gather(parent, name, file, &who, out, d);
+}
+
+int
+content_qtext(xmlNodePtr parent, const char *name, const char *file,
+    const char *qid, size_t option, struct ltext *out, struct diag *d)
+{
+	struct ltext_owner who = { NULL, qid, option, NULL };
+
+	return ltext_gather(parent, name, file, &who, out, d);
 }
 
 int
@@ -147,6 +191,29 @@ content_set_release(struct content_set *set)
 	free(set->rubrics);
 	free(set->exams);
 	content_set_init(set);
+}
+
+void
+content_set_move(struct content_set *set, struct content_set *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->nbanks; i++) {
+		xgrow(&set->banks, &set->capbanks, set->nbanks + 1,
+		    sizeof *set->banks);
+		set->banks[set->nbanks++] = from->banks[i];
+	}
+	for (i = 0; i < from->nrubrics; i++) {
+		xgrow(&set->rubrics, &set->caprubrics, set->nrubrics + 1,
+		    sizeof *set->rubrics);
+		set->rubrics[set->nrubrics++] = from->rubrics[i];
+	}
+	for (i = 0; i < from->nexams; i++) {
+		xgrow(&set->exams, &set->capexams, set->nexams + 1,
+		    sizeof *set->exams);
+		set->exams[set->nexams++] = from->exams[i];
+	}
+	from->nbanks = from->nrubrics = from->nexams = 0;
 }
 
 /* Validate, convert and add doc (freed here) to set. */
@@ -215,7 +282,7 @@ content_read(struct content_set *set, const char *path, struct diag *d)
 	char digest[17];
 	xmlDocPtr doc;
 
-	if ((doc = xmlsafe_read(path, d, digest)) == NULL)
+	if ((doc = xmlsafe_read_content(path, d, digest)) == NULL)
 		return -1;
 	return content_add(set, doc, path, digest, d);
 }
@@ -227,7 +294,7 @@ content_read_memory(struct content_set *set, const char *name,
 	char digest[17];
 	xmlDocPtr doc;
 
-	if ((doc = xmlsafe_parse(buf, size, name, d, digest)) == NULL)
+	if ((doc = xmlsafe_parse_content(buf, size, name, d, digest)) == NULL)
 		return -1;
 	return content_add(set, doc, name, digest, d);
 }

@@ -70,6 +70,10 @@ struct question {
 	char		*pair;		/* pair="...": ids knowingly alike, or NULL */
 };
 
+/*
+ * A bank stored by content_load_files keeps its name, file and counts but
+ * not its questions (questions is NULL, nquestions still counts them).
+ */
 struct bank {
 	char		*file;
 	char		*module;
@@ -181,6 +185,28 @@ int content_read_all(struct content_set *set, char *const *paths, size_t n,
     struct diag *d);
 
 /*
+ * What content_read_each hands each file to: one holds what the file gave
+ * (empty when rc, content_read's result, is -1); the sink may take items
+ * out of it (content_set_move), the rest is freed after the call.  Returns
+ * 0, or -1 to make content_read_each return -1.
+ */
+typedef int (*content_sink)(void *arg, struct content_set *one, int rc);
+
+/*
+ * Read the n paths with content_read on threads reader threads (0: in the
+ * calling thread) and hand each file's result to sink, in the order of
+ * paths, in the calling thread, after adding the file's messages to d.  At
+ * most ahead files are read beyond the one last handed on.  Returns 0 when
+ * every file was read and every sink call returned 0, else -1.
+ */
+int content_read_each(char *const *paths, size_t n, size_t threads,
+    size_t ahead, content_sink sink, void *arg, struct diag *d);
+/* The processors this process may run on (taskset, cpusets), at least 1. */
+size_t content_cpus(void);
+/* Move every bank, rubric and exam of from to the end of set. */
+void content_set_move(struct content_set *set, struct content_set *from);
+
+/*
  * Checks across the files of set and, when s is not NULL, against the
  * current content of that database (question ids of other modules, module
  * sizes and rubrics an exam refers to).  Without a database, an exam's
@@ -190,6 +216,15 @@ int content_read_all(struct content_set *set, char *const *paths, size_t n,
 int content_check(const struct content_set *set, struct store *s,
     struct diag *d);
 
+/*
+ * content_check for a set whose banks content_load has already stored in
+ * the transaction under way on s (they may have no questions left, see
+ * struct bank), their questions listed in temp.load_question (see
+ * load.c): the same checks, messages and order, the ids compared in SQL.
+ */
+int content_check_stored(const struct content_set *set, struct store *s,
+    struct diag *d);
+
 /* Name of a question type as used in XML, the database and CSV. */
 const char *qtype_name(enum qtype t);
 const char *rubric_kind_name(enum rubric_kind k);
@@ -197,6 +232,9 @@ const char *rubric_kind_name(enum rubric_kind k);
 /* Internal to the content readers (bank.c, rubric.c, exam.c). */
 int content_ltext(xmlNodePtr parent, const char *name, const char *file,
     const char *owner, struct ltext *out, struct diag *d);
+/* content_ltext for a text of question qid, or of its option'th option. */
+int content_qtext(xmlNodePtr parent, const char *name, const char *file,
+    const char *qid, size_t option, struct ltext *out, struct diag *d);
 void ltext_free(struct ltext *t);
 int content_int_attr(xmlNodePtr node, const char *name, int dflt);
 int content_bool_attr(xmlNodePtr node, const char *name, int dflt);
@@ -205,6 +243,8 @@ struct rubric *rubric_from_xml(xmlDocPtr doc, const char *file,
     struct diag *d);
 struct exam *exam_from_xml(xmlDocPtr doc, const char *file, struct diag *d);
 void bank_free(struct bank *b);
+/* Free the questions of b, keeping the rest (see struct bank). */
+void bank_drop_questions(struct bank *b);
 void rubric_free(struct rubric *r);
 void exam_free(struct exam *e);
 

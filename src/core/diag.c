@@ -41,6 +41,21 @@ diag_take(struct diag *d, char *msg)
 }
 
 void
+diag_append(struct diag *d, struct diag *from)
+{
+	size_t i, kept = from->n < DIAG_MAX ? from->n : DIAG_MAX;
+
+	for (i = 0; i < kept; i++) {
+		diag_take(d, from->msgs[i]);
+		from->msgs[i] = NULL;
+	}
+	for (; i < from->n; i++)
+		d->n++;		/* dropped, but counted */
+	free(from->msgs);
+	diag_init(from);
+}
+
+void
 diag_add(struct diag *d, const char *fmt, ...)
 {
 	va_list ap;

@@ -28,6 +28,8 @@ void diag_at(struct diag *d, const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Takes ownership of msg. */
 void diag_take(struct diag *d, char *msg);
+/* Move every message of from (counted ones too) to the end of d. */
+void diag_append(struct diag *d, struct diag *from);
 /* Number of messages added, including dropped ones. */
 size_t diag_count(const struct diag *d);
 

@@ -11,6 +11,7 @@
 
 #include "core.h"
 #include "store.h"
+#include "strmap.h"
 
 /*
  * The current version of name in table (module_version, rubric_version,
@@ -58,43 +59,111 @@ bind_ltext(sqlite3_stmt *st, int i, const struct ltext *t)
 	sqlite3_bind_text(st, i + 1, t->en, -1, SQLITE_STATIC);
 }
 
+/*
+ * The statements a load reuses for every bank, and two temporary tables
+ * for the checks across files, which run in SQL at the end
+ * (content_check_stored) after each bank's structures are freed:
+ * temp.load_question holds each question id of the load (stored now or
+ * kept unchanged) where it first appears, seq numbering the questions of
+ * the load in order, bank the index in the set and line the line in its
+ * file; temp.load_dup the same for every later question with an id
+ * already seen.
+ */
+#define LOAD_CACHE_KIB		"512"
+#define LOAD_TEMP_CACHE_KIB	"128"
+
+struct loader {
+	struct store	*s;
+	sqlite3_stmt	*mv, *qs, *os, *lq, *ld;
+	long		 seq;
+	int		 failed;
+	int		 cache_size;	/* the connection's, restored at the end */
+};
+
+/* PRAGMA cache_size of the main database. */
 static int
-load_bank(const struct bank *b, struct store *s, struct diag *notes,
-    struct diag *d)
+cache_size(struct store *s)
 {
-	sqlite3_stmt *mv, *qs, *os;
-	sqlite3_int64 mvid, qid;
-	size_t i, j;
-	int same, version, rc = 0;
+	sqlite3_stmt *st = store_prepare(s, "PRAGMA cache_size");
+	int n = -2000;
 
-	version = current_version(s, "module_version", "module", b->module,
-	    b->digest, &same);
-	if (same) {
-		diag_add(notes, _("module %s: unchanged, version %d kept"),
-		    b->module, version);
-		return 0;
-	}
-	mv = store_prepare(s, "INSERT INTO module_version (module, version,"
-	    " title_zh, title_en, digest, file) VALUES (?1, ?2, ?3, ?4, ?5,"
-	    " ?6)");
-	sqlite3_bind_text(mv, 1, b->module, -1, SQLITE_STATIC);
-	sqlite3_bind_int(mv, 2, version + 1);
-	bind_ltext(mv, 3, &b->title);
-	sqlite3_bind_text(mv, 5, b->digest, -1, SQLITE_STATIC);
-	sqlite3_bind_text(mv, 6, b->file, -1, SQLITE_STATIC);
-	rc = step_done(s, mv, d);
-	sqlite3_finalize(mv);
-	if (rc != 0)
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int
+loader_begin(struct loader *l, struct store *s, struct diag *d)
+{
+	char *cause = NULL;
+
+	memset(l, 0, sizeof *l);
+	l->s = s;
+	l->cache_size = cache_size(s);
+	/*
+	 * A load appends rows at the end of each table and index: a small
+	 * page cache is enough (SQLite's default of 2 MB per database would
+	 * be most of the memory a load of many files needs).
+	 */
+	if (store_exec(s, "PRAGMA cache_size = -" LOAD_CACHE_KIB ";"
+	    "PRAGMA temp.cache_size = -" LOAD_TEMP_CACHE_KIB, &cause) != 0) {
+		diag_take(d, cause);
 		return -1;
-	mvid = sqlite3_last_insert_rowid(s->db);
-
-	qs = store_prepare(s, "INSERT INTO question (module_version_id, qid,"
-	    " type, difficulty, stem_zh, stem_en, explanation_zh,"
+	}
+	if (store_begin(s, &cause) != 0) {
+		diag_take(d, cause);
+		return -1;
+	}
+	if (store_exec(s, "CREATE TEMP TABLE load_question (qid TEXT PRIMARY"
+	    " KEY, seq INTEGER NOT NULL, bank INTEGER NOT NULL,"
+	    " line INTEGER NOT NULL) WITHOUT ROWID;"
+	    "CREATE TEMP TABLE load_dup (seq INTEGER PRIMARY KEY,"
+	    " qid TEXT NOT NULL, bank INTEGER NOT NULL,"
+	    " line INTEGER NOT NULL)", &cause) != 0) {
+		diag_take(d, cause);
+		store_rollback(s);
+		return -1;
+	}
+	l->mv = store_prepare(s, "INSERT INTO module_version (module,"
+	    " version, title_zh, title_en, digest, file) VALUES (?1, ?2, ?3,"
+	    " ?4, ?5, ?6)");
+	l->qs = store_prepare(s, "INSERT INTO question (module_version_id,"
+	    " qid, type, difficulty, stem_zh, stem_en, explanation_zh,"
 	    " explanation_en, source, answer, tags, name, untranslated)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-	os = store_prepare(s, "INSERT INTO question_option (question_id, seq,"
-	    " text_zh, text_en, correct, position) VALUES (?1, ?2, ?3, ?4,"
-	    " ?5, ?6)");
+	l->os = store_prepare(s, "INSERT INTO question_option (question_id,"
+	    " seq, text_zh, text_en, correct, position) VALUES (?1, ?2, ?3,"
+	    " ?4, ?5, ?6)");
+	l->lq = store_prepare(s, "INSERT INTO temp.load_question (qid, seq,"
+	    " bank, line) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING");
+	l->ld = store_prepare(s, "INSERT INTO temp.load_dup (qid, seq, bank,"
+	    " line) VALUES (?1, ?2, ?3, ?4)");
+	return 0;
+}
+
+static void
+loader_finalize(struct loader *l)
+{
+	sqlite3_finalize(l->mv);
+	sqlite3_finalize(l->qs);
+	sqlite3_finalize(l->os);
+	sqlite3_finalize(l->lq);
+	sqlite3_finalize(l->ld);
+	l->mv = l->qs = l->os = l->lq = l->ld = NULL;
+}
+
+/* Store the questions of b (module version mvid). */
+static int
+load_questions(struct loader *l, const struct bank *b, sqlite3_int64 mvid,
+    struct diag *d)
+{
+	sqlite3_stmt *qs = l->qs, *os = l->os;
+	struct store *s = l->s;
+	sqlite3_int64 qid;
+	size_t i, j;
+	int rc = 0;
+
 	for (i = 0; rc == 0 && i < b->nquestions; i++) {
 		const struct question *q = &b->questions[i];
 
@@ -132,13 +201,75 @@ load_bank(const struct bank *b, struct store *s, struct diag *notes,
 			rc = step_done(s, os, d);
 		}
 	}
-	sqlite3_finalize(qs);
-	sqlite3_finalize(os);
-	if (rc == 0)
-		diag_add(notes, ngettext("module %s: version %d, %zu question",
-		    "module %s: version %d, %zu questions", b->nquestions),
-		    b->module, version + 1, b->nquestions);
 	return rc;
+}
+
+/* Note the ids of bank number index of the load (see struct loader). */
+static int
+load_ids(struct loader *l, size_t index, const struct bank *b,
+    struct diag *d)
+{
+	struct store *s = l->s;
+	size_t i;
+	int rc = 0;
+
+	/* Each id's first question; the ids seen again in load_dup. */
+	for (i = 0; rc == 0 && i < b->nquestions; i++) {
+		sqlite3_stmt *st = l->lq;
+
+		sqlite3_bind_text(st, 1, b->questions[i].id, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, l->seq);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)index);
+		sqlite3_bind_int64(st, 4, b->questions[i].line);
+		rc = step_done(s, st, d);
+		if (rc == 0 && sqlite3_changes(s->db) == 0) {
+			st = l->ld;
+			sqlite3_bind_text(st, 1, b->questions[i].id, -1,
+			    SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, l->seq);
+			sqlite3_bind_int64(st, 3, (sqlite3_int64)index);
+			sqlite3_bind_int64(st, 4, b->questions[i].line);
+			rc = step_done(s, st, d);
+		}
+		l->seq++;
+	}
+	return rc;
+}
+
+/*
+ * Store b as a new version of its module, unless that module's current
+ * version came from the same bytes.
+ */
+static int
+load_bank(struct loader *l, const struct bank *b, struct diag *notes,
+    struct diag *d)
+{
+	struct store *s = l->s;
+	sqlite3_int64 mvid;
+	int same, version;
+
+	version = current_version(s, "module_version", "module", b->module,
+	    b->digest, &same);
+	if (same) {
+		diag_add(notes, _("module %s: unchanged, version %d kept"),
+		    b->module, version);
+		return 0;
+	}
+	sqlite3_bind_text(l->mv, 1, b->module, -1, SQLITE_STATIC);
+	sqlite3_bind_int(l->mv, 2, version + 1);
+	bind_ltext(l->mv, 3, &b->title);
+	sqlite3_bind_text(l->mv, 5, b->digest, -1, SQLITE_STATIC);
+	sqlite3_bind_text(l->mv, 6, b->file, -1, SQLITE_STATIC);
+	if (step_done(s, l->mv, d) != 0)
+		return -1;
+	mvid = sqlite3_last_insert_rowid(s->db);
+	if (load_questions(l, b, mvid, d) != 0)
+		return -1;
+	diag_add(notes, ngettext("module %s: version %d, %zu question",
+	    "module %s: version %d, %zu questions", b->nquestions),
+	    b->module, version + 1, b->nquestions);
+	return 0;
 }
 
 static int
@@ -313,24 +444,33 @@ load_exam(const struct exam *e, struct store *s, struct diag *notes,
 	return rc;
 }
 
-int
-content_load(const struct content_set *set, struct store *s,
-    struct diag *notes, struct diag *d)
+/*
+ * The end of a load: the checks across files (unless a file failed), the
+ * rubrics and exams, then COMMIT; or ROLLBACK.  The notes list rubrics,
+ * then banks (banknotes), then exams.
+ */
+static int
+loader_end(struct loader *l, const struct content_set *set,
+    struct diag *banknotes, struct diag *notes, struct diag *d)
 {
-	char *cause = NULL;
+	struct store *s = l->s;
+	char *cause = NULL, *sql;
 	size_t i;
-	int rc = 0;
+	int rc = l->failed ? -1 : 0;
 
-	if (store_begin(s, &cause) != 0) {
+	loader_finalize(l);
+	if (rc == 0)
+		rc = content_check_stored(set, s, d);
+	if (rc == 0 && store_exec(s, "DROP TABLE temp.load_question;"
+	    "DROP TABLE temp.load_dup", &cause) != 0) {
 		diag_take(d, cause);
-		return -1;
+		rc = -1;
 	}
-	rc = content_check(set, s, d);
 	/* Rubrics first: exams refer to them. */
 	for (i = 0; rc == 0 && i < set->nrubrics; i++)
 		rc = load_rubric(set->rubrics[i], s, notes, d);
-	for (i = 0; rc == 0 && i < set->nbanks; i++)
-		rc = load_bank(set->banks[i], s, notes, d);
+	if (rc == 0)
+		diag_append(notes, banknotes);
 	for (i = 0; rc == 0 && i < set->nexams; i++)
 		rc = load_exam(set->exams[i], s, notes, d);
 	if (rc == 0 && store_commit(s, &cause) != 0) {
@@ -339,5 +479,116 @@ content_load(const struct content_set *set, struct store *s,
 	}
 	if (rc != 0)
 		store_rollback(s);
+	sql = sqlite3_mprintf("PRAGMA cache_size = %d", l->cache_size);
+	store_exec(s, sql, &cause);
+	sqlite3_free(sql);
+	free(cause);
+	return rc;
+}
+
+/*
+ * Store bank number index of set unless the load has failed or an earlier
+ * bank of the load has the same module (content_check_stored refuses that;
+ * the module keeps the first one's questions meanwhile, as content_check
+ * counts them).
+ */
+static int
+loader_bank(struct loader *l, struct strmap *modules, size_t index,
+    const struct bank *b, struct diag *banknotes, struct diag *d)
+{
+	if (l->failed)
+		return 0;
+	if (load_ids(l, index, b, d) != 0 ||
+	    (strmap_add(modules, b->module, (void *)b) == NULL &&
+	    load_bank(l, b, banknotes, d) != 0)) {
+		l->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+int
+content_load(const struct content_set *set, struct store *s,
+    struct diag *notes, struct diag *d)
+{
+	struct loader l;
+	struct strmap modules;
+	struct diag banknotes;
+	size_t i;
+	int rc;
+
+	if (loader_begin(&l, s, d) != 0)
+		return -1;
+	strmap_init(&modules);
+	diag_init(&banknotes);
+	for (i = 0; i < set->nbanks; i++)
+		loader_bank(&l, &modules, i, set->banks[i], &banknotes, d);
+	rc = loader_end(&l, set, &banknotes, notes, d);
+	diag_release(&banknotes);
+	strmap_release(&modules);
+	return rc;
+}
+
+/* content_load_files: what the reader hands on, one file at a time. */
+struct loadfiles {
+	struct loader		 l;
+	struct content_set	*set;
+	struct strmap		 modules;
+	struct diag		 banknotes;
+	struct diag		*d;
+};
+
+static int
+loadfiles_sink(void *arg, struct content_set *one, int rc)
+{
+	struct loadfiles *lf = arg;
+	size_t first = lf->set->nbanks, i;
+
+	if (rc != 0)
+		lf->l.failed = 1;	/* read on, for the messages */
+	content_set_move(lf->set, one);
+	for (i = first; i < lf->set->nbanks; i++) {
+		struct bank *b = lf->set->banks[i];
+
+		loader_bank(&lf->l, &lf->modules, i, b, &lf->banknotes, lf->d);
+		bank_drop_questions(b);
+	}
+	return 0;
+}
+
+/*
+ * Files read ahead of the one being stored, and reader threads: one beside
+ * the thread that stores when there is a second processor.  Each more
+ * reader would hold one more document tree (2.5 MB for a bank file of
+ * 270 KB) for little gain on two processors.
+ */
+#define LOADFILES_AHEAD 2
+#define LOADFILES_READERS 1
+
+int
+content_load_files(struct content_set *set, struct store *s,
+    char *const *paths, size_t n, struct diag *notes, struct diag *d)
+{
+	struct loadfiles lf;
+	size_t threads = content_cpus() > 1 ? LOADFILES_READERS : 0;
+	const char *env;
+	int rc;
+
+	if (loader_begin(&lf.l, s, d) != 0)
+		return -1;
+	lf.set = set;
+	lf.d = d;
+	strmap_init(&lf.modules);
+	diag_init(&lf.banknotes);
+	/* 0: read in the storing thread (doc/performance.md compares). */
+	if ((env = getenv("FIRSTLINE_LOAD_THREADS")) != NULL &&
+	    *env >= '0' && *env <= '9')
+		threads = (size_t)atoi(env);
+	if (content_read_each(paths, n, n > 1 ? threads : 0,
+	    LOADFILES_AHEAD, loadfiles_sink, &lf, d) != 0)
+		lf.l.failed = 1;
+	rc = loader_end(&lf.l, set, &lf.banknotes, notes, d);
+	diag_release(&lf.banknotes);
+	strmap_release(&lf.modules);
 	return rc;
 }

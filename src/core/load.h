@@ -21,4 +21,16 @@ struct store;
 int content_load(const struct content_set *set, struct store *s,
     struct diag *notes, struct diag *d);
 
+/*
+ * Read the n files at paths (content_read_all) and load them into s (as
+ * content_load does, one transaction, all or nothing, the same messages),
+ * holding only a few files in memory: each bank is stored as soon as it is
+ * read and checked and its questions are freed, the checks across files
+ * run in SQL at the end.  set receives what was read, the banks without
+ * their questions (see struct bank).  When a file fails, the rest are still
+ * read for their messages, nothing more is stored and nothing is kept.
+ */
+int content_load_files(struct content_set *set, struct store *s,
+    char *const *paths, size_t n, struct diag *notes, struct diag *d);
+
 #endif

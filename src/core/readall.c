@@ -3,9 +3,11 @@
  * most of the cost of loading a bank, and every module is its own file:
  * with more than one processor the files are read by a few threads, each
  * with its own parser, validation context and messages (the parsed schemas
- * are shared read-only), and the results are put together in the order the
+ * are shared read-only), and the results are handed on in the order the
  * files were named, so the outcome and the messages are the same as one
- * content_read after another.
+ * content_read after another.  A reader may hold only a few files ahead of
+ * the one handed on (bank load stores each bank as it comes and frees it,
+ * so that its memory follows a few files, not the whole bank).
  */
 #include "config.h"
 
@@ -13,6 +15,7 @@
 
 #include <pthread.h>
 #include <sched.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,114 +30,145 @@ struct readall_slot {
 	struct content_set	 set;
 	struct diag		 d;
 	int			 rc;
+	int			 done;
 };
 
 struct readall {
 	struct readall_slot	*slots;
-	size_t			 n, next;
+	size_t			 n;
+	size_t			 next;		/* the next file to read */
+	size_t			 handed;	/* files handed on so far */
+	size_t			 ahead;		/* read at most this far ahead */
 	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;
 };
 
 static void *
 readall_worker(void *arg)
 {
 	struct readall *r = arg;
+	struct readall_slot *sl;
 	size_t i;
+	int rc;
 
+	pthread_mutex_lock(&r->lock);
 	for (;;) {
-		pthread_mutex_lock(&r->lock);
+		while (r->next < r->n && r->next - r->handed >= r->ahead)
+			pthread_cond_wait(&r->cond, &r->lock);
+		if (r->next >= r->n)
+			break;
 		i = r->next++;
 		pthread_mutex_unlock(&r->lock);
-		if (i >= r->n)
-			return NULL;
-		r->slots[i].rc = content_read(&r->slots[i].set,
-		    r->slots[i].path, &r->slots[i].d);
+		sl = &r->slots[i];
+		rc = content_read(&sl->set, sl->path, &sl->d);
+		pthread_mutex_lock(&r->lock);
+		sl->rc = rc;
+		sl->done = 1;
+		pthread_cond_broadcast(&r->cond);
 	}
+	pthread_mutex_unlock(&r->lock);
+	return NULL;
 }
 
-/* Move what one file gave into set and d, in order. */
-static void
-readall_merge(struct content_set *set, struct readall_slot *sl,
-    struct diag *d)
+/* The number of processors this process may run on (taskset, cpusets). */
+size_t
+content_cpus(void)
 {
-	size_t i, kept = sl->d.n < DIAG_MAX ? sl->d.n : DIAG_MAX;
+	cpu_set_t cpus;
 
-	for (i = 0; i < sl->set.nbanks; i++) {
-		xgrow(&set->banks, &set->capbanks, set->nbanks + 1,
-		    sizeof *set->banks);
-		set->banks[set->nbanks++] = sl->set.banks[i];
+	if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 &&
+	    CPU_COUNT(&cpus) > 1)
+		return (size_t)CPU_COUNT(&cpus);
+	return 1;
+}
+
+int
+content_read_each(char *const *paths, size_t n, size_t threads,
+    size_t ahead, content_sink sink, void *arg, struct diag *d)
+{
+	struct readall r;
+	struct content_set one;
+	pthread_t tids[READALL_THREADS];
+	size_t i, started = 0;
+	int rc = 0, frc;
+
+	if (threads > READALL_THREADS)
+		threads = READALL_THREADS;
+	if (threads > n)
+		threads = n;
+	/* The schemas are parsed once, before any thread shares them. */
+	if (threads == 0 || xmlsafe_prepare() != 0) {
+		for (i = 0; i < n; i++) {
+			content_set_init(&one);
+			frc = content_read(&one, paths[i], d);
+			if (frc != 0)
+				rc = -1;
+			if (sink(arg, &one, frc) != 0)
+				rc = -1;
+			content_set_release(&one);
+		}
+		return rc;
 	}
-	for (i = 0; i < sl->set.nrubrics; i++) {
-		xgrow(&set->rubrics, &set->caprubrics, set->nrubrics + 1,
-		    sizeof *set->rubrics);
-		set->rubrics[set->nrubrics++] = sl->set.rubrics[i];
+	memset(&r, 0, sizeof r);
+	r.slots = xcalloc(n, sizeof *r.slots);
+	r.n = n;
+	r.ahead = ahead > 0 ? ahead : 1;
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.cond, NULL);
+	for (i = 0; i < n; i++) {
+		r.slots[i].path = paths[i];
+		content_set_init(&r.slots[i].set);
+		diag_init(&r.slots[i].d);
 	}
-	for (i = 0; i < sl->set.nexams; i++) {
-		xgrow(&set->exams, &set->capexams, set->nexams + 1,
-		    sizeof *set->exams);
-		set->exams[set->nexams++] = sl->set.exams[i];
+	for (i = 0; i < threads; i++)
+		if (pthread_create(&tids[started], NULL, readall_worker,
+		    &r) == 0)
+			started++;
+	if (started == 0) {
+		r.ahead = n;	/* no thread: read them all here */
+		readall_worker(&r);
 	}
-	free(sl->set.banks);
-	free(sl->set.rubrics);
-	free(sl->set.exams);
-	for (i = 0; i < kept; i++) {
-		diag_take(d, sl->d.msgs[i]);
-		sl->d.msgs[i] = NULL;
+	for (i = 0; i < n; i++) {
+		struct readall_slot *sl = &r.slots[i];
+
+		pthread_mutex_lock(&r.lock);
+		while (!sl->done)
+			pthread_cond_wait(&r.cond, &r.lock);
+		pthread_mutex_unlock(&r.lock);
+		if (sl->rc != 0)
+			rc = -1;
+		diag_append(d, &sl->d);
+		if (sink(arg, &sl->set, sl->rc) != 0)
+			rc = -1;
+		content_set_release(&sl->set);
+		pthread_mutex_lock(&r.lock);
+		r.handed = i + 1;
+		pthread_cond_broadcast(&r.cond);
+		pthread_mutex_unlock(&r.lock);
 	}
-	for (; i < sl->d.n; i++)
-		d->n++;		/* dropped, but counted */
-	free(sl->d.msgs);
+	for (i = 0; i < started; i++)
+		pthread_join(tids[i], NULL);
+	pthread_cond_destroy(&r.cond);
+	pthread_mutex_destroy(&r.lock);
+	free(r.slots);
+	return rc;
+}
+
+/* content_read_all's sink: move what one file gave into the set. */
+static int
+readall_merge(void *arg, struct content_set *one, int rc)
+{
+	(void)rc;
+	content_set_move(arg, one);
+	return 0;
 }
 
 int
 content_read_all(struct content_set *set, char *const *paths, size_t n,
     struct diag *d)
 {
-	struct readall r;
-	pthread_t threads[READALL_THREADS];
-	size_t i, nthreads, started = 0;
-	cpu_set_t cpus;
-	int rc = 0;
+	size_t cpus = content_cpus();
 
-	/* The processors this process may run on (taskset, cpusets). */
-	nthreads = 1;
-	if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 &&
-	    CPU_COUNT(&cpus) > 1)
-		nthreads = (size_t)CPU_COUNT(&cpus);
-	if (nthreads > READALL_THREADS)
-		nthreads = READALL_THREADS;
-	if (nthreads > n)
-		nthreads = n;
-	/* The schemas are parsed once, before any thread shares them. */
-	if (nthreads < 2 || xmlsafe_prepare() != 0) {
-		for (i = 0; i < n; i++)
-			if (content_read(set, paths[i], d) != 0)
-				rc = -1;
-		return rc;
-	}
-	memset(&r, 0, sizeof r);
-	r.slots = xcalloc(n, sizeof *r.slots);
-	r.n = n;
-	pthread_mutex_init(&r.lock, NULL);
-	for (i = 0; i < n; i++) {
-		r.slots[i].path = paths[i];
-		content_set_init(&r.slots[i].set);
-		diag_init(&r.slots[i].d);
-	}
-	for (i = 0; i < nthreads; i++)
-		if (pthread_create(&threads[started], NULL, readall_worker,
-		    &r) == 0)
-			started++;
-	if (started == 0)
-		readall_worker(&r);
-	for (i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	pthread_mutex_destroy(&r.lock);
-	for (i = 0; i < n; i++) {
-		if (r.slots[i].rc != 0)
-			rc = -1;
-		readall_merge(set, &r.slots[i], d);
-	}
-	free(r.slots);
-	return rc;
+	return content_read_each(paths, n, cpus > 1 && n > 1 ? cpus : 0,
+	    SIZE_MAX, readall_merge, set, d);
 }

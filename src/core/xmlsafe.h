@@ -34,6 +34,16 @@ xmlDocPtr xmlsafe_parse(const char *buf, size_t size, const char *path,
     struct diag *d, char digest[17]);
 
 /*
+ * The same for content files (banks, rubrics, exams: elements hold other
+ * elements or text, never both): the blanks between elements are dropped
+ * and the tree must not be changed.
+ */
+xmlDocPtr xmlsafe_read_content(const char *path, struct diag *d,
+    char digest[17]);
+xmlDocPtr xmlsafe_parse_content(const char *buf, size_t size,
+    const char *path, struct diag *d, char digest[17]);
+
+/*
  * Validate doc against the schema named name ("bank", "rubric", "exam"),
  * loaded once from fl_datadir()/schema/NAME.xsd.  Returns 0 when valid, else
  * -1 with each violation added to d as "FILE:LINE: message".
