@@ -6,15 +6,17 @@
 # Exits 1 when a target is missed (after printing everything).
 #
 #   run.sh --scale S --out DIR --src SRCDIR --bin BUILDDIR
-#          [--dialog PATH] [--sqlite3 PATH] [--xmllint PATH]
+#          [--dialog PATH] [--sqlite3 PATH] [--xmllint PATH] [--only bank]
+# --only bank: the bank load lines alone (make bench-bank).
 # Environment: BENCH_ROUNDS (bank and summary rounds, default 5),
 # BENCH_CLIENT_RUNS (default 20), BENCH_PROCS (default 200).
 set -u
-SCALE=1 OUT=bench/out SRC=. BIN=. DIALOG= SQLITE3= XMLLINT=
+SCALE=1 OUT=bench/out SRC=. BIN=. DIALOG= SQLITE3= XMLLINT= ONLY=
 while [ $# -gt 1 ]; do
 	case $1 in
 	--scale) SCALE=$2 ;; --out) OUT=$2 ;; --src) SRC=$2 ;; --bin) BIN=$2 ;;
 	--dialog) DIALOG=$2 ;; --sqlite3) SQLITE3=$2 ;; --xmllint) XMLLINT=$2 ;;
+	--only) ONLY=$2 ;;
 	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift 2
@@ -63,7 +65,9 @@ fi
 BANKS400=$(ls "$BANKDIR400"/bench-m*.xml)
 SEATS=$((PROCS * COMMIT_ROUNDS + 10))
 CITY=$OUT/city-$SCALE.db
-if [ ! -f "$CITY.done" ]; then
+if [ "$ONLY" = bank ]; then
+	:
+elif [ ! -f "$CITY.done" ]; then
 	echo "bench: generating the city at scale $SCALE ..." >&2
 	rm -f "$CITY" "$CITY-wal" "$CITY-shm"
 	"$FL" --db "$CITY" init >/dev/null &&
@@ -74,7 +78,8 @@ if [ ! -f "$CITY.done" ]; then
 	    --seats "$SEATS" >&2 && : > "$CITY.done" || die "gen-city failed"
 fi
 # A city made by an older firstline is upgraded, as an exam server would be.
-"$FL" --db "$CITY" init >/dev/null || die "cannot upgrade $CITY"
+[ "$ONLY" = bank ] || "$FL" --db "$CITY" init >/dev/null ||
+    die "cannot upgrade $CITY"
 
 # ---------------------------------------------------------- 1. bank load
 FRESH=$OUT/fresh.db
@@ -120,6 +125,31 @@ BANK4_R=$(ratio "$BANK4_FL" "$BANK4_XL")
 MEM4_FL=$(cut -d' ' -f2 < "$OUT/bank4-fl" | median)
 MEM4_XL=$(cut -d' ' -f2 < "$OUT/bank4-xl" | median)
 MEM4_R=$(ratio "$MEM4_FL" "$MEM4_XL")
+
+rc=0
+line() {	# NAME RATIO TARGET
+	if within "$2" "$3"; then mark=""; else mark="  MISSED"; rc=1; fi
+	echo "$1: ratio $2 (target <= $3)$mark"
+}
+bank_figures() {
+	echo "  bank load, $QUESTIONS questions in $(echo $BANKS | wc -w) files ($ROUNDS rounds):"
+	echo "    firstline bank load        $BANK_FL s"
+	echo "    xmllint --noout --schema   $BANK_XL s"
+	echo "  bank load, the same questions in 400 files ($ROUNDS rounds):"
+	echo "    firstline bank load        $BANK4_FL s, peak $MEM4_FL KiB"
+	echo "    xmllint --noout --schema   $BANK4_XL s, peak $MEM4_XL KiB"
+}
+if [ "$ONLY" = bank ]; then
+	echo
+	echo "firstline bench, bank load only: scale $SCALE ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
+	line "bank load" "$BANK_R" 1.5
+	line "bank load, 400 files" "$BANK4_R" 1.5
+	line "bank load peak memory, 400 files" "$MEM4_R" 2
+	echo
+	echo "absolute figures (medians):"
+	bank_figures
+	exit $rc
+fi
 
 # ------------------------------------------------------- 2. city summary
 SQL=$SRC/bench/city-summary.sql
@@ -226,14 +256,9 @@ WEB_RC=$?
 [ -s "$OUT/web.txt" ] || die "bench/web.sh failed"
 
 # ---------------------------------------------------------------- report
-rc=0
 [ $WEB_RC = 0 ] || rc=1
-line() {	# NAME RATIO TARGET
-	if within "$2" "$3"; then mark=""; else mark="  MISSED"; rc=1; fi
-	echo "$1: ratio $2 (target <= $3)$mark"
-}
 echo
-echo "firstline bench: scale $SCALE ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
+echo "firstline bench: scale $SCALE ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
 line "bank load" "$BANK_R" 1.5
 line "bank load, 400 files" "$BANK4_R" 1.5
 line "bank load peak memory, 400 files" "$MEM4_R" 2
@@ -249,12 +274,7 @@ if within "$SUM_FL" 1; then mark=""; else mark="  MISSED"; rc=1; fi
 [ "$SAME" = yes ] || { mark="  DIFFERENT NUMBERS"; rc=1; }
 echo
 echo "absolute figures (medians):"
-echo "  bank load, $QUESTIONS questions in $(echo $BANKS | wc -w) files ($ROUNDS rounds):"
-echo "    firstline bank load        $BANK_FL s"
-echo "    xmllint --noout --schema   $BANK_XL s"
-echo "  bank load, the same questions in 400 files ($ROUNDS rounds):"
-echo "    firstline bank load        $BANK4_FL s, peak $MEM4_FL KiB"
-echo "    xmllint --noout --schema   $BANK4_XL s, peak $MEM4_XL KiB"
+bank_figures
 echo "  city summary, $COHORTS cohorts ($ROUNDS rounds; same numbers: $SAME):"
 echo "    firstline report city + coverage   $SUM_FL s (target < 1 s)$mark"
 echo "    sqlite3 hand-written SQL           $SUM_SQL s"
