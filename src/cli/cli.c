@@ -266,12 +266,13 @@ cli_act_options_ex(const struct cmd_entry *e, int argc, char **argv,
 		{ "reason", required_argument, NULL, 'r' },
 		{ "password-file", required_argument, NULL, 'p' },
 		{ "slips", required_argument, NULL, 's' },
+		{ "url", required_argument, NULL, 'u' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
 
-	o->by = o->reason = o->file = o->slips = NULL;
+	o->by = o->reason = o->file = o->slips = o->url = NULL;
 	while ((ch = getopt_long(argc, argv, "b:r:p:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'b': o->by = optarg; break;
@@ -285,12 +286,25 @@ cli_act_options_ex(const struct cmd_entry *e, int argc, char **argv,
 			}
 			o->slips = optarg;
 			break;
+		case 'u':
+			if (!slips_ok) {
+				cli_usage_error(e, _("this command prints no "
+				    "exam slips (--url)"));
+				return -1;
+			}
+			o->url = optarg;
+			break;
 		case 'h': cli_usage(e, stdout); return 1;
 		default: cli_usage(e, stderr); return -1;
 		}
 	}
 	if (o->by == NULL) {
 		cli_usage_error(e, _("--by USER is required"));
+		return -1;
+	}
+	if (o->url != NULL && o->slips == NULL) {
+		cli_usage_error(e, _("--url goes with --slips (it is printed "
+		    "on the exam slips)"));
 		return -1;
 	}
 	return 0;

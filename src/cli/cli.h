@@ -154,16 +154,19 @@ int cli_login(struct store *s, const char *name, const char *file,
 
 /*
  * The options of actions done as a user: --by, --reason, --password-file,
- * and for the commands that print exam slips --slips FILE.pdf.
+ * and for the commands that print exam slips --slips FILE.pdf and --url
+ * URL (the browser sitting's address, a QR code on the slips).
  */
 struct act_opts {
 	const char	*by;
 	const char	*reason;
 	const char	*file;
 	const char	*slips;
+	const char	*url;
 };
 /*
- * Parse them (--by is required; --slips only when slips_ok).  Returns -1
+ * Parse them (--by is required; --slips and --url only when slips_ok, --url
+ * only with --slips).  Returns -1
  * after a usage error, 1 after printing help, 0 to go on with optind at the
  * first operand.
  */

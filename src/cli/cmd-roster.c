@@ -245,6 +245,10 @@ cmd_roster_reset_pin_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	if (optind + 2 != argc)
 		return cli_usage_error(e, _("give COHORT TICKET"));
+	if (o.url != NULL && !slips_url_ok(o.url))
+		return cli_usage_error(e, _("--url %s: give the address of the "
+		    "browser sitting, http:// or https://, at most 200 "
+		    "characters, no spaces"), o.url);
 	if (slips_fresh(o.slips) != 0)
 		return EXIT_REFUSED;
 #ifndef FIRSTLINE_PDF_HELPER
@@ -254,6 +258,7 @@ cmd_roster_reset_pin_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	if ((s = cli_open_as(c, &o, ROLE_ORGANIZER, &u)) == NULL)
 		return EXIT_REFUSED;
 	sl.path = o.slips;
+	sl.url = o.url;
 	sl.cohort = argv[optind];
 	sl.s = s;
 	rc = proctor_reset_pin(s, &u, argv[optind], argv[optind + 1], &t,
@@ -282,7 +287,8 @@ const struct cmd_entry cmd_roster_import_entry = {
 
 const struct cmd_entry cmd_roster_reset_pin_entry = {
 	"roster", "reset-pin",
-	"COHORT TICKET --by USER [--slips FILE.pdf] [--password-file F]",
+	"COHORT TICKET --by USER [--slips FILE.pdf [--url URL]] "
+	"[--password-file F]",
 	N_("give a trainee a new PIN (a lost exam slip), audited"),
 	cmd_roster_reset_pin_exec
 };

@@ -2,7 +2,8 @@
 # Exam slips with the QR code of the browser sitting: roster import
 # --slips FILE.pdf --url URL prints the address and its QR code on every
 # slip (read back with zbarimg), and refuses an address it should not
-# print; the proctor view says the sitting is in a browser.
+# print; so does roster reset-pin for a reissued slip; the proctor view
+# says the sitting is in a browser.
 . "$(dirname "$0")/lib.sh"
 
 command -v pdftotext >/dev/null 2>&1 ||
@@ -39,6 +40,34 @@ then
 	ok $? "each slip's QR code reads the address at 100 dpi ($(wc -l <"$TMP/qr") codes)"
 else
 	echo "# zbarimg or pdftoppm missing: QR codes not read back"
+fi
+
+# A reissued slip (roster reset-pin) carries the same QR code.
+printf 'organizer-pw-1\n' >"$TMP/org.pw"
+fl user add boss --role organizer --password-file "$TMP/org.pw"
+expect_rc 0 "an organizer"
+T2=$(sql "SELECT t.ticket FROM trainee t JOIN cohort c ON c.id = t.cohort_id WHERE c.cohort = 'c2' ORDER BY t.id LIMIT 1")
+fl roster reset-pin c2 "$T2" --by boss --password-file "$TMP/org.pw" --url "$U"
+expect_rc 2 "reset-pin: --url without --slips is a usage error"
+fl roster reset-pin c2 "$T2" --by boss --password-file "$TMP/org.pw" \
+    --slips "$TMP/bad.pdf" --url 'javascript:alert(1)'
+expect_rc 2 "reset-pin: a bad --url is refused"
+[ ! -e "$TMP/bad.pdf" ] &&
+[ "$(sql "SELECT count(*) FROM event WHERE action = 'pin reset'")" = 0 ]
+ok $? "no PIN reset, no slip written"
+fl roster reset-pin c2 "$T2" --by boss --password-file "$TMP/org.pw" \
+    --slips "$TMP/again.pdf" --url "$U"
+expect_rc 0 "roster reset-pin --slips --url"
+NEW=$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, 'NR == 2 { print $4 }')
+AGAIN=$(pdftotext -layout "$TMP/again.pdf" -)
+has "Phone: $U" "$AGAIN" "the reissued slip prints the address"
+printf '%s\n' "$AGAIN" | grep -q "$T2 .*$NEW"
+ok $? "with the ticket and the new PIN"
+if command -v zbarimg >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1
+then
+	pdftoppm -r 100 -png -f 1 -l 1 "$TMP/again.pdf" "$TMP/again"
+	[ "$(zbarimg -q --raw "$TMP/again-1.png" 2>/dev/null)" = "$U" ]
+	ok $? "and its QR code reads the address at 100 dpi"
 fi
 
 # The device, in the proctor view.
