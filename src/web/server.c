@@ -63,6 +63,7 @@ struct web_conn {
 	struct MHD_PostProcessor	*pp;
 	struct web_form			 query;
 	struct web_form			 body;
+	char				 body_buf[WEB_BODY_MAX];
 	size_t				 body_len;
 	int				 refused;	/* answered early */
 	/* The url-encoded field being read (libmicrohttpd may hand a
@@ -509,16 +510,21 @@ web_handler(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_data_size = 0;
 		if (wc->refused || !post)
 			return MHD_YES;	/* discarded */
-		wc->body_len += n;
-		if (wc->body_len > WEB_BODY_MAX)
+		if (n > WEB_BODY_MAX - wc->body_len)
 			return web_refuse(c, wc, 413, "This request is too "
 			    "large.", "请求过大。");
-		if (MHD_post_process(wc->pp, upload_data, n) != MHD_YES)
-			wc->body.bad = 1;
+		/* Kept whole, parsed once below: fed in pieces, the parser
+		 * tells a value split inside a %-escape at a piece's end as
+		 * two fields (an empty one first), as it tells "a=&a=1". */
+		memcpy(wc->body_buf + wc->body_len, upload_data, n);
+		wc->body_len += n;
 		return MHD_YES;
 	}
 	if (wc->refused)
 		return MHD_YES;
+	if (post && wc->body_len > 0 &&
+	    MHD_post_process(wc->pp, wc->body_buf, wc->body_len) != MHD_YES)
+		wc->body.bad = 1;
 	web_field_flush(wc);
 
 	memset(&req, 0, sizeof req);

@@ -26,6 +26,18 @@ A_CSRF=$(csrf_of a)
 answer_form
 post a /q/1 "$FORM&go=flag"
 code 303 "an answer and a flag"
+# A body that reaches the server in two pieces, split inside a %-escape
+# (go=%73ave is go=save): one field, not an empty one and then the rest.
+A_SID=$(awk '$6 == "fl_sid" { print $7 }' "$TMP/a.jar")
+B="csrf=$A_CSRF&$FORM&go=%73ave"
+H=$(printf 'POST /q/1 HTTP/1.1\r\nHost: x\r\nCookie: fl_sid=%s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\nConnection: close\r\n\r\n.' \
+    "$A_SID" ${#B})
+H=${H%.}
+printf '%s%s' "$H" "$B" |
+    "$WEBTOOL" split 127.0.0.1 "$PORT" $((${#H} + ${#B} - 5)) >"$TMP/raw"
+head -n 1 "$TMP/raw" | grep -q '^HTTP/1.1 303'
+ok $? "a form split inside a %-escape is read whole ($(head -n 1 "$TMP/raw" | tr -d '\r'))" ||
+    tail -n 2 "$TMP/serve.err" | sed 's/^/# serve: /'
 snapshot() {
 	sql "SELECT group_concat(seq || ':' || response || ':' || flagged, ';')
 	    FROM paper_item WHERE attempt_id = $AID"

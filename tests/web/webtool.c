@@ -3,6 +3,9 @@
  * where curl is too polite.
  *
  *   webtool raw HOST PORT            send stdin as is, print the answer
+ *   webtool split HOST PORT K        the same in two pieces: the first K
+ *                                    bytes, a pause (0.3 s, so that the
+ *                                    server reads them alone), the rest
  *   webtool idle HOST PORT N SECS    open N connections, send half a
  *                                    request line, then nothing; print how
  *                                    many the server closed within SECS
@@ -15,6 +18,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,18 +56,28 @@ tool_now(void)
 }
 
 static int
-tool_raw(const char *host, int port)
+tool_raw(const char *host, int port, size_t split)
 {
 	char buf[65536];
 	size_t n = fread(buf, 1, sizeof buf, stdin);
 	struct pollfd p;
 	ssize_t r;
-	int fd = tool_connect(host, port);
+	int fd = tool_connect(host, port), one = 1;
 	double end = tool_now() + 20;
 
 	if (fd < 0) {
 		perror("webtool: connect");
 		return 1;
+	}
+	if (split > 0 && split < n) {
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+		if (write(fd, buf, split) != (ssize_t)split) {
+			perror("webtool: write");
+			return 1;
+		}
+		poll(NULL, 0, 300);
+		memmove(buf, buf + split, n - split);
+		n -= split;
 	}
 	if (write(fd, buf, n) != (ssize_t)n) {
 		perror("webtool: write");
@@ -132,10 +146,14 @@ int
 main(int argc, char **argv)
 {
 	if (argc == 4 && strcmp(argv[1], "raw") == 0)
-		return tool_raw(argv[2], atoi(argv[3]));
+		return tool_raw(argv[2], atoi(argv[3]), 0);
+	if (argc == 5 && strcmp(argv[1], "split") == 0)
+		return tool_raw(argv[2], atoi(argv[3]),
+		    (size_t)strtoul(argv[4], NULL, 10));
 	if (argc == 6 && strcmp(argv[1], "idle") == 0)
 		return tool_idle(argv[2], atoi(argv[3]), atoi(argv[4]),
 		    atoi(argv[5]));
-	fprintf(stderr, "usage: webtool raw HOST PORT | idle HOST PORT N SECS\n");
+	fprintf(stderr, "usage: webtool raw HOST PORT | split HOST PORT K | "
+	    "idle HOST PORT N SECS\n");
 	return 2;
 }
