@@ -232,11 +232,12 @@ run_decide(struct run_sheet *rs, int p, const struct scan_measure *m)
 		const struct paper_item *it = &rs->a->items[i];
 		struct review_item *ri = &rs->items[i];
 		size_t nb = (size_t)si->rows * (size_t)si->cols;
-		char *seen = xstrdup(""), *why = NULL, *resp;
+		char *seen, *why = NULL, *resp;
 		int doubt = 0;
 
 		if (si->page != p)
 			continue;
+		seen = xstrdup("");
 		for (k = 0; k < nb; k++) {
 			const struct sheet_bubble *b = &sh->bubbles[si->first +
 			    k];
