@@ -98,8 +98,15 @@ held h1 $P -H 'X-Forwarded-For: 10.2.2.2'
 ok $? "failed logins from one forwarded address: that address waits (after $K)"
 wrong h2 $P -H 'X-Forwarded-For: 10.3.3.3'
 code 401 "another address through the same proxy is not held"
+# Held while its short wait lasts (2 s after the 30th failure); on a busy
+# machine that wait may be over, and then the try counts against it.
 wrong h3 $P -H 'X-Forwarded-For: 10.3.3.3, 10.2.2.2'
-code 429 "the held one is, whatever the client prepends"
+case "$CODE" in
+429) true ;;
+401) [ "$(source_of "$WT")" = 10.2.2.2 ] ;;
+*) false ;;
+esac
+ok $? "the held one is, whatever the client prepends (HTTP $CODE)"
 # An untrusted client cannot escape its limit with a new header each try.
 get f /
 keep_csrf f
