@@ -38,13 +38,14 @@ scan_report(void *arg, const struct scan_result *r)
 	char *where = scan_where(r), *who;
 
 	(void)arg;
-	who = r->ticket != NULL ? xasprintf("%s %s: ", r->ticket, r->name) :
-	    xstrdup("");
+	/* TRANSLATORS: a ticket and a name before a sheet's outcome. */
+	who = r->ticket != NULL ? xasprintf(_("%s %s: "), r->ticket,
+	    r->name) : xstrdup("");
 	switch (r->outcome) {
 	case SCAN_STORED:
 	case SCAN_SAME:
 	case SCAN_WAITING:
-		printf("%s: %s%s\n", where, who, r->message);
+		printf(_("%s: %s%s\n"), where, who, r->message);
 		break;
 	case SCAN_REVIEW:
 		printf(_("%s: %sto review (entry %lld): %s\n"), where, who,

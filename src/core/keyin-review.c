@@ -21,7 +21,7 @@
 static void
 keyin_review_doubts(const struct review *r, char **numbers, char **seen)
 {
-	char *n = xstrdup(""), *w = xstrdup(""), *next;
+	char *n = xstrdup(""), *w = xstrdup(""), *next, *seen1;
 	size_t i;
 
 	for (i = 0; i < r->nitems; i++) {
@@ -34,8 +34,10 @@ keyin_review_doubts(const struct review *r, char **numbers, char **seen)
 		n = next;
 		if (*it->seen == '\0')
 			continue;
-		next = xasprintf("%s%s%zu: %s", w, *w ? "; " : "",
-		    it->item + 1, it->seen);
+		/* TRANSLATORS: a question number and what was seen. */
+		seen1 = xasprintf(_("%zu: %s"), it->item + 1, it->seen);
+		next = xasprintf("%s%s%s", w, *w ? _("; ") : "", seen1);
+		free(seen1);
 		free(w);
 		w = next;
 	}

@@ -201,7 +201,7 @@ run_label(const struct paper_item *it, const struct sheet_bubble *b)
 static void
 run_append(char **s, const char *text)
 {
-	char *t = xasprintf("%s%s%s", *s, **s ? "; " : "", text);
+	char *t = xasprintf("%s%s%s", *s, **s ? _("; ") : "", text);
 
 	free(*s);
 	*s = t;
