@@ -72,6 +72,8 @@ bank_print_stats(const struct lint_stats *st)
 	    st->difficulty, st->declared);
 	printf(_("negative true/false statements: %zu of %zu\n"),
 	    st->negative, st->ntruefalse);
+	printf(_("multiple-choice stems that say so themselves: %zu\n"),
+	    st->markers);
 }
 
 static int

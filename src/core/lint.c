@@ -240,6 +240,48 @@ lint_negative(const struct ltext *stem)
 	    en_negative(stem->en);
 }
 
+/* --------------------------------------- "multiple choice" in a stem */
+
+/* s with ASCII letters in lower case (a copy to free). */
+static char *
+lower_ascii(const char *s)
+{
+	char *l = xstrdup(s), *p;
+
+	for (p = l; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return l;
+}
+
+int
+lint_type_marker(const struct ltext *stem)
+{
+	static const char *const zh[] = {
+		"（多选", "(多选", "【多选", "[多选", "〔多选", "多选题", "可多选",
+		"多项选择", "（多项", "(多项", "不定项", NULL
+	};
+	static const char *const en[] = {
+		"all that apply", "all that are correct", "all the correct",
+		"all correct answers", "all correct options",
+		"multiple choice", "multiple-choice", "multiple answers",
+		"more than one answer", "more than one option",
+		"one or more answers", "one or more options", NULL
+	};
+	char *l;
+	int found = 0;
+
+	if (stem->zh != NULL && has_any(stem->zh, zh))
+		found |= 1;
+	if (stem->en != NULL) {
+		l = lower_ascii(stem->en);
+		if (has_any(l, en))
+			found |= 2;
+		free(l);
+	}
+	return found;
+}
+
 /* ---------------------------------------------------- near-duplicates */
 
 /* A feature (hashed bigram or word) and its weight (idf squared). */
@@ -723,6 +765,26 @@ lint_content(const struct content_set *set, int strict, struct diag *d,
 				    "answer is false (a double negative); "
 				    "state it positively"), level(strict),
 				    q->id);
+		}
+	}
+	for (i = 0; i < set->nbanks; i++) {
+		const struct bank *b = set->banks[i];
+
+		for (j = 0; j < b->nquestions; j++) {
+			const struct question *q = &b->questions[j];
+			int m;
+
+			if (q->type != QTYPE_MULTIPLE ||
+			    (m = lint_type_marker(&q->stem)) == 0)
+				continue;
+			st->markers++;
+			st->findings++;
+			diag_at(d, b->file, q->line, _("%s: question %s: the "
+			    "%s stem says it is multiple choice, which the "
+			    "terminal, the browser and the printed paper show "
+			    "above it already: drop it from the stem"),
+			    level(strict), q->id, m == 3 ? _("zh-CN and en") :
+			    m == 1 ? "zh-CN" : "en");
 		}
 	}
 	/* Last, as they are the most numerous while a bank is over. */

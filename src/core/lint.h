@@ -13,7 +13,10 @@
  *                 the other in pair="...";
  *   difficulty    such a pair rated at different difficulties;
  *   negative true/false  a true/false stem that is negative in both
- *                 languages (a double negative when the answer is false).
+ *                 languages (a double negative when the answer is false);
+ *   type marker   a multiple-choice stem that says so itself ("（多选）",
+ *                 "(Select all that apply.)"): the terminal, the browser
+ *                 and the printed booklet show the type above every stem.
  *
  * Similarity of two questions: for each language, the cosine of their
  * feature sets weighted by inverse document frequency over all the
@@ -65,6 +68,7 @@ struct lint_stats {
 	size_t			 difficulty;	/* of the duplicates, rated apart */
 	size_t			 negative;	/* negative true/false stems */
 	size_t			 ntruefalse;
+	size_t			 markers;	/* stems saying "multiple choice" */
 	size_t			 findings;	/* messages added (errors if strict) */
 	size_t			 advisories;	/* warnings even when strict */
 };
@@ -85,5 +89,15 @@ void lint_stats_release(struct lint_stats *stats);
  * no, never, none, nothing, cannot, without, neither, nor, -n't).
  */
 int lint_negative(const struct ltext *stem);
+
+/*
+ * Which sides of a stem say the question is multiple choice (1 the
+ * Chinese, 2 the English, 3 both, 0 none): in the Chinese
+ * （多选）, (多选), 【多选】, 多选题, 可多选, 多项选择, 不定项; in the English
+ * (any case) "all that apply", "all that are correct", "multiple choice",
+ * "multiple answers", "more than one answer", "one or more options" and
+ * the like.
+ */
+int lint_type_marker(const struct ltext *stem);
 
 #endif
