@@ -81,8 +81,8 @@ cli_print_diag(const struct diag *d)
 	for (i = 0; i < d->n && i < DIAG_MAX; i++)
 		fprintf(stderr, "%s\n", d->msgs[i]);
 	if (d->n > DIAG_MAX)
-		fprintf(stderr, ngettext("firstline: %zu more problem not shown\n",
-		    "firstline: %zu more problems not shown\n",
+		fprintf(stderr, ngettext("firstline: %zu more problem not "
+		    "shown\n", "firstline: %zu more problems not shown\n",
 		    d->n - DIAG_MAX), d->n - DIAG_MAX);
 }
 

@@ -50,8 +50,8 @@ cmd_attempt_extend_exec(struct cli *c, const struct cmd_entry *e, int argc,
 		t = (time_t)deadline;
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S",
 		    localtime(&t));
-		printf(ngettext("%s: %ld minute added; the deadline is now %s\n",
-		    "%s: %ld minutes added; the deadline is now %s\n",
+		printf(ngettext("%s: %ld minute added; the deadline is now "
+		    "%s\n", "%s: %ld minutes added; the deadline is now %s\n",
 		    (unsigned long)minutes),
 		    argv[optind + 1], minutes, when);
 	} else {

@@ -53,8 +53,9 @@ cmd_report_city_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	if (f == FORMAT_TEXT)
 		fprintf(fp, ngettext("\n%ld of %ld community has fewer than "
 		    "%d certified responders (see 'firstline report "
-		    "coverage')\n", "\n%ld of %ld communities have fewer than %d "
-		    "certified responders (see 'firstline report coverage')\n",
+		    "coverage')\n", "\n%ld of %ld communities have fewer "
+		    "than %d certified responders (see 'firstline report "
+		    "coverage')\n",
 		    (unsigned long)communities),
 		    below, communities, COVERAGE_MINIMUM);
 	rc = cli_out_close(fp, out);

@@ -101,8 +101,8 @@ trainee_login_from(struct store *s, const char *ticket, const char *pin,
 		*wait_s = try.wait_s;
 		if ((*cause = auth_limit_text(&try, source)) == NULL)
 			*cause = xasprintf(ngettext("too many wrong PINs for "
-			    "this ticket; wait %d second", "too many wrong PINs "
-			    "for this ticket; wait %d seconds",
+			    "this ticket; wait %d second", "too many wrong "
+			    "PINs for this ticket; wait %d seconds",
 			    (unsigned long)*wait_s), *wait_s);
 		return -1;
 	}

@@ -348,7 +348,8 @@ auth_limit_text(const struct auth_try *try, const char *source)
 	case AUTH_LIMIT_SOURCE:
 		return xasprintf(ngettext("too many failed logins from %s; "
 		    "wait %d second", "too many failed logins from %s; wait %d "
-		    "seconds", (unsigned long)try->wait_s), source, try->wait_s);
+		    "seconds", (unsigned long)try->wait_s), source,
+		    try->wait_s);
 	case AUTH_LIMIT_COHORT:
 		return xasprintf(ngettext("too many failed logins in this "
 		    "cohort; wait %d second", "too many failed logins in this "

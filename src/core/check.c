@@ -244,18 +244,18 @@ check_exam(const struct exam *e, const struct content_set *set,
 		} else if (have != -1 && dr->count > have && dr->type < 0) {
 			diag_at(d, e->file, dr->line, ngettext("exam %s: the "
 			    "blueprint asks for %d question of difficulty %d "
-			    "from module %s, which has only %ld", "exam %s: the "
-			    "blueprint asks for %d questions of difficulty %d "
-			    "from module %s, which has only %ld",
+			    "from module %s, which has only %ld", "exam %s: "
+			    "the blueprint asks for %d questions of difficulty "
+			    "%d from module %s, which has only %ld",
 			    (unsigned long)dr->count), e->id,
 			    dr->count, dr->difficulty, dr->module, have);
 			rc = -1;
 		} else if (have != -1 && dr->count > have) {
 			diag_at(d, e->file, dr->line, ngettext("exam %s: the "
 			    "blueprint asks for %d %s question of difficulty "
-			    "%d from module %s, which has only %ld", "exam %s: "
-			    "the blueprint asks for %d %s questions of difficulty "
-			    "%d from module %s, which has only %ld",
+			    "%d from module %s, which has only %ld", "exam "
+			    "%s: the blueprint asks for %d %s questions of "
+			    "difficulty %d from module %s, which has only %ld",
 			    (unsigned long)dr->count), e->id,
 			    dr->count, qtype_name((enum qtype)dr->type),
 			    dr->difficulty, dr->module, have);

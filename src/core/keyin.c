@@ -219,7 +219,8 @@ keyin_parse_all(const struct attempt *a, const char *text, char ***out,
 		if (*p == ',' || *p == '\n')
 			n++;
 	if (n != a->nitems) {
-		char *k = xasprintf(ngettext("%zu answer", "%zu answers", n), n);
+		char *k = xasprintf(ngettext("%zu answer", "%zu answers", n),
+		    n);
 		char *q = xasprintf(ngettext("%zu question", "%zu questions",
 		    a->nitems), a->nitems);
 

@@ -93,18 +93,22 @@ lint_key_share(const struct bank *b, int strict, struct diag *d,
 			if (over(c[sh][en], lb)) {
 				int hard = !sh || LINT_SHORTEST_STRICT;
 
-				diag_at(d, b->file, 0, sh ? ngettext("%s: bank "
-				    "%s: the key is the shortest option in %zu "
-				    "of %zu single-choice question in %s (%zu%%; "
-				    "at most %d%%)", "%s: bank %s: the key is "
-				    "the shortest option in %zu of %zu single-"
-				    "choice questions in %s (%zu%%; at most %d%%)",
-				    lb->nsingle) : ngettext("%s: bank %s: the "
-				    "key is the longest option in %zu of %zu "
-				    "single-choice question in %s (%zu%%; at most "
-				    "%d%%)", "%s: bank %s: the key is the longest "
-				    "option in %zu of %zu single-choice questions "
-				    "in %s (%zu%%; at most %d%%)", lb->nsingle), level(strict && hard), b->module,
+				diag_at(d, b->file, 0, sh ? ngettext("%s: "
+				    "bank %s: the key is the shortest option "
+				    "in %zu of %zu single-choice question in "
+				    "%s (%zu%%; at most %d%%)", "%s: bank %s: "
+				    "the key is the shortest option in %zu of "
+				    "%zu single-choice questions in %s (%zu%%; "
+				    "at most %d%%)", lb->nsingle) :
+				    ngettext("%s: bank %s: the key is the "
+				    "longest option in %zu of %zu single-"
+				    "choice question in %s (%zu%%; at most "
+				    "%d%%)", "%s: bank %s: the key is the "
+				    "longest option in %zu of %zu single-"
+				    "choice questions in %s (%zu%%; at most "
+				    "%d%%)",
+				    lb->nsingle),
+				    level(strict && hard), b->module,
 				    c[sh][en], lb->nsingle, en ? "en" : "zh-CN",
 				    share, LINT_LONGEST_MAX);
 				if (hard)

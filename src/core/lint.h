@@ -68,7 +68,7 @@ struct lint_stats {
 	size_t			 difficulty;	/* of the duplicates, rated apart */
 	size_t			 negative;	/* negative true/false stems */
 	size_t			 ntruefalse;
-	size_t			 markers;	/* stems saying "multiple choice" */
+	size_t			 markers;	/* stems saying it's multiple */
 	size_t			 findings;	/* messages added (errors if strict) */
 	size_t			 advisories;	/* warnings even when strict */
 };

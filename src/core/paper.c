@@ -123,16 +123,19 @@ paper_draw(struct store *s, sqlite3_int64 evid, uint64_t seed,
 		sqlite3_reset(qs);
 		if (nids < (size_t)count) {
 			if (*type == '\0')
-				*cause = xasprintf(ngettext("module %s has %zu "
-				    "question of difficulty %d, the blueprint "
-				    "needs %d", "module %s has %zu questions of "
-				    "difficulty %d, the blueprint needs %d", nids), module, nids, diff, count);
-			else
-				*cause = xasprintf(ngettext("module %s has %zu %s "
-				    "question of difficulty %d, the blueprint "
-				    "needs %d", "module %s has %zu %s questions of "
-				    "difficulty %d, the blueprint needs %d", nids), module, nids, type, diff,
+				*cause = xasprintf(ngettext("module %s has "
+				    "%zu question of difficulty %d, the "
+				    "blueprint needs %d", "module %s has %zu "
+				    "questions of difficulty %d, the blueprint "
+				    "needs %d", nids), module, nids, diff,
 				    count);
+			else
+				*cause = xasprintf(ngettext("module %s has "
+				    "%zu %s question of difficulty %d, the "
+				    "blueprint needs %d", "module %s has %zu "
+				    "%s questions of difficulty %d, the "
+				    "blueprint needs %d", nids), module, nids,
+				    type, diff, count);
 			paper_draws_free(d, n);
 			d = NULL;
 			n = -1;

@@ -224,8 +224,8 @@ roster_check_row(struct roster_row *r, const int map[COL_COUNT],
 	int c, rc = 0;
 
 	if (r->n != ncols) {
-		diag_add(d, ngettext("%s: row %ld: %zu field, the header has %zu",
-		    "%s: row %ld: %zu fields, the header has %zu", r->n),
+		diag_add(d, ngettext("%s: row %ld: %zu field, the header has "
+		    "%zu", "%s: row %ld: %zu fields, the header has %zu", r->n),
 		    path, r->number, r->n, ncols);
 		return -1;
 	}

@@ -411,11 +411,12 @@ ki_outcome(const struct ki *ki, const struct keyin_result *r,
 		    "from entry %lld by %s at %zu question. Nothing is graded: "
 		    "someone else keys the sheet again, and it is graded when "
 		    "two entries agree.", "Stored as entry %lld, but it "
-		    "differs from entry %lld by %s at %zu questions. Nothing is "
-		    "graded: someone else keys the sheet again, and it is "
+		    "differs from entry %lld by %s at %zu questions. Nothing "
+		    "is graded: someone else keys the sheet again, and it is "
 		    "graded when two entries agree.", "已保存为第 %lld 条录入，"
 		    "但与第 %lld 条（%s 录入）有 %zu 题不一致。未评分：请另一人"
-		    "再录入一次，两次一致时评分。", r->ndiff), (long long)r->entry_no,
+		    "再录入一次，两次一致时评分。", r->ndiff),
+		    (long long)r->entry_no,
 		    (long long)r->other_no, r->other_by, r->ndiff);
 		p[n].role = ROLE_WARN;
 		p[n].text = t[n];
