@@ -93,6 +93,19 @@ cache_size(struct store *s)
 	return n;
 }
 
+/* Back to the connection's own page cache size. */
+static void
+cache_restore(struct loader *l)
+{
+	char *sql, *cause = NULL;
+
+	sql = sqlite3_mprintf("PRAGMA cache_size = %d", l->cache_size);
+	if (sql != NULL)
+		store_exec(l->s, sql, &cause);
+	sqlite3_free(sql);
+	free(cause);
+}
+
 static int
 loader_begin(struct loader *l, struct store *s, struct diag *d)
 {
@@ -113,6 +126,7 @@ loader_begin(struct loader *l, struct store *s, struct diag *d)
 	}
 	if (store_begin(s, &cause) != 0) {
 		diag_take(d, cause);
+		cache_restore(l);
 		return -1;
 	}
 	if (store_exec(s, "CREATE TEMP TABLE load_question (qid TEXT PRIMARY"
@@ -123,6 +137,7 @@ loader_begin(struct loader *l, struct store *s, struct diag *d)
 	    " line INTEGER NOT NULL)", &cause) != 0) {
 		diag_take(d, cause);
 		store_rollback(s);
+		cache_restore(l);
 		return -1;
 	}
 	l->mv = store_prepare(s, "INSERT INTO module_version (module,"
@@ -454,7 +469,7 @@ loader_end(struct loader *l, const struct content_set *set,
     struct diag *banknotes, struct diag *notes, struct diag *d)
 {
 	struct store *s = l->s;
-	char *cause = NULL, *sql;
+	char *cause = NULL;
 	size_t i;
 	int rc = l->failed ? -1 : 0;
 
@@ -479,10 +494,7 @@ loader_end(struct loader *l, const struct content_set *set,
 	}
 	if (rc != 0)
 		store_rollback(s);
-	sql = sqlite3_mprintf("PRAGMA cache_size = %d", l->cache_size);
-	store_exec(s, sql, &cause);
-	sqlite3_free(sql);
-	free(cause);
+	cache_restore(l);
 	return rc;
 }
 
