@@ -37,13 +37,14 @@ store_reason(struct store *s, const char *msg)
 
 	if ((rc & 0xff) != SQLITE_IOERR && (rc & 0xff) != SQLITE_FULL)
 		return xstrdup(msg);
-	if (e != 0)
-		return xasprintf("%s (%s)", msg, strerror(e));
-	if (rc == SQLITE_IOERR_WRITE && getrlimit(RLIMIT_FSIZE, &rl) == 0 &&
-	    rl.rlim_cur != RLIM_INFINITY)
+	/* A write past the file size limit: SQLite keeps EFBIG, or nothing. */
+	if ((e == EFBIG || (e == 0 && rc == SQLITE_IOERR_WRITE)) &&
+	    getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
 		return xasprintf(_("%s (%s: files of this process may not grow "
 		    "beyond %llu bytes)"), msg, strerror(EFBIG),
 		    (unsigned long long)rl.rlim_cur);
+	if (e != 0)
+		return xasprintf("%s (%s)", msg, strerror(e));
 	return xstrdup(msg);
 }
 
