@@ -45,12 +45,20 @@ ok $? "80x24: the clock ends at column 79"
 
 # The stem: lines 6.. up to the blank line before the options.  Every line
 # but the last is full to within two columns (Chinese breaks anywhere,
-# except before closing punctuation).
+# except before closing punctuation), unless what starts the next line
+# could not have fitted: a number or Latin word ("120") or a character,
+# with the closing punctuation that may not start a line ("120，").
 awk 'NR >= 6 { if ($0 == "") exit; print }' "$TMP/80x24.txt" >"$TMP/stem"
 n=$(wc -l <"$TMP/stem")
-short=$(head -n $((n - 1)) "$TMP/stem" |
-    while IFS= read -r l; do printf '%s\n' "$l" | wc -L; done |
-    awk '$1 < 76 { c++ } END { print c + 0 }')
+short=$(i=0; while IFS= read -r l; do
+	i=$((i + 1))
+	[ $i -lt "$n" ] || break
+	w=$(printf '%s\n' "$l" | wc -L)
+	u=$(sed -n "$((i + 1))p" "$TMP/stem" | LC_ALL=C.UTF-8 sed -E \
+	    's/^ *(([A-Za-z0-9.%+-]+|.)[，。、；：？！）》」』”’,.;:?!)]*).*/\1/' |
+	    wc -L)
+	[ "$w" -lt 76 ] && [ $((w + u)) -le 78 ] && echo short
+done <"$TMP/stem" | grep -c short)
 [ "$n" -ge 1 ] && [ "$short" -eq 0 ]
 ok $? "80x24: the stem wrapped by display width ($n lines)"
 grep -q '^  [[(][ *x1-9][])] A\. ' "$TMP/80x24.txt"
