@@ -333,10 +333,15 @@ run_review(struct scan_run *r, struct run_sheet *rs, const char *reason,
 	int p;
 
 	pi = xcalloc(rs->a->nitems ? rs->a->nitems : 1, sizeof *pi);
-	run_picture(r, rs, now);
+	if (now != NULL)
+		run_picture(r, rs, now);
 	for (p = 0; p < sh->npages; p++) {
 		struct run_page *pg = &rs->pages[p];
-		const char *why = *pg->reason ? pg->reason : reason;
+		const char *why;
+
+		if (!pg->have)
+			continue;	/* not scanned (a sheet stored before) */
+		why = *pg->reason ? pg->reason : reason;
 
 		nums = xstrdup("");
 		for (i = n = ndoubt = 0; i < sh->nitems; i++) {
@@ -385,8 +390,9 @@ run_review(struct scan_run *r, struct run_sheet *rs, const char *reason,
 	free(pi);
 }
 
-/* Whether the stored responses of the closed attempt equal the reading;
- * items that differ are put in doubt with both readings. */
+/* Whether the stored responses of the closed attempt equal the reading
+ * of the pages read; items that differ are put in doubt with both
+ * readings. */
 static int
 run_compare(struct run_sheet *rs)
 {
@@ -398,7 +404,8 @@ run_compare(struct run_sheet *rs)
 		const char *stored = rs->a->items[i].response;
 		char *t;
 
-		if (strcmp(ri->response, stored) == 0)
+		if (!rs->pages[rs->sh->items[i].page].have ||
+		    strcmp(ri->response, stored) == 0)
 			continue;
 		same = 0;
 		t = xasprintf(_("read \"%s\", stored \"%s\""), ri->response,
@@ -706,28 +713,130 @@ scan_run_file(struct scan_run *r, const char *path)
 	scan_source_free(&src);
 }
 
+/* "1 and 3", "2" for people: the sheet pages (1-based) have or not. */
+static char *
+run_page_list(const struct run_sheet *rs, int have, int *n)
+{
+	char *list = xstrdup(""), *t;
+	int p, k = 0, total = 0;
+
+	for (p = 0; p < rs->sh->npages; p++)
+		total += (rs->pages[p].have != 0) == have;
+	for (p = 0; p < rs->sh->npages; p++) {
+		if ((rs->pages[p].have != 0) != have)
+			continue;
+		k++;
+		t = xasprintf("%s%s%d", list, k == 1 ? "" : k == total ?
+		    _(" and ") : _(", "), p + 1);
+		free(list);
+		list = t;
+	}
+	*n = total;
+	return list;
+}
+
+/*
+ * The run ends and sheet rs still misses pages.  A sheet stored before
+ * (some of its pages scanned again) is compared with what is stored, as
+ * a whole sheet would be: the same, or in review.  Otherwise nothing of
+ * it is stored: refused, naming the pages missing and where the others
+ * were read.  Returns 1 when review entries keep its pictures, else 0.
+ */
+static int
+run_incomplete(struct scan_run *r, struct run_sheet *rs)
+{
+	struct attempt *a = NULL;
+	const struct run_page *first = NULL;
+	char *cause = NULL, *missing, *read, *where, *msg, *t;
+	size_t i;
+	int p, nmissing, nread;
+
+	missing = run_page_list(rs, 0, &nmissing);
+	read = run_page_list(rs, 1, &nread);
+	if (paper_sitting_load(r->s, rs->aid, &a, &cause) != 0) {
+		run_refuse(r, "", 0, 0, rs, cause);
+		free(cause);
+		free(missing);
+		free(read);
+		return 0;
+	}
+	attempt_free(&rs->a);
+	rs->a = a;
+	if (a->status == ATTEMPT_SUBMITTED || a->status == ATTEMPT_EXPIRED) {
+		for (i = 0; i < a->nitems; i++)
+			if (rs->pages[rs->sh->items[i].page].have &&
+			    rs->items[i].doubt)
+				break;
+		for (p = 0; p < rs->sh->npages; p++)
+			if (first == NULL && rs->pages[p].have)
+				first = &rs->pages[p];
+		if (i == a->nitems && run_compare(rs)) {
+			msg = xasprintf(ngettext("already stored with the "
+			    "same answers (answer sheet page %s of %d scanned "
+			    "again)", "already stored with the same answers "
+			    "(answer sheet pages %s of %d scanned again)",
+			    nread), read, rs->sh->npages);
+			run_say(r, first->source, first->page, first->npages,
+			    SCAN_SAME, rs, msg, 0, NULL);
+			free(msg);
+			free(missing);
+			free(read);
+			return 0;
+		}
+		run_review(r, rs, i == a->nitems ? _("this sheet is already "
+		    "stored with other answers") : NULL, NULL);
+		free(missing);
+		free(read);
+		return 1;
+	}
+	where = xstrdup("");
+	for (p = 0; p < rs->sh->npages; p++) {
+		if (!rs->pages[p].have)
+			continue;
+		t = xasprintf(_("%s%spage %d in %s page %d"), where,
+		    *where ? _(", ") : "", p + 1, rs->pages[p].source,
+		    rs->pages[p].page);
+		free(where);
+		where = t;
+	}
+	if (review_open_count(r->s, rs->aid) > 0)
+		msg = xasprintf(ngettext("answer sheet page %s of %d was not "
+		    "among the scans (read: %s); this sheet already waits in "
+		    "review (firstline paper review %s)", "answer sheet pages "
+		    "%s of %d were not among the scans (read: %s); this sheet "
+		    "already waits in review (firstline paper review %s)",
+		    nmissing), missing, rs->sh->npages, where, r->o.cohort);
+	else
+		msg = xasprintf(ngettext("answer sheet page %s of %d was not "
+		    "among the scans (read: %s): nothing of this sheet is "
+		    "stored; scan all its pages in one run, or if that page "
+		    "is lost, key the sheet in (firstline paper enter %s %s)",
+		    "answer sheet pages %s of %d were not among the scans "
+		    "(read: %s): nothing of this sheet is stored; scan all "
+		    "its pages in one run, or if those pages are lost, key "
+		    "the sheet in (firstline paper enter %s %s)", nmissing),
+		    missing, rs->sh->npages, where, r->o.cohort, rs->ticket);
+	run_refuse(r, "", 0, 0, rs, msg);
+	free(msg);
+	free(where);
+	free(missing);
+	free(read);
+	return 0;
+}
+
 void
 scan_run_finish(struct scan_run *r, int counts[SCAN_WAITING + 1])
 {
 	struct run_sheet *rs;
-	char *msg;
 	int p;
 
 	while (r->nwaiting > 0) {
 		rs = r->waiting[--r->nwaiting];
-		for (p = 0; p < rs->sh->npages; p++) {
-			if (rs->pages[p].have)
-				continue;
-			msg = xasprintf(_("page %d of the answer sheet of %s "
-			    "was not among the scans: scan all its pages "
-			    "together"), p + 1, rs->ticket);
-			run_refuse(r, "", 0, 0, rs, msg);
-			free(msg);
-		}
-		for (p = 0; p < rs->sh->npages; p++)
-			if (rs->pages[p].image != NULL &&
-			    *rs->pages[p].image != '\0')
-				unlink(rs->pages[p].image);
+		if (run_incomplete(r, rs) == 0)
+			for (p = 0; p < rs->sh->npages; p++)
+				if (rs->pages[p].image != NULL &&
+				    *rs->pages[p].image != '\0')
+					unlink(rs->pages[p].image);
 		run_sheet_free(rs);
 	}
 	if (counts != NULL)

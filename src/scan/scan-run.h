@@ -59,8 +59,11 @@ int scan_run_new(struct store *s, const struct scan_run_opts *o,
 /* Read every page of path, reporting each. */
 void scan_run_file(struct scan_run *r, const char *path);
 /*
- * End the run: the pages of longer sheets still waiting for their other
- * pages are refused and reported.  Counts by outcome (may be NULL).
+ * End the run: a sheet of several pages still missing some stores
+ * nothing.  If its attempt is stored already, the pages read are compared
+ * with the stored answers (the same, or to review); else it is refused,
+ * naming the pages missing and where the others were read.  Counts by
+ * outcome (may be NULL).
  */
 void scan_run_finish(struct scan_run *r, int counts[SCAN_WAITING + 1]);
 void scan_run_free(struct scan_run **r);

@@ -76,7 +76,7 @@ run "$GEN" fill "$FIRSTLINE_DB" "$TMP/printed.pdf" "$TMP/scan" "$TMP/key1" \
 expect_rc 0 "$((N - 1)) three-page sheets filled, one page held back"
 run "$GEN" fill "$FIRSTLINE_DB" "$TMP/printed.pdf" "$TMP/scan2" \
     "$TMP/key2" --skip $((N - 1)) --count 1 --seed 8 --clean 0 \
-    --messy light --dpi 150,200 --shuffle 3
+    --messy light --dpi 150,200 --shuffle 3 --formats jpeg,png,tiff
 expect_rc 0 "a three-page sheet marked in light pencil"
 cat "$TMP/key1" "$TMP/key2" >"$TMP/key"
 cut -f9 "$TMP/key" | tr ';' '\n' >"$TMP/where"
@@ -101,8 +101,12 @@ held_ticket=$(sql "SELECT t.ticket FROM attempt a JOIN trainee t
 # The scan without the held-back page.
 fl paper scan L1 "$TMP"/scan/* "$TMP"/scan2/*
 expect_rc 1 "paper scan exits 1: a sheet misses a page"
-has "page $held_page of the answer sheet of $held_ticket" "$ERR" \
-    "the refusal names the sheet and its missing page"
+has "$held_ticket" "$ERR" "the refusal names the sheet's trainee"
+has "answer sheet page $held_page of 3 was not among the scans" "$ERR" \
+    "and the page missing"
+has "nothing of this sheet is stored" "$ERR" "and says nothing of it is stored"
+has "firstline paper enter L1 $held_ticket" "$ERR" \
+    "and how to key it in if the page is lost"
 has "waiting for the others" "$OUT" "pages are kept until their sheet is whole"
 [ "$(printf '%s\n' "$ERR" | grep -c .)" = 1 ]
 ok $? "nothing else refused"
@@ -149,5 +153,28 @@ cmp -s "$TMP/before" "$TMP/after"
 ok $? "a rescan changes no attempt, answer or grade"
 has "0 stored, $stored already stored" "$OUT" \
     "a rescan stores nothing again"
+
+# One page of a stored sheet scanned again on its own (a page fed twice,
+# a page rescanned to check it): compared with what is stored, as a whole
+# sheet would be.
+lone=$(awk -F '\t' -v held="$held" '$3 != held { n = split($9, w, ";");
+    for (i = 1; i <= n; i++) if (w[i] !~ /\.pdf#/ && w[i] !~ /^!/) {
+    sub(/#.*/, "", w[i]); print $3 "\t" i "\t" w[i]; exit } }' "$TMP/key1")
+lone_aid=$(echo "$lone" | cut -f1) lone_page=$(echo "$lone" | cut -f2)
+fl paper scan L1 "$(echo "$lone" | cut -f3)"
+expect_rc 0 "page $lone_page of a stored sheet scanned alone: nothing refused"
+has "already stored with the same answers (answer sheet page $lone_page of 3 scanned again)" \
+    "$OUT" "it is found already stored, the same"
+state >"$TMP/after"
+cmp -s "$TMP/before" "$TMP/after"
+ok $? "and nothing changes"
+
+# One page of the sheet in review scanned alone: it already waits.
+rev=$(cut -f9 "$TMP/key2" | tr ';' '\n' | grep -v '\.pdf#' | head -1 |
+    sed 's/#.*//')
+fl paper scan L1 "$rev"
+expect_rc 1 "a lone page of the sheet in review is refused"
+has "already waits in review (firstline paper review L1)" "$ERR" \
+    "saying the sheet waits in review"
 
 done_testing
