@@ -100,7 +100,7 @@ review_key(struct store *s, const struct user *u, const struct review *r,
 		return EXIT_REFUSED;
 	}
 	k.review_id = r->id;
-	context = keyin_review_context(r);
+	context = keyin_review_context(s, r);
 	if (answers == NULL)
 		printf(_("review %lld: %s %s\n"), (long long)r->id, r->ticket,
 		    r->name);

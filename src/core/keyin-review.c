@@ -91,8 +91,22 @@ keyin_review_table(struct store *s, const char *cohort, int all,
 	return 0;
 }
 
-char *
-keyin_review_context(const struct review *r)
+/* Append sep and text to *s (sep only when *s is not empty). */
+static void
+keyin_append(char **s, const char *sep, const char *text)
+{
+	char *t;
+
+	if (*text == '\0')
+		return;
+	t = xasprintf("%s%s%s", *s, **s ? sep : "", text);
+	free(*s);
+	*s = t;
+}
+
+/* The context of one scanned page: the picture, where, what is doubted. */
+static char *
+keyin_review_page(const struct review *r)
 {
 	char *doubt, *seen, *out;
 
@@ -103,6 +117,78 @@ keyin_review_context(const struct review *r)
 	    *seen ? ")" : "", *r->reason ? "; " : "", r->reason);
 	free(doubt);
 	free(seen);
+	return out;
+}
+
+char *
+keyin_review_context(struct store *s, const struct review *r)
+{
+	struct review *pg = NULL;
+	sqlite3_stmt *st;
+	size_t n = 0, cap = 0, i;
+	char *doubt = xstrdup(""), *seen = xstrdup(""), *pics = xstrdup("");
+	char *pages = xstrdup(""), *d, *w, *t, *out, *cause = NULL;
+	const char *dir = NULL, *slash;
+	int same_dir = 1;
+
+	/* The latest open entry of each page of the sheet: a sheet of
+	 * several pages is keyed once, from all of them. */
+	st = store_prepare(s, "SELECT max(id) FROM paper_review"
+	    " WHERE attempt_id = ?1 AND status = 'open'"
+	    " GROUP BY sheet_page ORDER BY sheet_page");
+	sqlite3_bind_int64(st, 1, r->attempt_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		xgrow(&pg, &cap, n + 1, sizeof *pg);
+		if (review_get(s, sqlite3_column_int64(st, 0), &pg[n],
+		    &cause) == 0)
+			n++;
+		else {
+			free(cause);
+			cause = NULL;
+		}
+	}
+	sqlite3_finalize(st);
+	if (n < 2) {
+		reviews_free(pg, n);
+		free(doubt);
+		free(seen);
+		free(pics);
+		free(pages);
+		return keyin_review_page(r);
+	}
+	slash = strrchr(pg[0].image, '/');
+	for (i = 0; i < n; i++)
+		same_dir &= slash != NULL && strncmp(pg[i].image,
+		    pg[0].image, (size_t)(slash - pg[0].image + 1)) == 0 &&
+		    strchr(pg[i].image + (slash - pg[0].image + 1), '/') ==
+		    NULL;
+	if (same_dir)
+		dir = pg[0].image;
+	for (i = 0; i < n; i++) {
+		keyin_review_doubts(&pg[i], &d, &w);
+		keyin_append(&doubt, " ", d);
+		keyin_append(&seen, "; ", w);
+		t = xasprintf("%d", pg[i].sheet_page);
+		keyin_append(&pages, _(", "), t);
+		free(t);
+		keyin_append(&pics, same_dir ? _(", ") : "; ", same_dir ?
+		    pg[i].image + (slash - pg[0].image + 1) : pg[i].image);
+		free(d);
+		free(w);
+	}
+	if (same_dir) {
+		t = xasprintf(_("in %.*s: %s"), (int)(slash - dir), dir, pics);
+		free(pics);
+		pics = t;
+	}
+	out = xasprintf(_("Answer sheet pages %s · in doubt: %s · pictures "
+	    "%s%s%s"), pages, *doubt ? doubt : _("the whole sheet"), pics,
+	    *seen ? " · " : "", seen);
+	reviews_free(pg, n);
+	free(doubt);
+	free(seen);
+	free(pics);
+	free(pages);
 	return out;
 }
 

@@ -154,9 +154,11 @@ int keyin_review_table(struct store *s, const char *cohort, int all,
 /*
  * What the form shows above the questions when settling review r: the
  * scanned file and page, the questions in doubt with what was seen, the
- * picture to look at (a new string, in the reader's language).
+ * picture to look at (a new string, in the reader's language).  For an
+ * answer sheet of several pages, the open entries of all its pages (the
+ * latest of each): every question in doubt and every picture.
  */
-char *keyin_review_context(const struct review *r);
+char *keyin_review_context(struct store *s, const struct review *r);
 /*
  * Close review id of cohort without storing answers (a duplicate scan, a
  * spoiled sheet), as u (an organizer), for reason.  0, or -1 and *cause.

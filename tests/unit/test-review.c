@@ -11,6 +11,7 @@
 #include "unit-db.h"
 
 #include "core/attempt.h"
+#include "core/keyin.h"
 #include "core/review.h"
 #include "core/store.h"
 #include "core/xmlsafe.h"
@@ -223,6 +224,52 @@ test_append_only(void **state)
 	free(sql);
 }
 
+/*
+ * The key-in form's line about a sheet of several pages in review: every
+ * page's questions in doubt and pictures, whichever entry is keyed (the
+ * page-1 entry of a sheet whose doubt is on page 2 said "the whole sheet"
+ * and showed page 1 alone).  The latest entry of a page stands for it.
+ */
+static void
+test_context_pages(void **state)
+{
+	static const struct review_item p1[] = {
+		{ 0, 0, (char *)"2", (char *)"C filled" },
+	};
+	static const struct review_item p2[] = {
+		{ 3, 1, NULL, (char *)"B faint or partly filled" },
+	};
+	struct fixture *f = *state;
+	struct review r;
+	sqlite3_int64 id1 = 0, id2 = 0, id;
+	char *cause = NULL, *ctx;
+
+	/* One page: the picture, the file and page scanned. */
+	assert_int_equal(review_add(f->s, f->aid, "a.jpg", 1, 1, "", items, 3,
+	    "/r/c-1-s1-old.png", "server", &id, &cause), 0);
+	assert_int_equal(review_get(f->s, id, &r, &cause), 0);
+	ctx = keyin_review_context(f->s, &r);
+	assert_non_null(strstr(ctx, "Picture /r/c-1-s1-old.png"));
+	assert_non_null(strstr(ctx, "in doubt: 2"));
+	free(ctx);
+	review_release(&r);
+	/* A rescan of page 1 (nothing in doubt there) and page 2. */
+	assert_int_equal(review_add(f->s, f->aid, "b.pdf", 3, 1,
+	    "another page of this answer sheet is in doubt", p1, 1,
+	    "/r/c-1-s1.png", "server", &id1, &cause), 0);
+	assert_int_equal(review_add(f->s, f->aid, "b.pdf", 4, 2, "", p2, 1,
+	    "/r/c-1-s2.png", "server", &id2, &cause), 0);
+	assert_int_equal(review_get(f->s, id1, &r, &cause), 0);
+	ctx = keyin_review_context(f->s, &r);
+	assert_non_null(strstr(ctx, "Answer sheet pages 1, 2"));
+	assert_non_null(strstr(ctx, "in doubt: 4 "));
+	assert_non_null(strstr(ctx, "in /r: c-1-s1.png, c-1-s2.png"));
+	assert_null(strstr(ctx, "s1-old"));
+	assert_null(strstr(ctx, "the whole sheet"));
+	free(ctx);
+	review_release(&r);
+}
+
 static void
 test_unknown_attempt(void **state)
 {
@@ -249,6 +296,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_caller_transaction, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_append_only, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_context_pages, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_attempt, setup,
 		    teardown),
