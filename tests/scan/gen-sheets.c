@@ -7,6 +7,7 @@
  *       [--skip K] [--clean P] [--dpi 150,200,300]
  *       [--formats jpeg,png,tiff,pdf] [--turn DEG] [--forge]
  *       [--messy STYLE] [--shuffle N] [--withhold K --held DIR]
+ *       [--upside P]
  *   gen-sheets check DB KEY [--max-clean-review PCT] [--with-held]
  *   gen-sheets codes PRINTED.pdf
  *   gen-sheets blank-pdf PAGES OUT.pdf
@@ -40,8 +41,10 @@
  * sheets of the PDF alone; --messy STYLE marks every item of a messy
  * sheet in that style (light, tick, crossed, dot, smudge) instead of a
  * quarter of them in any; --turn DEG turns every page DEG degrees more
- * (180: all upside down); --forge replaces the QR code by one whose check
- * value is altered, as a home-made sheet would have (libqrencode).
+ * (180: all upside down but the one in five turned already); --upside P
+ * turns that share of pages upside down instead of one in five (1: all);
+ * --forge replaces the QR code by one whose check value is altered, as a
+ * home-made sheet would have (libqrencode).
  *
  * check compares the database with KEY: every answer stored must be what
  * the trainee meant (a difference is a silent error); on a sheet sent to
@@ -551,6 +554,7 @@ struct fill_opts {
 	int		 shuffle;	/* pages held back to mix the order */
 	int		 withhold;	/* sheets with a page held back */
 	const char	*held;		/* where held-back pages go */
+	double		 upside;	/* share of pages turned upside down */
 };
 
 enum { FMT_JPEG = 1, FMT_PNG = 2, FMT_TIFF = 4, FMT_PDF = 8 };
@@ -966,8 +970,8 @@ cmd_fill(const char *db, const char *pdfpath, const char *outdir,
 				gen_forge(cr, px, sh, pages[at].text);
 			cairo_destroy(cr);
 			cairo_surface_flush(cs);
-			deg = rng_uni(-10, 10) + (rng_chance(0.2) ? 180 : 0) +
-			    o->turn;
+			deg = rng_uni(-10, 10) + (rng_chance(o->upside) ? 180 :
+			    0) + o->turn;
 			pix = gen_scan(cs, deg);
 			cairo_surface_destroy(cs);
 			if (p == 0) {
@@ -1400,7 +1404,7 @@ usage(void)
 	fprintf(stderr, "usage: gen-sheets fill DB PRINTED.pdf OUTDIR KEY "
 	    "--count N [--seed S] [--skip K] [--clean P] [--dpi LIST] "
 	    "[--formats LIST] [--turn DEG] [--forge] [--messy STYLE] "
-	    "[--shuffle N] [--withhold K --held DIR]\n"
+	    "[--shuffle N] [--withhold K --held DIR] [--upside P]\n"
 	    "       gen-sheets check DB KEY [--max-clean-review "
 	    "PCT] [--with-held]\n"
 	    "       gen-sheets codes PRINTED.pdf\n"
@@ -1414,7 +1418,7 @@ int
 main(int argc, char **argv)
 {
 	struct fill_opts o = { 10, 0, 0, 0, 0.6, { 150, 200, 300 }, 3,
-	    FMT_JPEG | FMT_PNG | FMT_TIFF | FMT_PDF, -1, 0, 0, NULL };
+	    FMT_JPEG | FMT_PNG | FMT_TIFF | FMT_PDF, -1, 0, 0, NULL, 0.2 };
 	double maxpct = 2.0;
 	int i, nargs = 0, with_held = 0;
 	char *args[5];
@@ -1436,6 +1440,8 @@ main(int argc, char **argv)
 			o.skip = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--turn") == 0 && i + 1 < argc)
 			o.turn = atof(argv[++i]);
+		else if (strcmp(argv[i], "--upside") == 0 && i + 1 < argc)
+			o.upside = atof(argv[++i]);
 		else if (strcmp(argv[i], "--forge") == 0)
 			o.forge = 1;
 		else if (strcmp(argv[i], "--shuffle") == 0 && i + 1 < argc)
