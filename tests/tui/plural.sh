@@ -5,12 +5,7 @@
 # screens keep their one form.
 . "$(dirname "$0")/lib.sh"
 
-G="$TESTDATA/good"
-sed -e 's/id="mini-exam"/id="one-exam"/' -e 's/minutes="10"/minutes="1"/' \
-    -e '/difficulty="2"/d' \
-    -e 's/difficulty="1" count="2"/difficulty="1" count="1"/' \
-    "$G/mini-exam.xml" >"$TMP/one-exam.xml"
-tui_db && "$FIRSTLINE" bank load "$TMP/one-exam.xml" >/dev/null &&
+tui_db && "$FIRSTLINE" bank load "$TESTDATA/good/one-exam.xml" >/dev/null &&
     "$FIRSTLINE" cohort create "one" --exam one-exam --id c3 >/dev/null &&
     "$FIRSTLINE" roster import c3 "$TMP/roster.csv" >"$TMP/c3.csv"
 ok $? "a database with a one-question, one-minute exam"
