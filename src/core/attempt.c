@@ -147,7 +147,7 @@ attempt_read(struct store *s, sqlite3_int64 aid, struct attempt *a)
 	sqlite3_stmt *st;
 	int rc = -1;
 
-	st = store_prepare(s, "SELECT a.trainee_id, a.token, a.status,"
+	st = store_stmt(s, "SELECT a.trainee_id, a.token, a.status,"
 	    " a.started_at, a.deadline, a.number, e.title_zh, e.title_en,"
 	    " e.minutes, e.show_result, e.written_pass, e.partial_credit"
 	    " FROM attempt a JOIN trainee t ON t.id = a.trainee_id"
@@ -173,7 +173,7 @@ attempt_read(struct store *s, sqlite3_int64 aid, struct attempt *a)
 		a->partial_credit = sqlite3_column_int(st, 11);
 		rc = 0;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return rc;
 }
 
@@ -604,7 +604,7 @@ attempt_write_begin(struct store *s, struct attempt *a, char **cause)
 	*cause = NULL;
 	if (store_begin(s, cause) != 0)
 		return -1;
-	st = store_prepare(s, "SELECT status, deadline, token = ?2,"
+	st = store_stmt(s, "SELECT status, deadline, token = ?2,"
 	    " trainee_id = ?3 FROM attempt WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_text(st, 2, a->token, -1, SQLITE_STATIC);
@@ -618,11 +618,11 @@ attempt_write_begin(struct store *s, struct attempt *a, char **cause)
 	} else if (rc != SQLITE_DONE) {
 		/* Not read (out of memory, I/O): not "closed" either. */
 		*cause = store_error(s, "cannot read the attempt");
-		sqlite3_finalize(st);
+		store_done(s, st);
 		store_rollback(s);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	a->deadline = deadline;
 	if (status == ATTEMPT_IN_PROGRESS && deadline <= attempt_now()) {
 		if (attempt_close(s, a->id, ATTEMPT_EXPIRED, cause) != 0 ||
@@ -689,7 +689,7 @@ attempt_update_item(struct store *s, struct attempt *a, size_t i,
 	}
 	if ((rc = attempt_write_begin(s, a, cause)) != 0)
 		return rc;
-	st = store_prepare(s, sql);
+	st = store_stmt(s, sql);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
 	if (text != NULL)
@@ -699,7 +699,7 @@ attempt_update_item(struct store *s, struct attempt *a, size_t i,
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)attempt_now());
 	rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(s->db) == 1 ?
 	    0 : -1;
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != 0) {
 		*cause = store_error(s, "cannot save");
 		store_rollback(s);
@@ -723,14 +723,14 @@ attempt_put_response(struct store *s, sqlite3_int64 aid, size_t i,
 	sqlite3_stmt *st;
 	int rc;
 
-	st = store_prepare(s, ATTEMPT_ANSWER_SQL);
+	st = store_stmt(s, ATTEMPT_ANSWER_SQL);
 	sqlite3_bind_int64(st, 1, aid);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
 	sqlite3_bind_text(st, 3, response, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)attempt_now());
 	rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(s->db) == 1 ?
 	    0 : -1;
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != 0)
 		*cause = store_error(s, "cannot save");
 	return rc;
@@ -822,7 +822,7 @@ attempt_peek(struct store *s, struct attempt *a)
 
 	if (a->status != ATTEMPT_IN_PROGRESS)
 		return 0;
-	st = store_prepare(s, "SELECT deadline FROM attempt WHERE id = ?1"
+	st = store_stmt(s, "SELECT deadline FROM attempt WHERE id = ?1"
 	    " AND status = 'in-progress' AND token = ?2 AND deadline > ?3");
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_text(st, 2, a->token, -1, SQLITE_STATIC);
@@ -831,7 +831,7 @@ attempt_peek(struct store *s, struct attempt *a)
 		a->deadline = (time_t)sqlite3_column_int64(st, 0);
 		live = 1;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return live;
 }
 

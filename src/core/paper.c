@@ -225,13 +225,13 @@ paper_load(struct store *s, struct attempt *a, char **cause)
 	char *end;
 	int k;
 
-	st = store_prepare(s, "SELECT q.qid, p.module, q.type, q.difficulty,"
+	st = store_stmt(s, "SELECT q.qid, p.module, q.type, q.difficulty,"
 	    " q.stem_zh, q.stem_en, q.explanation_zh, q.explanation_en,"
 	    " coalesce(q.answer, 0), p.option_order, p.response, p.flagged,"
 	    " q.id, q.untranslated FROM paper_item p"
 	    " JOIN question q ON q.id = p.question_id"
 	    " WHERE p.attempt_id = ?1 ORDER BY p.seq");
-	os = store_prepare(s, "SELECT text_zh, text_en, correct,"
+	os = store_stmt(s, "SELECT text_zh, text_en, correct,"
 	    " coalesce(position, 0) FROM question_option"
 	    " WHERE question_id = ?1 AND seq = ?2");
 	sqlite3_bind_int64(st, 1, a->id);
@@ -278,8 +278,8 @@ paper_load(struct store *s, struct attempt *a, char **cause)
 			sqlite3_reset(os);
 		}
 	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(os);
+	store_done(s, st);
+	store_done(s, os);
 	if (a->nitems == 0) {
 		*cause = xasprintf(_("attempt %lld has no paper"),
 		    (long long)a->id);

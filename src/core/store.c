@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +98,52 @@ store_prepare(struct store *s, const char *sql)
 	return st;
 }
 
+sqlite3_stmt *
+store_stmt(struct store *s, const char *sql)
+{
+	struct store_stmt_slot *slot;
+	size_t i;
+
+	for (i = 0; i < s->nstmt; i++) {
+		slot = &s->stmt[i];
+		if (slot->sql == sql) {
+			if (slot->busy)
+				return store_prepare(s, sql);
+			slot->busy = 1;
+			return slot->st;
+		}
+	}
+	if (s->nstmt == STORE_STMT_MAX)
+		return store_prepare(s, sql);
+	slot = &s->stmt[s->nstmt];
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &slot->st, NULL) != SQLITE_OK) {
+		/* The same failure, the same message as store_prepare. */
+		sqlite3_finalize(slot->st);
+		slot->st = NULL;
+		return store_prepare(s, sql);
+	}
+	slot->sql = sql;
+	slot->busy = 1;
+	s->nstmt++;
+	return slot->st;
+}
+
+void
+store_done(struct store *s, sqlite3_stmt *st)
+{
+	size_t i;
+
+	for (i = 0; i < s->nstmt; i++)
+		if (s->stmt[i].st == st && s->stmt[i].busy) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			s->stmt[i].busy = 0;
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
 const char *
 store_text(sqlite3_stmt *st, int i)
 {
@@ -105,17 +152,36 @@ store_text(sqlite3_stmt *st, int i)
 	return t ? (const char *)t : "";
 }
 
+/* One statement of transaction control, kept prepared (store_stmt). */
+static int
+store_control(struct store *s, const char *sql, char **cause)
+{
+	sqlite3_stmt *st = store_stmt(s, sql);
+	char *why;
+
+	if (sqlite3_step(st) == SQLITE_DONE) {
+		store_done(s, st);
+		return 0;
+	}
+	why = store_reason(s, sqlite3_errmsg(s->db));
+	*cause = xasprintf("%s: %s", s->path, why);
+	free(why);
+	store_done(s, st);
+	return -1;
+}
+
 int
 store_begin(struct store *s, char **cause)
 {
-	return store_exec(s, s->group ? "SAVEPOINT store_w" :
+	return store_control(s, s->group ? "SAVEPOINT store_w" :
 	    "BEGIN IMMEDIATE", cause);
 }
 
 int
 store_commit(struct store *s, char **cause)
 {
-	return store_exec(s, s->group ? "RELEASE store_w" : "COMMIT", cause);
+	return store_control(s, s->group ? "RELEASE store_w" : "COMMIT",
+	    cause);
 }
 
 int
@@ -340,16 +406,29 @@ store_private(const char *path, const struct stat *sb, char **cause)
 	return -1;
 }
 
+/*
+ * Once per process, before SQLite starts: no memory statistics.  They are
+ * kept under one global mutex taken on every allocation, which the
+ * server's threads (each on its own connection) would otherwise queue on.
+ */
+static void
+store_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int
 store_open(const char *path, enum store_mode mode, struct store **out,
     char **cause)
 {
+	static pthread_once_t configured = PTHREAD_ONCE_INIT;
 	struct store *s;
 	struct stat sb;
 	int version, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	int newest = (int)schema_count();
 
 	*out = NULL;
+	pthread_once(&configured, store_configure);
 	if (strcmp(path, ":memory:") != 0) {
 		if (mode == STORE_CREATE) {
 			if (store_create_file(path, cause) != 0)
@@ -423,9 +502,12 @@ void
 store_free(struct store **sp)
 {
 	struct store *s = *sp;
+	size_t i;
 
 	if (s == NULL)
 		return;
+	for (i = 0; i < s->nstmt; i++)
+		sqlite3_finalize(s->stmt[i].st);
 	sqlite3_finalize(s->rollback);
 	if (s->db != NULL)
 		sqlite3_close_v2(s->db);

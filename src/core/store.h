@@ -11,6 +11,8 @@
 #ifndef FIRSTLINE_STORE_H
 #define FIRSTLINE_STORE_H
 
+#include <stddef.h>
+
 #include <sqlite3.h>
 
 /*
@@ -20,12 +22,23 @@
  */
 #define STORE_BUSY_MS 30000
 
+/* How many statements a connection keeps prepared (store_stmt). */
+#define STORE_STMT_MAX 32
+
+struct store_stmt_slot {
+	const char	*sql;		/* the caller's literal, by address */
+	sqlite3_stmt	*st;
+	int		 busy;		/* handed out, not yet store_done */
+};
+
 struct store {
 	sqlite3		*db;
 	char		*path;
 	sqlite3_stmt	*rollback;	/* prepared: works out of memory */
 	long long	 busy_since;	/* microseconds, for the busy handler */
 	int		 group;		/* inside store_group_begin */
+	struct store_stmt_slot stmt[STORE_STMT_MAX];
+	size_t		 nstmt;
 };
 
 enum store_mode {
@@ -85,6 +98,18 @@ int store_exec(struct store *s, const char *sql, char **cause);
  * message naming the file.
  */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
+/*
+ * The same, for statements run on every request of a long-lived client
+ * (the server's answers, the trainee's screens): the statement is kept
+ * prepared on s and found again by the address of sql, which must be a
+ * string literal (or live as long as s).  Give it back with store_done(),
+ * never sqlite3_finalize(): store_done resets it (ending its read) and
+ * clears its bindings.  A statement already handed out and not given back
+ * (the same SQL nested) or one beyond STORE_STMT_MAX is prepared afresh
+ * and finalized by store_done.
+ */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql);
+void store_done(struct store *s, sqlite3_stmt *st);
 
 /* Text of column i, or "" when NULL (never NULL). */
 const char *store_text(sqlite3_stmt *st, int i);

@@ -113,7 +113,7 @@ web_session_find(struct store *s, const char *sid, struct web_session *ws)
 	if (sid == NULL || !web_is_hex(sid, WEB_SID_HEX))
 		return -1;
 	web_sid_hash(sid, hash);
-	st = store_prepare(s, "SELECT id, trainee_id, attempt_id, token,"
+	st = store_stmt(s, "SELECT id, trainee_id, attempt_id, token,"
 	    " csrf, lang FROM web_session WHERE sid_hash = ?1"
 	    " AND created_at >= ?2");
 	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
@@ -129,7 +129,7 @@ web_session_find(struct store *s, const char *sid, struct web_session *ws)
 		ws->zh = strcmp(store_text(st, 5), "zh") == 0;
 		rc = 0;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return rc;
 }
 

@@ -388,6 +388,88 @@ test_instance(void **state)
 	unit_rmdir(dir);
 }
 
+/*
+ * Kept statements: the same statement again for the same SQL, reset and
+ * unbound (no read left open), a fresh one when the kept one is in use,
+ * and fresh ones past STORE_STMT_MAX, all given back by store_done.
+ */
+static const char *const kept_sql[] = {
+	"SELECT ?1 + 0", "SELECT ?1 + 1", "SELECT ?1 + 2", "SELECT ?1 + 3",
+	"SELECT ?1 + 4", "SELECT ?1 + 5", "SELECT ?1 + 6", "SELECT ?1 + 7",
+	"SELECT ?1 + 8", "SELECT ?1 + 9", "SELECT ?1 + 10", "SELECT ?1 + 11",
+	"SELECT ?1 + 12", "SELECT ?1 + 13", "SELECT ?1 + 14", "SELECT ?1 + 15",
+	"SELECT ?1 + 16", "SELECT ?1 + 17", "SELECT ?1 + 18", "SELECT ?1 + 19",
+	"SELECT ?1 + 20", "SELECT ?1 + 21", "SELECT ?1 + 22", "SELECT ?1 + 23",
+	"SELECT ?1 + 24", "SELECT ?1 + 25", "SELECT ?1 + 26", "SELECT ?1 + 27",
+	"SELECT ?1 + 28", "SELECT ?1 + 29", "SELECT ?1 + 30", "SELECT ?1 + 31",
+	"SELECT ?1 + 32", "SELECT ?1 + 33",
+};
+
+static void
+test_kept_statements(void **state)
+{
+	static const char sql[] = "SELECT count(*), ?1 FROM sqlite_master";
+	char *dir = unit_tmpdir(), *path = xasprintf("%s/a.db", dir);
+	char *cause = NULL;
+	struct store *s, *other;
+	sqlite3_stmt *a, *b, *c;
+	size_t i, n = sizeof kept_sql / sizeof kept_sql[0];
+
+	(void)state;
+	assert_true(n > STORE_STMT_MAX);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &cause), 0);
+	assert_int_equal(store_open(path, STORE_OPEN, &other, &cause), 0);
+	a = store_stmt(s, sql);
+	sqlite3_bind_int(a, 1, 7);
+	assert_int_equal(sqlite3_step(a), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(a, 1), 7);
+	/* In use: the same SQL nested gets its own statement. */
+	b = store_stmt(s, sql);
+	assert_ptr_not_equal(a, b);
+	store_done(s, b);
+	/* Given back mid-read: reset, so another connection can write and
+	 * checkpoint past it; found again, with no binding left. */
+	store_done(s, a);
+	assert_int_equal(sqlite3_stmt_busy(a), 0);
+	assert_int_equal(store_exec(other, "CREATE TABLE t (x)", &cause), 0);
+	c = store_stmt(s, sql);
+	assert_ptr_equal(c, a);
+	assert_int_equal(sqlite3_step(c), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_type(c, 1), SQLITE_NULL);
+	/* The schema changed since it was prepared: SQLite prepares it
+	 * again, the count is the new one. */
+	assert_true(sqlite3_column_int(c, 0) >= 1);
+	store_done(s, c);
+	/* More than it keeps: every one still works and is given back. */
+	for (i = 0; i < n; i++) {
+		sqlite3_stmt *st = store_stmt(s, kept_sql[i]);
+
+		sqlite3_bind_int(st, 1, 100);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 100 + (int)i);
+		store_done(s, st);
+	}
+	assert_int_equal(s->nstmt, STORE_STMT_MAX);
+	/* The transaction statements are kept too, and still work. */
+	assert_int_equal(store_begin(s, &cause), 0);
+	assert_int_equal(store_exec(s, "INSERT INTO t VALUES (1)", &cause), 0);
+	assert_int_equal(store_commit(s, &cause), 0);
+	assert_int_equal(store_begin(other, &cause), 0);
+	/* Locked by other: the failure names the file, and nothing stays
+	 * half-open on s. */
+	assert_int_equal(sqlite3_busy_handler(s->db, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(store_begin(s, &cause), 0);
+	assert_non_null(strstr(cause, path));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(sqlite3_get_autocommit(s->db), 1);
+	store_rollback(other);
+	store_free(&other);
+	store_free(&s);
+	free(path);
+	unit_rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -402,6 +484,7 @@ main(void)
 		cmocka_unit_test(test_group_commit),
 		cmocka_unit_test(test_busy_waits),
 		cmocka_unit_test(test_instance),
+		cmocka_unit_test(test_kept_statements),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
