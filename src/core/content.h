@@ -187,8 +187,10 @@ int content_read_all(struct content_set *set, char *const *paths, size_t n,
 /*
  * What content_read_each hands each file to: one holds what the file gave
  * (empty when rc, content_read's result, is -1); the sink may take items
- * out of it (content_set_move), the rest is freed after the call.  Returns
- * 0, or -1 to make content_read_each return -1.
+ * out of it (content_set_move) or put items into it; what is left is freed
+ * after the call, by the reader thread that read the file when there is
+ * one (so that each thread frees what its malloc arena gave).  Returns 0,
+ * or -1 to make content_read_each return -1.
  */
 typedef int (*content_sink)(void *arg, struct content_set *one, int rc);
 

@@ -560,10 +560,21 @@ loadfiles_sink(void *arg, struct content_set *one, int rc)
 		lf->l.failed = 1;	/* read on, for the messages */
 	content_set_move(lf->set, one);
 	for (i = first; i < lf->set->nbanks; i++) {
-		struct bank *b = lf->set->banks[i];
+		struct bank *b = lf->set->banks[i], *rest;
 
 		loader_bank(&lf->l, &lf->modules, i, b, &lf->banknotes, lf->d);
-		bank_drop_questions(b);
+		/*
+		 * The set keeps the bank without its questions; those go back
+		 * into one, for the thread that read them to free
+		 * (content_read_each).
+		 */
+		rest = xcalloc(1, sizeof *rest);
+		rest->questions = b->questions;
+		rest->nquestions = b->nquestions;
+		rest->nalloc = b->nalloc;
+		b->questions = NULL;
+		b->nalloc = 0;
+		one->banks[one->nbanks++] = rest;
 	}
 	return 0;
 }

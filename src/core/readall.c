@@ -38,10 +38,32 @@ struct readall {
 	size_t			 n;
 	size_t			 next;		/* the next file to read */
 	size_t			 handed;	/* files handed on so far */
+	size_t			 freed;		/* of those, released */
 	size_t			 ahead;		/* read at most this far ahead */
+	int			 readers_free;	/* the readers release the sets */
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;
 };
+
+/*
+ * What the sink left of each file handed on is freed here, by a reader,
+ * the thread whose malloc arena gave it.  Freed on the calling thread,
+ * every block went back to the reader's arena under that arena's lock,
+ * against the reader's own mallocs: a bank load of 400 files waited on it
+ * tens of thousands of times, with a third more CPU time.
+ */
+static void
+readall_free_handed(struct readall *r)
+{
+	size_t i;
+
+	while (r->readers_free && r->freed < r->handed) {
+		i = r->freed++;
+		pthread_mutex_unlock(&r->lock);
+		content_set_release(&r->slots[i].set);
+		pthread_mutex_lock(&r->lock);
+	}
+}
 
 static void *
 readall_worker(void *arg)
@@ -53,10 +75,18 @@ readall_worker(void *arg)
 
 	pthread_mutex_lock(&r->lock);
 	for (;;) {
-		while (r->next < r->n && r->next - r->handed >= r->ahead)
+		readall_free_handed(r);
+		if (r->next >= r->n) {
+			/* The last files: wait for them to be handed on. */
+			if (!r->readers_free || r->freed >= r->n)
+				break;
 			pthread_cond_wait(&r->cond, &r->lock);
-		if (r->next >= r->n)
-			break;
+			continue;
+		}
+		if (r->next - r->handed >= r->ahead) {
+			pthread_cond_wait(&r->cond, &r->lock);
+			continue;
+		}
 		i = r->next++;
 		pthread_mutex_unlock(&r->lock);
 		sl = &r->slots[i];
@@ -120,11 +150,13 @@ content_read_each(char *const *paths, size_t n, size_t threads,
 		content_set_init(&r.slots[i].set);
 		diag_init(&r.slots[i].d);
 	}
+	r.readers_free = 1;
 	for (i = 0; i < threads; i++)
 		if (pthread_create(&tids[started], NULL, readall_worker,
 		    &r) == 0)
 			started++;
 	if (started == 0) {
+		r.readers_free = 0;
 		r.ahead = n;	/* no thread: read them all here */
 		readall_worker(&r);
 	}
@@ -140,7 +172,8 @@ content_read_each(char *const *paths, size_t n, size_t threads,
 		diag_append(d, &sl->d);
 		if (sink(arg, &sl->set, sl->rc) != 0)
 			rc = -1;
-		content_set_release(&sl->set);
+		if (!r.readers_free)
+			content_set_release(&sl->set);
 		pthread_mutex_lock(&r.lock);
 		r.handed = i + 1;
 		pthread_cond_broadcast(&r.cond);
