@@ -288,6 +288,31 @@ content_read(struct content_set *set, const char *path, struct diag *d)
 }
 
 int
+content_read_keep(struct content_set *set, const char *path,
+    void (*keep)(void *, char *, size_t), void *arg, struct diag *d)
+{
+	static const char none[17];
+	xmlDocPtr doc;
+
+	if ((doc = xmlsafe_read_content_keep(path, d, keep, arg)) == NULL)
+		return -1;
+	return content_add(set, doc, path, none, d);
+}
+
+void
+content_set_digest(struct content_set *set, const char digest[17])
+{
+	size_t i;
+
+	for (i = 0; i < set->nbanks; i++)
+		memcpy(set->banks[i]->digest, digest, 17);
+	for (i = 0; i < set->nrubrics; i++)
+		memcpy(set->rubrics[i]->digest, digest, 17);
+	for (i = 0; i < set->nexams; i++)
+		memcpy(set->exams[i]->digest, digest, 17);
+}
+
+int
 content_read_memory(struct content_set *set, const char *name,
     const char *buf, size_t size, struct diag *d)
 {

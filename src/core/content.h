@@ -174,6 +174,14 @@ int content_read(struct content_set *set, const char *path, struct diag *d);
 /* The same for size bytes at buf (not copied), named name in messages. */
 int content_read_memory(struct content_set *set, const char *name,
     const char *buf, size_t size, struct diag *d);
+/*
+ * content_read without the digest: once the file is parsed, its bytes go
+ * to keep(arg, buf, size), which frees buf; the items read get their
+ * digest from content_set_digest (xmlsafe_digest of those bytes).
+ */
+int content_read_keep(struct content_set *set, const char *path,
+    void (*keep)(void *, char *, size_t), void *arg, struct diag *d);
+void content_set_digest(struct content_set *set, const char digest[17]);
 
 /*
  * content_read for each of the n paths, into set and d in that order (the
@@ -198,11 +206,15 @@ typedef int (*content_sink)(void *arg, struct content_set *one, int rc);
  * Read the n paths with content_read on threads reader threads (0: in the
  * calling thread) and hand each file's result to sink, in the order of
  * paths, in the calling thread, after adding the file's messages to d.  At
- * most ahead files are read beyond the one last handed on.  Returns 0 when
- * every file was read and every sink call returned 0, else -1.
+ * most ahead files are read beyond the one last handed on.  With
+ * hash_here (and reader threads), the calling thread takes the files'
+ * digests while the readers validate (content_read_keep): the reader is
+ * then the longer of the two threads by less.  Returns 0 when every file
+ * was read and every sink call returned 0, else -1.
  */
 int content_read_each(char *const *paths, size_t n, size_t threads,
-    size_t ahead, content_sink sink, void *arg, struct diag *d);
+    size_t ahead, int hash_here, content_sink sink, void *arg,
+    struct diag *d);
 /* The processors this process may run on (taskset, cpusets), at least 1. */
 size_t content_cpus(void);
 /* Move every bank, rubric and exam of from to the end of set. */

@@ -608,7 +608,7 @@ content_load_files(struct content_set *set, struct store *s,
 	    *env >= '0' && *env <= '9')
 		threads = (size_t)atoi(env);
 	if (content_read_each(paths, n, n > 1 ? threads : 0,
-	    LOADFILES_AHEAD, loadfiles_sink, &lf, d) != 0)
+	    LOADFILES_AHEAD, 1, loadfiles_sink, &lf, d) != 0)
 		lf.l.failed = 1;
 	rc = loader_end(&lf.l, set, &lf.banknotes, notes, d);
 	diag_release(&lf.banknotes);

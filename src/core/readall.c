@@ -26,9 +26,14 @@
 #define READALL_THREADS 4
 
 struct readall_slot {
+	struct readall		*r;
 	const char		*path;
 	struct content_set	 set;
 	struct diag		 d;
+	char			*bytes;		/* hash_here: to hash and free */
+	size_t			 nbytes;
+	char			 digest[17];
+	int			 hashed;
 	int			 rc;
 	int			 done;
 };
@@ -40,6 +45,7 @@ struct readall {
 	size_t			 handed;	/* files handed on so far */
 	size_t			 freed;		/* of those, released */
 	size_t			 ahead;		/* read at most this far ahead */
+	int			 hash_here;	/* the calling thread hashes */
 	int			 readers_free;	/* the readers release the sets */
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;
@@ -63,6 +69,19 @@ readall_free_handed(struct readall *r)
 		content_set_release(&r->slots[i].set);
 		pthread_mutex_lock(&r->lock);
 	}
+}
+
+/* hash_here: a file is parsed, its bytes go to the calling thread. */
+static void
+readall_keep(void *arg, char *buf, size_t size)
+{
+	struct readall_slot *sl = arg;
+
+	pthread_mutex_lock(&sl->r->lock);
+	sl->bytes = buf;
+	sl->nbytes = size;
+	pthread_cond_broadcast(&sl->r->cond);
+	pthread_mutex_unlock(&sl->r->lock);
 }
 
 static void *
@@ -90,7 +109,11 @@ readall_worker(void *arg)
 		i = r->next++;
 		pthread_mutex_unlock(&r->lock);
 		sl = &r->slots[i];
-		rc = content_read(&sl->set, sl->path, &sl->d);
+		if (r->hash_here)
+			rc = content_read_keep(&sl->set, sl->path, readall_keep,
+			    sl, &sl->d);
+		else
+			rc = content_read(&sl->set, sl->path, &sl->d);
 		pthread_mutex_lock(&r->lock);
 		sl->rc = rc;
 		sl->done = 1;
@@ -114,7 +137,8 @@ content_cpus(void)
 
 int
 content_read_each(char *const *paths, size_t n, size_t threads,
-    size_t ahead, content_sink sink, void *arg, struct diag *d)
+    size_t ahead, int hash_here, content_sink sink, void *arg,
+    struct diag *d)
 {
 	struct readall r;
 	struct content_set one;
@@ -146,17 +170,20 @@ content_read_each(char *const *paths, size_t n, size_t threads,
 	pthread_mutex_init(&r.lock, NULL);
 	pthread_cond_init(&r.cond, NULL);
 	for (i = 0; i < n; i++) {
+		r.slots[i].r = &r;
 		r.slots[i].path = paths[i];
 		content_set_init(&r.slots[i].set);
 		diag_init(&r.slots[i].d);
 	}
 	r.readers_free = 1;
+	r.hash_here = hash_here;
 	for (i = 0; i < threads; i++)
 		if (pthread_create(&tids[started], NULL, readall_worker,
 		    &r) == 0)
 			started++;
 	if (started == 0) {
 		r.readers_free = 0;
+		r.hash_here = 0;
 		r.ahead = n;	/* no thread: read them all here */
 		readall_worker(&r);
 	}
@@ -164,9 +191,25 @@ content_read_each(char *const *paths, size_t n, size_t threads,
 		struct readall_slot *sl = &r.slots[i];
 
 		pthread_mutex_lock(&r.lock);
-		while (!sl->done)
-			pthread_cond_wait(&r.cond, &r.lock);
+		for (;;) {
+			char *bytes = sl->bytes;
+
+			if (bytes != NULL) {
+				/* Hashed while the reader validates. */
+				sl->bytes = NULL;
+				pthread_mutex_unlock(&r.lock);
+				xmlsafe_digest(bytes, sl->nbytes, sl->digest);
+				free(bytes);
+				sl->hashed = 1;
+				pthread_mutex_lock(&r.lock);
+			} else if (sl->done)
+				break;
+			else
+				pthread_cond_wait(&r.cond, &r.lock);
+		}
 		pthread_mutex_unlock(&r.lock);
+		if (sl->hashed)
+			content_set_digest(&sl->set, sl->digest);
 		if (sl->rc != 0)
 			rc = -1;
 		diag_append(d, &sl->d);
@@ -203,5 +246,5 @@ content_read_all(struct content_set *set, char *const *paths, size_t n,
 	size_t cpus = content_cpus();
 
 	return content_read_each(paths, n, cpus > 1 && n > 1 ? cpus : 0,
-	    SIZE_MAX, readall_merge, set, d);
+	    SIZE_MAX, 0, readall_merge, set, d);
 }

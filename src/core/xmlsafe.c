@@ -183,7 +183,7 @@ xmlsafe_slurp(const char *path, size_t *size, struct diag *d)
 	return buf;
 }
 
-static void
+void
 xmlsafe_digest(const char *buf, size_t len, char out[17])
 {
 	unsigned long long h = 14695981039346656037ULL;
@@ -301,6 +301,25 @@ xmlsafe_read_content(const char *path, struct diag *d, char digest[17])
 {
 	return xmlsafe_read_with(path, d, digest, XMLSAFE_OPTIONS |
 	    XMLSAFE_CONTENT_OPTIONS);
+}
+
+xmlDocPtr
+xmlsafe_read_content_keep(const char *path, struct diag *d,
+    void (*keep)(void *, char *, size_t), void *arg)
+{
+	xmlDocPtr doc;
+	size_t size;
+	char *buf;
+
+	if ((buf = xmlsafe_slurp(path, &size, d)) == NULL)
+		return NULL;
+	doc = xmlsafe_parse_with(buf, size, path, d, NULL, XMLSAFE_OPTIONS |
+	    XMLSAFE_CONTENT_OPTIONS);
+	if (doc != NULL)
+		keep(arg, buf, size);
+	else
+		free(buf);
+	return doc;
 }
 
 xmlDocPtr

@@ -42,6 +42,15 @@ xmlDocPtr xmlsafe_read_content(const char *path, struct diag *d,
     char digest[17]);
 xmlDocPtr xmlsafe_parse_content(const char *buf, size_t size,
     const char *path, struct diag *d, char digest[17]);
+/*
+ * xmlsafe_read_content without the digest: once the document is parsed,
+ * the file's bytes are handed to keep(arg, buf, size), which frees buf
+ * (and may hash it with xmlsafe_digest on another thread meanwhile).
+ */
+xmlDocPtr xmlsafe_read_content_keep(const char *path, struct diag *d,
+    void (*keep)(void *, char *, size_t), void *arg);
+/* The digest xmlsafe_read gives, of the len bytes at buf. */
+void xmlsafe_digest(const char *buf, size_t len, char out[17]);
 
 /*
  * Validate doc against the schema named name ("bank", "rubric", "exam"),

@@ -84,4 +84,22 @@ expect_rc 0 "loading them again"
 [ "$(printf '%s\n' "$OUT" | grep -c 'unchanged, version 1 kept')" = 200 ]; ok $? "keeps every version"
 [ "$(sql 'SELECT count(*) FROM question')" = 2600 ]; ok $? "and stores nothing twice"
 
+# Each file's digest (taken on the storing thread while the reader goes
+# on) is the one a load in a single thread takes.
+FIRSTLINE_LOAD_THREADS=0 "$FIRSTLINE" --db "$TMP/one.db" init >/dev/null &&
+FIRSTLINE_LOAD_THREADS=0 "$FIRSTLINE" --db "$TMP/one.db" bank load "$@" \
+    >/dev/null
+[ "$(sqlite3 "$TMP/one.db" "ATTACH '$FIRSTLINE_DB' AS t;
+    SELECT count(*), sum(o.digest = x.digest AND length(x.digest) = 16)
+    FROM module_version o JOIN t.module_version x USING (module)")" = 400\|400 ]
+ok $? "every digest is the one a load in one thread takes"
+# One file changed among the 400: only that one gets a new version.
+sed -i -e '0,/<text xml:lang="en">/s//<text xml:lang="en">Changed: /' \
+    "$TMP/banks/c649.xml"
+fl bank load "$@"
+expect_rc 0 "loading them again, one changed"
+[ "$(sql 'SELECT group_concat(module) FROM module_version
+    WHERE version > 1')" = many649 ]
+ok $? "only the changed one gets a new version"
+
 done_testing
