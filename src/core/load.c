@@ -72,13 +72,76 @@ bind_ltext(sqlite3_stmt *st, int i, const struct ltext *t)
 #define LOAD_CACHE_KIB		"512"
 #define LOAD_TEMP_CACHE_KIB	"128"
 
+/*
+ * Questions and options are inserted LOAD_BATCH rows to a statement (the
+ * rest one by one).  Each execution of a statement has its own costs, and
+ * one large one here: question's CHECK (type IN (...)) is evaluated with a
+ * table SQLite builds for the list, anew in each execution of the INSERT
+ * but only cleared between the rows of one (a third of the storing
+ * thread's instructions when each question had its own INSERT).  The
+ * questions' ids are given, so that their options can be batched too.
+ */
+#define LOAD_BATCH		32
+#define QUESTION_COLUMNS	14
+#define QUESTION_COLUMN_NAMES	"id, module_version_id, qid, type," \
+	" difficulty, stem_zh, stem_en, explanation_zh, explanation_en," \
+	" source, answer, tags, name, untranslated"
+#define OPTION_COLUMNS		6
+#define OPTION_COLUMN_NAMES	"question_id, seq, text_zh, text_en," \
+	" correct, position"
+
 struct loader {
 	struct store	*s;
-	sqlite3_stmt	*mv, *qs, *os, *lq, *ld;
+	sqlite3_stmt	*mv, *qs, *qsb, *os, *osb, *lq, *ld;
+	sqlite3_int64	 next_id;	/* the id of the next question stored */
 	long		 seq;
 	int		 failed;
 	int		 cache_size;	/* the connection's, restored at the end */
 };
+
+/* "INSERT INTO table (columns) VALUES (?, ...), ..." for rows rows. */
+static sqlite3_stmt *
+insert_rows(struct store *s, const char *table, const char *columns,
+    int ncolumns, int rows)
+{
+	sqlite3_stmt *st;
+	size_t cap, len;
+	char *sql;
+	int r, c;
+
+	cap = strlen(table) + strlen(columns) + 64 +
+	    (size_t)rows * ((size_t)ncolumns * 2 + 4);
+	sql = xmalloc(cap);
+	len = (size_t)snprintf(sql, cap, "INSERT INTO %s (%s) VALUES ",
+	    table, columns);
+	for (r = 0; r < rows; r++) {
+		sql[len++] = r > 0 ? ',' : ' ';
+		sql[len++] = '(';
+		for (c = 0; c < ncolumns; c++) {
+			if (c > 0)
+				sql[len++] = ',';
+			sql[len++] = '?';
+		}
+		sql[len++] = ')';
+	}
+	sql[len] = '\0';
+	st = store_prepare(s, sql);
+	free(sql);
+	return st;
+}
+
+/* The id the next question inserted gets (as SQLite would choose it). */
+static sqlite3_int64
+next_question_id(struct store *s)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT max(id) FROM question");
+	sqlite3_int64 id = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id + 1;
+}
 
 /* PRAGMA cache_size of the main database. */
 static int
@@ -143,13 +206,15 @@ loader_begin(struct loader *l, struct store *s, struct diag *d)
 	l->mv = store_prepare(s, "INSERT INTO module_version (module,"
 	    " version, title_zh, title_en, digest, file) VALUES (?1, ?2, ?3,"
 	    " ?4, ?5, ?6)");
-	l->qs = store_prepare(s, "INSERT INTO question (module_version_id,"
-	    " qid, type, difficulty, stem_zh, stem_en, explanation_zh,"
-	    " explanation_en, source, answer, tags, name, untranslated)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-	l->os = store_prepare(s, "INSERT INTO question_option (question_id,"
-	    " seq, text_zh, text_en, correct, position) VALUES (?1, ?2, ?3,"
-	    " ?4, ?5, ?6)");
+	l->qs = insert_rows(s, "question", QUESTION_COLUMN_NAMES,
+	    QUESTION_COLUMNS, 1);
+	l->qsb = insert_rows(s, "question", QUESTION_COLUMN_NAMES,
+	    QUESTION_COLUMNS, LOAD_BATCH);
+	l->os = insert_rows(s, "question_option", OPTION_COLUMN_NAMES,
+	    OPTION_COLUMNS, 1);
+	l->osb = insert_rows(s, "question_option", OPTION_COLUMN_NAMES,
+	    OPTION_COLUMNS, LOAD_BATCH);
+	l->next_id = next_question_id(s);
 	l->lq = store_prepare(s, "INSERT INTO temp.load_question (qid, seq,"
 	    " bank, line) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING");
 	l->ld = store_prepare(s, "INSERT INTO temp.load_dup (qid, seq, bank,"
@@ -162,61 +227,106 @@ loader_finalize(struct loader *l)
 {
 	sqlite3_finalize(l->mv);
 	sqlite3_finalize(l->qs);
+	sqlite3_finalize(l->qsb);
 	sqlite3_finalize(l->os);
+	sqlite3_finalize(l->osb);
 	sqlite3_finalize(l->lq);
 	sqlite3_finalize(l->ld);
-	l->mv = l->qs = l->os = l->lq = l->ld = NULL;
+	l->mv = l->qs = l->qsb = l->os = l->osb = l->lq = l->ld = NULL;
 }
 
-/* Store the questions of b (module version mvid). */
+/* Bind question q, id id, from parameter k + 1 of st on. */
+static void
+bind_question(sqlite3_stmt *st, int k, sqlite3_int64 id, sqlite3_int64 mvid,
+    const struct question *q)
+{
+	sqlite3_bind_int64(st, k + 1, id);
+	sqlite3_bind_int64(st, k + 2, mvid);
+	sqlite3_bind_text(st, k + 3, q->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, k + 4, qtype_name(q->type), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, k + 5, q->difficulty);
+	bind_ltext(st, k + 6, &q->stem);
+	bind_ltext(st, k + 8, &q->explanation);
+	sqlite3_bind_text(st, k + 10, q->source, -1, SQLITE_STATIC);
+	if (q->type == QTYPE_TRUEFALSE)
+		sqlite3_bind_int(st, k + 11, q->answer);
+	else
+		sqlite3_bind_null(st, k + 11);
+	sqlite3_bind_text(st, k + 12, q->tags, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, k + 13, q->name ? q->name : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, k + 14, qtext_copies(q->untranslated), -1,
+	    SQLITE_STATIC);
+}
+
+/* Bind option number seq of q (question id id), from parameter k + 1. */
+static void
+bind_option(sqlite3_stmt *st, int k, sqlite3_int64 id,
+    const struct question *q, size_t seq)
+{
+	const struct qoption *o = &q->options[seq];
+
+	sqlite3_bind_int64(st, k + 1, id);
+	sqlite3_bind_int(st, k + 2, (int)seq);
+	bind_ltext(st, k + 3, &o->text);
+	sqlite3_bind_int(st, k + 5, o->correct);
+	if (q->type == QTYPE_ORDERING)
+		sqlite3_bind_int(st, k + 6, o->position);
+	else
+		sqlite3_bind_null(st, k + 6);
+}
+
+/*
+ * Store the questions of b (module version mvid), with the ids from
+ * l->next_id on, then their options; LOAD_BATCH rows at a time.
+ */
 static int
 load_questions(struct loader *l, const struct bank *b, sqlite3_int64 mvid,
     struct diag *d)
 {
-	sqlite3_stmt *qs = l->qs, *os = l->os;
 	struct store *s = l->s;
-	sqlite3_int64 qid;
-	size_t i, j;
-	int rc = 0;
+	sqlite3_int64 first = l->next_id;
+	size_t i, j, k, n = b->nquestions, total, batched, c;
 
-	for (i = 0; rc == 0 && i < b->nquestions; i++) {
+	for (i = 0; i < n; i += k) {
+		sqlite3_stmt *st = n - i >= LOAD_BATCH ? l->qsb : l->qs;
+
+		k = n - i >= LOAD_BATCH ? LOAD_BATCH : 1;
+		for (j = 0; j < k; j++)
+			bind_question(st, (int)j * QUESTION_COLUMNS,
+			    first + (sqlite3_int64)(i + j), mvid,
+			    &b->questions[i + j]);
+		if (step_done(s, st, d) != 0)
+			return -1;
+	}
+	/*
+	 * The options in the same order: whole batches, then the last ones
+	 * (fewer than a batch) one by one.
+	 */
+	for (i = 0, total = 0; i < n; i++)
+		total += b->questions[i].noptions;
+	batched = total - total % LOAD_BATCH;
+	for (i = 0, c = 0; i < n; i++) {
 		const struct question *q = &b->questions[i];
 
-		sqlite3_bind_int64(qs, 1, mvid);
-		sqlite3_bind_text(qs, 2, q->id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(qs, 3, qtype_name(q->type), -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_int(qs, 4, q->difficulty);
-		bind_ltext(qs, 5, &q->stem);
-		bind_ltext(qs, 7, &q->explanation);
-		sqlite3_bind_text(qs, 9, q->source, -1, SQLITE_STATIC);
-		if (q->type == QTYPE_TRUEFALSE)
-			sqlite3_bind_int(qs, 10, q->answer);
-		else
-			sqlite3_bind_null(qs, 10);
-		sqlite3_bind_text(qs, 11, q->tags, -1, SQLITE_STATIC);
-		sqlite3_bind_text(qs, 12, q->name ? q->name : "", -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_text(qs, 13, qtext_copies(q->untranslated), -1,
-		    SQLITE_STATIC);
-		if ((rc = step_done(s, qs, d)) != 0)
-			break;
-		qid = sqlite3_last_insert_rowid(s->db);
-		for (j = 0; rc == 0 && j < q->noptions; j++) {
-			const struct qoption *o = &q->options[j];
+		for (j = 0; j < q->noptions; j++, c++) {
+			sqlite3_int64 id = first + (sqlite3_int64)i;
 
-			sqlite3_bind_int64(os, 1, qid);
-			sqlite3_bind_int(os, 2, (int)j);
-			bind_ltext(os, 3, &o->text);
-			sqlite3_bind_int(os, 5, o->correct);
-			if (q->type == QTYPE_ORDERING)
-				sqlite3_bind_int(os, 6, o->position);
-			else
-				sqlite3_bind_null(os, 6);
-			rc = step_done(s, os, d);
+			if (c >= batched) {
+				bind_option(l->os, 0, id, q, j);
+				if (step_done(s, l->os, d) != 0)
+					return -1;
+				continue;
+			}
+			bind_option(l->osb, (int)(c % LOAD_BATCH) *
+			    OPTION_COLUMNS, id, q, j);
+			if (c % LOAD_BATCH == LOAD_BATCH - 1 &&
+			    step_done(s, l->osb, d) != 0)
+				return -1;
 		}
 	}
-	return rc;
+	l->next_id = first + (sqlite3_int64)n;
+	return 0;
 }
 
 /* Note the ids of bank number index of the load (see struct loader). */
