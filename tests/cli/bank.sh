@@ -77,4 +77,35 @@ has "mini-exam" "$OUT" "exam list"
 LANGUAGE=zh_CN fl bank list
 has "测试模块" "$OUT" "titles follow the reader's language"
 
+# A question text must hold more than blanks (the schema's pattern, which
+# firstline matches in a faster equivalent form): the same verdicts as
+# xmllint over the same schema, and the message quotes the schema's
+# pattern.  Each case replaces one option's English text.
+XSD=$FIRSTLINE_DATADIR/schema/bank.xsd
+right=0 cases=0
+verdict() {	# TEXT 0|1: firstline and xmllint both accept (0) or refuse (1)
+	r=$(printf '%s' "$1" | sed 's/&/\\\&/g')	# & in a sed replacement
+	sed "s|<text xml:lang=\"en\">119</text>|<text xml:lang=\"en\">$r</text>|" \
+	    "$G/mini-bank.xml" >"$TMP/pattern.xml"
+	"$FIRSTLINE" bank check "$TMP/pattern.xml" >/dev/null 2>&1; a=$?
+	xmllint --noout --schema "$XSD" "$TMP/pattern.xml" >/dev/null 2>&1
+	b=$([ $? = 0 ] && echo 0 || echo 1)
+	cases=$((cases + 1))
+	if [ $a = "$2" ] && [ $b = "$2" ]; then right=$((right + 1));
+	else echo "# text '$1': firstline $a, xmllint $b, wanted $2"; fi
+}
+for t in 'x' '  x' 'x  ' '&#10;&#10;  x' 'x&#10;&#10;' \
+    '&#13;&#10;a&#13;&#10;b&#13;&#10;' '&#9; &#10;&#9;.&#10;' '一' '&#10;&#160;'; do
+	verdict "$t" 0
+done
+for t in ' ' '&#10;' '&#9;&#13;&#10; &#10;' '&#13;'; do
+	verdict "$t" 1
+done
+[ $right = $cases ]; ok $? "blank and non-blank texts: the verdicts of xmllint ($right of $cases)"
+sed 's|<text xml:lang="en">119</text>|<text xml:lang="en"> \n\t</text>|' \
+    "$G/mini-bank.xml" >"$TMP/pattern.xml"
+fl bank check "$TMP/pattern.xml"
+has "is not accepted by the pattern '[\\s\\S]*\\S[\\s\\S]*'" "$ERR" \
+    "a blank text: the message quotes the schema's pattern"
+
 done_testing
