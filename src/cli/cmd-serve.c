@@ -48,7 +48,7 @@ cmd_serve_exec(struct cli *c, const struct cmd_entry *e, int argc,
 
 	memset(&cfg, 0, sizeof cfg);
 	cfg.listen = "0.0.0.0:8080";
-	cfg.threads = 32;
+	cfg.threads = 4;	/* see doc/deployment.md: --threads */
 	cfg.max_conns = 4000;
 	cfg.per_ip = 256;
 	cfg.timeout_s = 30;
