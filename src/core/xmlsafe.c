@@ -50,27 +50,6 @@ struct xmlsafe_errors {
 static const char *xmlsafe_names[] = { "bank", "rubric", "exam" };
 #define XMLSAFE_NSCHEMAS (sizeof xmlsafe_names / sizeof xmlsafe_names[0])
 static xmlSchemaPtr xmlsafe_schemas[XMLSAFE_NSCHEMAS];
-/* The schema documents, as read and rewritten (xmlsafe_patterns). */
-static xmlDocPtr xmlsafe_schema_docs[XMLSAFE_NSCHEMAS];
-
-/*
- * Patterns of the schemas, each with an equivalent one (the same strings
- * match) that libxml2 matches with fewer steps.  A question text must hold
- * something besides blanks: "[\s\S]*\S[\s\S]*" can split a text around
- * any of its non-blank characters, and libxml2's matcher follows them all
- * (a third of the whole validation, in bank load and in xmllint alike);
- * "\s*\S[^\n]*(\n[^\n]*)*" takes the blanks before the first non-blank
- * character, then any characters, line by line, one way only.  The
- * schema files keep the pattern as written; messages quote it so.
- */
-static const struct {
-	const char	*given;
-	const char	*faster;
-} xmlsafe_patterns[] = {
-	{ "[\\s\\S]*\\S[\\s\\S]*", "\\s*\\S[^\\n]*(\\n[^\\n]*)*" },
-};
-#define XMLSAFE_NPATTERNS \
-	(sizeof xmlsafe_patterns / sizeof xmlsafe_patterns[0])
 
 /* The error capture of the parse under way (the parser is not reentrant). */
 static _Thread_local struct xmlsafe_errors *xmlsafe_current;
@@ -120,53 +99,8 @@ xmlsafe_cleanup(void)
 		if (xmlsafe_schemas[i] != NULL)
 			xmlSchemaFree(xmlsafe_schemas[i]);
 		xmlsafe_schemas[i] = NULL;
-		xmlFreeDoc(xmlsafe_schema_docs[i]);
-		xmlsafe_schema_docs[i] = NULL;
 	}
 	xmlCleanupParser();
-}
-
-/* A copy of message quoting each pattern as the schema gives it. */
-static char *
-xmlsafe_given_pattern(const char *message)
-{
-	const char *at;
-	char *msg = xstrdup(message), *m;
-	size_t i, len;
-
-	for (i = 0; i < XMLSAFE_NPATTERNS; i++) {
-		while ((at = strstr(msg, xmlsafe_patterns[i].faster)) != NULL) {
-			len = strlen(xmlsafe_patterns[i].faster);
-			m = xasprintf("%.*s%s%s", (int)(at - msg), msg,
-			    xmlsafe_patterns[i].given, at + len);
-			free(msg);
-			msg = m;
-		}
-	}
-	return msg;
-}
-
-/* The patterns of the schema document under n, made faster in place. */
-static void
-xmlsafe_speed_patterns(xmlNodePtr n)
-{
-	xmlChar *v;
-	size_t i;
-
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (xmlStrEqual(n->name, BAD_CAST "pattern") &&
-		    (v = xmlGetProp(n, BAD_CAST "value")) != NULL) {
-			for (i = 0; i < XMLSAFE_NPATTERNS; i++)
-				if (xmlStrEqual(v,
-				    BAD_CAST xmlsafe_patterns[i].given))
-					xmlSetProp(n, BAD_CAST "value",
-					    BAD_CAST xmlsafe_patterns[i].faster);
-			xmlFree(v);
-		}
-		xmlsafe_speed_patterns(n->children);
-	}
 }
 
 static void
@@ -180,7 +114,7 @@ xmlsafe_error(void *ctx, xmlErrorPtr e)
 		return;
 	if (ex->count++ > 0 && !ex->all)
 		return;
-	msg = xmlsafe_given_pattern(e->message ? e->message : "error");
+	msg = xstrdup(e->message ? e->message : "error");
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
@@ -473,15 +407,7 @@ xmlsafe_schema(size_t i, struct diag *d)
 	}
 	xmlsafe_allowed_dir = real;
 	xmlSetStructuredErrorFunc(&ex, xmlsafe_error);
-	/* Kept while the schema lives (it may point into it). */
-	xmlsafe_schema_docs[i] = xmlReadFile(path, NULL, XML_PARSE_NONET |
-	    XML_PARSE_NOWARNING);
-	pctxt = NULL;
-	if (xmlsafe_schema_docs[i] != NULL) {
-		xmlsafe_speed_patterns(
-		    xmlDocGetRootElement(xmlsafe_schema_docs[i]));
-		pctxt = xmlSchemaNewDocParserCtxt(xmlsafe_schema_docs[i]);
-	}
+	pctxt = xmlSchemaNewParserCtxt(path);
 	if (pctxt != NULL) {
 		xmlSchemaSetParserStructuredErrors(pctxt, xmlsafe_error, &ex);
 		xmlsafe_schemas[i] = xmlSchemaParse(pctxt);
