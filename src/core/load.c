@@ -130,32 +130,6 @@ insert_rows(struct store *s, const char *table, const char *columns,
 	return st;
 }
 
-/* The id the next question inserted gets (as SQLite would choose it). */
-static sqlite3_int64
-next_question_id(struct store *s)
-{
-	sqlite3_stmt *st = store_prepare(s, "SELECT max(id) FROM question");
-	sqlite3_int64 id = 0;
-
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return id + 1;
-}
-
-/* PRAGMA cache_size of the main database. */
-static int
-cache_size(struct store *s)
-{
-	sqlite3_stmt *st = store_prepare(s, "PRAGMA cache_size");
-	int n = -2000;
-
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 /* Back to the connection's own page cache size. */
 static void
 cache_restore(struct loader *l)
@@ -176,7 +150,7 @@ loader_begin(struct loader *l, struct store *s, struct diag *d)
 
 	memset(l, 0, sizeof *l);
 	l->s = s;
-	l->cache_size = cache_size(s);
+	l->cache_size = (int)store_int(s, "PRAGMA cache_size", -2000);
 	/*
 	 * A load appends rows at the end of each table and index: a small
 	 * page cache is enough (SQLite's default of 2 MB per database would
@@ -214,7 +188,8 @@ loader_begin(struct loader *l, struct store *s, struct diag *d)
 	    OPTION_COLUMNS, 1);
 	l->osb = insert_rows(s, "question_option", OPTION_COLUMN_NAMES,
 	    OPTION_COLUMNS, LOAD_BATCH);
-	l->next_id = next_question_id(s);
+	/* The id the next question inserted gets, as SQLite would choose. */
+	l->next_id = store_int(s, "SELECT max(id) FROM question", 0) + 1;
 	l->lq = store_prepare(s, "INSERT INTO temp.load_question (qid, seq,"
 	    " bank, line) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING");
 	l->ld = store_prepare(s, "INSERT INTO temp.load_dup (qid, seq, bank,"
@@ -329,6 +304,18 @@ load_questions(struct loader *l, const struct bank *b, sqlite3_int64 mvid,
 	return 0;
 }
 
+/* Insert q's id, at l->seq in bank number index, with st (lq or ld). */
+static int
+load_id(struct loader *l, sqlite3_stmt *st, size_t index,
+    const struct question *q, struct diag *d)
+{
+	sqlite3_bind_text(st, 1, q->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, l->seq);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)index);
+	sqlite3_bind_int64(st, 4, q->line);
+	return step_done(l->s, st, d);
+}
+
 /* Note the ids of bank number index of the load (see struct loader). */
 static int
 load_ids(struct loader *l, size_t index, const struct bank *b,
@@ -340,23 +327,9 @@ load_ids(struct loader *l, size_t index, const struct bank *b,
 
 	/* Each id's first question; the ids seen again in load_dup. */
 	for (i = 0; rc == 0 && i < b->nquestions; i++) {
-		sqlite3_stmt *st = l->lq;
-
-		sqlite3_bind_text(st, 1, b->questions[i].id, -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, l->seq);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)index);
-		sqlite3_bind_int64(st, 4, b->questions[i].line);
-		rc = step_done(s, st, d);
-		if (rc == 0 && sqlite3_changes(s->db) == 0) {
-			st = l->ld;
-			sqlite3_bind_text(st, 1, b->questions[i].id, -1,
-			    SQLITE_STATIC);
-			sqlite3_bind_int64(st, 2, l->seq);
-			sqlite3_bind_int64(st, 3, (sqlite3_int64)index);
-			sqlite3_bind_int64(st, 4, b->questions[i].line);
-			rc = step_done(s, st, d);
-		}
+		rc = load_id(l, l->lq, index, &b->questions[i], d);
+		if (rc == 0 && sqlite3_changes(s->db) == 0)
+			rc = load_id(l, l->ld, index, &b->questions[i], d);
 		l->seq++;
 	}
 	return rc;

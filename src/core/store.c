@@ -225,16 +225,23 @@ store_rollback(struct store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+sqlite3_int64
+store_int(struct store *s, const char *sql, sqlite3_int64 none)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	sqlite3_int64 v = none;
+
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 int
 store_user_version(struct store *s)
 {
-	sqlite3_stmt *st = store_prepare(s, "PRAGMA user_version");
-	int v = -1;
-
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return (int)store_int(s, "PRAGMA user_version", -1);
 }
 
 /* Create path with mode 0600 if it does not exist yet. */

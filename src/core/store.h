@@ -111,6 +111,10 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 sqlite3_stmt *store_stmt(struct store *s, const char *sql);
 void store_done(struct store *s, sqlite3_stmt *st);
 
+/* The first column of sql's first row as an integer, or none when there
+ * is no row or it is NULL. */
+sqlite3_int64 store_int(struct store *s, const char *sql, sqlite3_int64 none);
+
 /* Text of column i, or "" when NULL (never NULL). */
 const char *store_text(sqlite3_stmt *st, int i);
 

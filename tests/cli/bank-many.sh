@@ -7,14 +7,19 @@
 # file reusing the first one's id, leaves the database exactly as it was.
 . "$(dirname "$0")/lib.sh"
 
+# banks PREFIX FROM TO: the mini bank as modules manyFROM .. manyTO, in
+# $TMP/banks/PREFIXn.xml.
+banks() {
+	i=$2
+	while [ $i -le "$3" ]; do
+		sed -e "s/module=\"mini\"/module=\"many$i\"/" \
+		    -e "s/id=\"mini-/id=\"many$i-/" \
+		    "$TESTDATA/good/mini-bank.xml" >"$TMP/banks/$1$i.xml"
+		i=$((i + 1))
+	done
+}
 mkdir "$TMP/banks"
-i=1
-while [ $i -le 250 ]; do
-	sed -e "s/module=\"mini\"/module=\"many$i\"/" \
-	    -e "s/id=\"mini-/id=\"many$i-/" \
-	    "$TESTDATA/good/mini-bank.xml" >"$TMP/banks/b$i.xml"
-	i=$((i + 1))
-done
+banks b 1 250
 fl init
 fl bank load "$TMP"/banks/*.xml
 expect_rc 0 "250 bank files load in one go"
@@ -27,13 +32,7 @@ hasnt "(null)" "$OUT" "no line printed from past the end of the list"
 # The whole database as text, to compare before and after a refused load.
 snapshot() { sqlite3 "$FIRSTLINE_DB" .dump; }
 
-i=251
-while [ $i -le 650 ]; do
-	sed -e "s/module=\"mini\"/module=\"many$i\"/" \
-	    -e "s/id=\"mini-/id=\"many$i-/" \
-	    "$TESTDATA/good/mini-bank.xml" >"$TMP/banks/c$i.xml"
-	i=$((i + 1))
-done
+banks c 251 650
 # c251 .. c650 in the order named; the last one gets a bad key.
 set -- $(i=251; while [ $i -le 650 ]; do echo "$TMP/banks/c$i.xml"; i=$((i + 1)); done)
 last=$TMP/banks/c650.xml
