@@ -8,6 +8,8 @@
 
 #include <fcntl.h>
 #include <getopt.h>
+#include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -380,9 +382,8 @@ cli_open_as(struct cli *c, const struct act_opts *o, int min_role,
  * configured LOCALEDIR when firstline is installed there; else, for a
  * firstline run from its build tree, the locale/ folder that make builds
  * beside the binary -- so that an uninstalled build speaks Chinese too.
- * (Shared with firstline-scan, src/cli/scan-main.c.)
  */
-const char *
+static const char *
 cli_localedir(void)
 {
 	static char dir[4096];
@@ -404,3 +405,23 @@ cli_localedir(void)
 	return access(dir, X_OK) == 0 ? dir : LOCALEDIR;
 }
 #endif
+
+/*
+ * What every firstline program does first (firstline, and the helpers of
+ * helper-main.c).  A file size limit (ulimit -f) would kill us in the
+ * middle of a write, silently; ignored, the write fails with EFBIG, SQLite
+ * rolls the transaction back and the person is told which file is too
+ * large.  Then the locale and its catalogue, and the filters that keep
+ * control characters of names and files off a terminal (safeout.c).
+ */
+void
+cli_start(void)
+{
+	signal(SIGXFSZ, SIG_IGN);
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, cli_localedir());
+	textdomain(PACKAGE);
+#endif
+	safeout_install();
+}

@@ -197,10 +197,11 @@ int cli_run_client_path(struct cli *c, const struct cmd_entry *e, int argc,
 struct store *cli_open_as(struct cli *c, const struct act_opts *o,
     int min_role, struct user *u);
 
-#ifdef ENABLE_NLS
-/* Where the message catalogues are (see cli.c). */
-const char *cli_localedir(void);
-#endif
+/*
+ * A program's first steps: SIGXFSZ ignored, the locale and the message
+ * catalogue (installed, else beside an uninstalled build), safeout.
+ */
+void cli_start(void);
 
 /* Write t as aligned text or RFC 4180 CSV to fp. */
 void output_table(const struct table *t, enum format f, FILE *fp);
@@ -212,7 +213,11 @@ void output_table(const struct table *t, enum format f, FILE *fp);
  * exit status to use.
  */
 int cli_pdf_exec(struct cli *c, const char *group, int argc, char **argv);
-/* The same for helper name (firstline-scan: the scan reader). */
+/*
+ * The same for helper name (firstline-scan: the scan reader;
+ * firstline-serve: the browser sitting); group NULL for a command that is
+ * not in a group.  --allow-open-db is passed on.
+ */
 int cli_helper_exec(struct cli *c, const char *name, const char *group,
     int argc, char **argv);
 

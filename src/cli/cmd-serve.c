@@ -2,6 +2,10 @@
  * firstline serve: the browser sitting (src/web) on HTTP, or HTTPS with
  * --cert and --key.  Checks the database once before listening, so that a
  * missing or old database is said here, not on a trainee's phone.
+ *
+ * Only firstline-serve (FIRSTLINE_SERVE_HELPER, src/cli/helper-main.c) is
+ * linked with libmicrohttpd and GnuTLS; firstline execs it for this
+ * command, so that the trainee's client does not load them at every start.
  */
 #include "config.h"
 
@@ -10,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef FIRSTLINE_SERVE_HELPER
 #include "core/store.h"
 #include "web/web.h"
 
@@ -123,6 +128,15 @@ cmd_serve_exec(struct cli *c, const struct cmd_entry *e, int argc,
 	}
 	return EXIT_OK;
 }
+#else
+static int
+cmd_serve_exec(struct cli *c, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	(void)e;
+	return cli_helper_exec(c, "firstline-serve", NULL, argc, argv);
+}
+#endif
 
 const struct cmd_entry cmd_serve_entry = {
 	NULL, "serve",

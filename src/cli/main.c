@@ -5,8 +5,6 @@
 #include "config.h"
 
 #include <getopt.h>
-#include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,18 +148,7 @@ main(int argc, char **argv)
 	struct stat sb;
 	int ch, rc, allow_open = 0;
 
-	/*
-	 * A file size limit (ulimit -f) would kill us in the middle of a
-	 * write, silently; ignored, the write fails with EFBIG, SQLite rolls
-	 * the transaction back and the person is told which file is too large.
-	 */
-	signal(SIGXFSZ, SIG_IGN);
-	setlocale(LC_ALL, "");
-#ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, cli_localedir());
-	textdomain(PACKAGE);
-#endif
-	safeout_install();
+	cli_start();
 	env = getenv("FIRSTLINE_DB");
 	c.db = env != NULL && *env != '\0' ? env : FL_DEFAULT_DB;
 	c.db_given = env != NULL && *env != '\0';

@@ -1,9 +1,10 @@
 /*
- * Handing a PDF request to firstline-pdf (and a scan to firstline-scan).
- * firstline itself is not linked with cairo, pango and fontconfig (and the
- * fifty libraries they bring), nor with the image libraries, so the
+ * Handing a PDF request to firstline-pdf (a scan to firstline-scan, the
+ * browser sitting to firstline-serve).  firstline itself is not linked
+ * with cairo, pango and fontconfig (and the fifty libraries they bring),
+ * nor with the image libraries, nor with libmicrohttpd and GnuTLS, so the
  * trainee's client starts and stays as small as a terminal program; the
- * few commands that write PDFs or read scans run in a helper instead.
+ * few commands that need them run in a helper instead.
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/store.h"
 #include "core/xalloc.h"
 
 #define PDF_HELPER "firstline-pdf"
@@ -49,14 +51,17 @@ int
 cli_helper_exec(struct cli *c, const char *name, const char *group,
     int argc, char **argv)
 {
-	char **args = xcalloc((size_t)argc + 5, sizeof *args);
+	char **args = xcalloc((size_t)argc + 6, sizeof *args);
 	char *helper = pdf_helper(name);
 	int i, n = 0;
 
 	args[n++] = helper;
 	args[n++] = (char *)"--db";
 	args[n++] = (char *)c->db;
-	args[n++] = (char *)group;
+	if (store_open_db_is_allowed())
+		args[n++] = (char *)"--allow-open-db";
+	if (group != NULL)
+		args[n++] = (char *)group;
 	for (i = 0; i < argc; i++)
 		args[n++] = argv[i];
 	args[n] = NULL;
@@ -66,10 +71,15 @@ cli_helper_exec(struct cli *c, const char *name, const char *group,
 		cli_error(_("cannot run %s to write the PDF: %m (it is built "
 		    "and installed with firstline: run 'make install', or "
 		    "firstline from its build directory)"), helper);
-	else
+	else if (strcmp(name, "firstline-scan") == 0)
 		cli_error(_("cannot run %s to read the scans: %m (it is "
 		    "built and installed with firstline: run 'make install', "
 		    "or firstline from its build directory)"), helper);
+	else
+		cli_error(_("cannot run %s to serve the browser sitting: %m "
+		    "(it is built and installed with firstline: run 'make "
+		    "install', or firstline from its build directory)"),
+		    helper);
 	free(helper);
 	free(args);
 	return EXIT_REFUSED;

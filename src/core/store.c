@@ -396,6 +396,12 @@ store_allow_open_db(int allow)
 	store_open_db_allowed = allow;
 }
 
+int
+store_open_db_is_allowed(void)
+{
+	return store_open_db_allowed;
+}
+
 /*
  * A database that other accounts may read or write gives away the names,
  * the PIN hashes and the chain's secret, or lets them rewrite scores:

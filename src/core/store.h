@@ -60,6 +60,7 @@ int store_open(const char *path, enum store_mode mode, struct store **out,
  * or write (--allow-open-db); refused by default.
  */
 void store_allow_open_db(int allow);
+int store_open_db_is_allowed(void);
 /* Close and free *s, setting it to NULL; accepts NULL. */
 void store_free(struct store **s);
 

@@ -44,6 +44,7 @@ run lintian --fail-on error,warning "$deb"
 [ -z "$OUT" ] || printf '# %s\n' "$OUT" | sed 's/^/# /'
 run dpkg-deb -c "$deb"
 for f in usr/bin/firstline usr/libexec/firstline/firstline-pdf \
+    usr/libexec/firstline/firstline-scan usr/libexec/firstline/firstline-serve \
     usr/share/firstline/question-banks/banks/cpr.xml \
     usr/share/firstline/question-banks/exams/standard.xml \
     usr/share/firstline/question-banks/schema/bank.xsd \

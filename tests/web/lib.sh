@@ -46,9 +46,10 @@ pin() {
 
 # web_start [OPTIONS...]: the server on 127.0.0.1, a port the kernel
 # picks; waits until it says where it listens (no fixed sleep), sets URL.
+# WEB_GLOBAL: firstline's own options before "serve" (word-split).
 web_start() {
 	: >"$TMP/serve.out"
-	"$FIRSTLINE" serve --listen 127.0.0.1:0 "$@" >"$TMP/serve.out" \
+	"$FIRSTLINE" ${WEB_GLOBAL:-} serve --listen 127.0.0.1:0 "$@" >"$TMP/serve.out" \
 	    2>"$TMP/serve.err" &
 	WEB_PID=$!
 	i=0 URL=
