@@ -100,6 +100,30 @@ as_fl sh -c 'umask 077; mkdir -p /var/lib/firstline/backup &&
 expect_rc 0 "the backup the timer runs works as the account"
 as_fl firstline report cohort 2026-101 --format pdf -o /var/lib/firstline/r.pdf
 expect_rc 0 "a PDF report through the installed firstline-pdf"
+# The installed server, through the installed firstline-serve, as the
+# account: it listens, answers the login page, stops on SIGTERM (sent to
+# the process that was started as firstline).
+rm -f /var/lib/firstline/serve.pid
+runuser -u firstline -- env -u FIRSTLINE_DB -u LC_ALL -u LANGUAGE \
+    LANG=C.UTF-8 sh -c 'cd / && echo $$ >/var/lib/firstline/serve.pid &&
+    exec firstline serve --listen 127.0.0.1:0' >"$TMP/serve.out" \
+    2>"$TMP/serve.err" &
+spid=$!
+i=0 url=
+while [ -z "$url" ] && kill -0 $spid 2>/dev/null && [ $i -lt 600 ]; do
+	i=$((i + 1)); sleep 0.1
+	url=$(sed -n 's/.*listening on \(http[^ ]*\)$/\1/p' "$TMP/serve.out")
+done
+[ -n "$url" ]; ok $? "firstline serve listens (the installed firstline-serve)"
+[ -n "$url" ] || sed 's/^/# /' "$TMP/serve.err"
+if [ -n "$url" ] && command -v curl >/dev/null 2>&1; then
+	curl -s -m 30 "$url" | grep -q 'name="ticket"'
+	ok $? "and serves the login page"
+fi
+kill -TERM "$(cat /var/lib/firstline/serve.pid)" 2>/dev/null
+wait $spid
+ok $? "and stops cleanly on SIGTERM"
+rm -f /var/lib/firstline/serve.pid
 
 # 4. Units.
 if man -w firstline >/dev/null 2>&1; then man=yes; else man=no; fi
