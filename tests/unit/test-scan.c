@@ -125,7 +125,9 @@ test_decide(void **state)
 		enum scan_state want;
 	} cases[] = {
 		{ 0.05, 0.0, SCAN_EMPTY },	/* the sheet's own empty */
-		{ 0.169, 0.0, SCAN_EMPTY },	/* a stray dot */
+		{ 0.085, 0.0, SCAN_EMPTY },	/* its darkest letter, "B" */
+		{ 0.101, 0.0, SCAN_FAINT },	/* a thin light tick */
+		{ 0.169, 0.0, SCAN_FAINT },	/* a tick once read as empty */
 		{ 0.175, 0.0, SCAN_FAINT },
 		{ 0.30, 0.0, SCAN_FAINT },	/* light pencil, a tick */
 		{ 0.49, 0.0, SCAN_FAINT },
@@ -144,6 +146,14 @@ test_decide(void **state)
 		m.ring = cases[i].ring;
 		assert_int_equal(scan_decide(&m, 0.05, 0.05), cases[i].want);
 	}
+	/*
+	 * A tick on "true" as measured on a generated sheet (200 dpi JPEG),
+	 * the sheet's empty levels 0.065 and 0.008: once read as a blank
+	 * answer, without doubt, on a sheet in review for other questions.
+	 */
+	m.fill = 0.184;
+	m.ring = 0.178;
+	assert_int_equal(scan_decide(&m, 0.065, 0.008), SCAN_FAINT);
 }
 
 int
