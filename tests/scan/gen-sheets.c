@@ -7,7 +7,7 @@
  *       [--skip K] [--clean P] [--dpi 150,200,300]
  *       [--formats jpeg,png,tiff,pdf] [--turn DEG] [--forge]
  *       [--messy STYLE] [--shuffle N] [--withhold K --held DIR]
- *       [--upside P]
+ *       [--upside P] [--tick-pen WIDTH,GREY]
  *   gen-sheets check DB KEY [--max-clean-review PCT] [--with-held]
  *   gen-sheets codes PRINTED.pdf
  *   gen-sheets blank-pdf PAGES OUT.pdf
@@ -44,7 +44,9 @@
  * (180: all upside down but the one in five turned already); --upside P
  * turns that share of pages upside down instead of one in five (1: all);
  * --forge replaces the QR code by one whose check value is altered, as a
- * home-made sheet would have (libqrencode).
+ * home-made sheet would have (libqrencode); --tick-pen WIDTH,GREY draws
+ * every tick WIDTH mm wide in grey GREY (0 black .. 1 white) instead of
+ * 0.3-0.5 mm in grey 0.05-0.32.
  *
  * check compares the database with KEY: every answer stored must be what
  * the trainee meant (a difference is a silent error); on a sheet sent to
@@ -267,13 +269,22 @@ mark_line(cairo_t *cr, const struct pen *p, double w, const double *pts,
 	cairo_stroke(cr);
 }
 
+/* --tick-pen: every tick this wide (mm) and grey; 0: at random. */
+static double tick_width, tick_grey;
+
 static void
 mark_tick(cairo_t *cr, const struct pen *p, double x, double y, double r)
 {
 	double pts[6] = { x - 0.6 * r, y - 0.05 * r, x - 0.1 * r, y + 0.55 * r,
 	    x + rng_uni(1.0, 1.6) * r, y - rng_uni(1.1, 1.7) * r };
+	double w = rng_uni(0.3, 0.5);
+	struct pen fixed = *p;
 
-	mark_line(cr, p, rng_uni(0.3, 0.5), pts, 3);
+	if (tick_width > 0) {
+		w = tick_width;
+		fixed.grey = tick_grey;
+	}
+	mark_line(cr, &fixed, w, pts, 3);
 }
 
 static void
@@ -1404,7 +1415,8 @@ usage(void)
 	fprintf(stderr, "usage: gen-sheets fill DB PRINTED.pdf OUTDIR KEY "
 	    "--count N [--seed S] [--skip K] [--clean P] [--dpi LIST] "
 	    "[--formats LIST] [--turn DEG] [--forge] [--messy STYLE] "
-	    "[--shuffle N] [--withhold K --held DIR] [--upside P]\n"
+	    "[--shuffle N] [--withhold K --held DIR] [--upside P] "
+	    "[--tick-pen WIDTH,GREY]\n"
 	    "       gen-sheets check DB KEY [--max-clean-review "
 	    "PCT] [--with-held]\n"
 	    "       gen-sheets codes PRINTED.pdf\n"
@@ -1470,6 +1482,11 @@ main(int argc, char **argv)
 				    strcmp(t, "png") == 0 ? FMT_PNG :
 				    strcmp(t, "tiff") == 0 ? FMT_TIFF :
 				    strcmp(t, "pdf") == 0 ? FMT_PDF : 0;
+		} else if (strcmp(argv[i], "--tick-pen") == 0 && i + 1 < argc) {
+			if (sscanf(argv[++i], "%lf,%lf", &tick_width,
+			    &tick_grey) != 2 || tick_width <= 0 ||
+			    tick_grey < 0 || tick_grey > 1)
+				usage();
 		} else if (strcmp(argv[i], "--messy") == 0 && i + 1 < argc) {
 			const char *name = argv[++i];
 
