@@ -7,7 +7,7 @@
  *       [--skip K] [--clean P] [--dpi 150,200,300]
  *       [--formats jpeg,png,tiff,pdf] [--turn DEG] [--forge]
  *       [--messy STYLE] [--shuffle N] [--withhold K --held DIR]
- *       [--upside P] [--tick-pen WIDTH,GREY]
+ *       [--upside P] [--tick-pen WIDTH,GREY] [--shade LEVELS]
  *   gen-sheets check DB KEY [--max-clean-review PCT] [--with-held]
  *   gen-sheets codes PRINTED.pdf
  *   gen-sheets blank-pdf PAGES OUT.pdf
@@ -46,7 +46,8 @@
  * --forge replaces the QR code by one whose check value is altered, as a
  * home-made sheet would have (libqrencode); --tick-pen WIDTH,GREY draws
  * every tick WIDTH mm wide in grey GREY (0 black .. 1 white) instead of
- * 0.3-0.5 mm in grey 0.05-0.32.
+ * 0.3-0.5 mm in grey 0.05-0.32; --shade LEVELS makes the scanner's light
+ * uneven, the page darker from left to right by up to LEVELS grey levels.
  *
  * check compares the database with KEY: every answer stored must be what
  * the trainee meant (a difference is a silent error); on a sheet sent to
@@ -494,6 +495,9 @@ struct scanned {
  * Turn the marked page (cs, at dpi) by deg degrees on a canvas that holds
  * it, scale it a little unevenly, darken, add noise: a grey PIX.
  */
+/* --shade: grey levels the scanner's light falls off across the page. */
+static double shade_levels;
+
 static PIX *
 gen_scan(cairo_surface_t *cs, double deg)
 {
@@ -541,6 +545,7 @@ gen_scan(cairo_surface_t *cs, double deg)
 			    (double)((rng_next() >> 32) & 0xffff)) / 65536.0 -
 			    1.5;
 			v = ink + (paper - ink) * v + n * 2 * sigma;
+			v *= 1 - shade_levels / 255.0 * x / W;
 			SET_DATA_BYTE(line, x, v < 0 ? 0 : v > 255 ? 255 :
 			    (int)v);
 		}
@@ -1416,7 +1421,7 @@ usage(void)
 	    "--count N [--seed S] [--skip K] [--clean P] [--dpi LIST] "
 	    "[--formats LIST] [--turn DEG] [--forge] [--messy STYLE] "
 	    "[--shuffle N] [--withhold K --held DIR] [--upside P] "
-	    "[--tick-pen WIDTH,GREY]\n"
+	    "[--tick-pen WIDTH,GREY] [--shade LEVELS]\n"
 	    "       gen-sheets check DB KEY [--max-clean-review "
 	    "PCT] [--with-held]\n"
 	    "       gen-sheets codes PRINTED.pdf\n"
@@ -1482,6 +1487,10 @@ main(int argc, char **argv)
 				    strcmp(t, "png") == 0 ? FMT_PNG :
 				    strcmp(t, "tiff") == 0 ? FMT_TIFF :
 				    strcmp(t, "pdf") == 0 ? FMT_PDF : 0;
+		} else if (strcmp(argv[i], "--shade") == 0 && i + 1 < argc) {
+			shade_levels = atof(argv[++i]);
+			if (shade_levels < 0 || shade_levels > 100)
+				usage();
 		} else if (strcmp(argv[i], "--tick-pen") == 0 && i + 1 < argc) {
 			if (sscanf(argv[++i], "%lf,%lf", &tick_width,
 			    &tick_grey) != 2 || tick_width <= 0 ||
