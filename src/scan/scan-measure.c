@@ -3,7 +3,8 @@
  * well clear of the printed outline; outside it, four patches of paper in
  * the diagonal gaps between neighbouring bubbles, where nothing is
  * printed but a cross or a tick drawn over the bubble runs.  Ink is on the
- * scale of this page: 0 is its paper, 1 the black of its corner marks.
+ * scale of this page: 0 is its paper, 1 the black of its corner marks;
+ * the fill inside a bubble is then taken from the paper around it.
  */
 #include "config.h"
 
@@ -23,6 +24,14 @@
 #define MEASURE_RIM	24
 /* Bubbles with more ink than this inside do not tell where they are. */
 #define MEASURE_OUTLINE_FILL 0.35
+/*
+ * The paper level around a bubble: the lower quartile of the outside
+ * patches within this distance (mm), when there are at least LOCAL_MIN of
+ * them, at most LOCAL_MAX from the page's paper.
+ */
+#define MEASURE_LOCAL_MM	30
+#define MEASURE_LOCAL_MIN	12
+#define MEASURE_LOCAL_MAX	0.05
 /* The most ink an empty bubble of a printed sheet shows (its letter). */
 #define MEASURE_BASE_MAX 0.25
 
@@ -52,19 +61,69 @@ measure_area(const struct scan_image *img, const struct scan_registration *reg,
 	return n > 0 ? sum / n : 0;
 }
 
+static int
+measure_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The paper around bubble i: the lower quartile of the outside patches
+ * (patch[], 4 a bubble, < 0 where none was measured) of the bubbles within
+ * MEASURE_LOCAL_MM of it, at most MEASURE_LOCAL_MAX either way.  A
+ * scanner's uneven light moves it as much as it moves the bubbles (30 grey
+ * levels darker across the page put the empty bubbles of clean sheets
+ * 0.07 above the others, in doubt: 23 of 25 clean sheets to review); the
+ * crosses and ticks of a messy sheet do not, as most patches of any
+ * neighbourhood are bare paper (the median was moved by the crosses of a
+ * sheet crossed out everywhere).
+ */
+static double
+measure_local_paper(const struct sheet *sh, int page, const double *patch,
+    size_t i, double *buf)
+{
+	const struct sheet_bubble *b = &sh->bubbles[i];
+	size_t j, n = 0;
+	double med;
+	int k;
+
+	for (j = 0; j < sh->nbubbles; j++) {
+		const struct sheet_bubble *o = &sh->bubbles[j];
+
+		if (o->page != page || fabs(o->x - b->x) > MEASURE_LOCAL_MM ||
+		    fabs(o->y - b->y) > MEASURE_LOCAL_MM)
+			continue;
+		for (k = 0; k < 4; k++)
+			if (patch[4 * j + (size_t)k] >= 0)
+				buf[n++] = patch[4 * j + (size_t)k];
+	}
+	if (n < MEASURE_LOCAL_MIN)
+		return 0;
+	qsort(buf, n, sizeof *buf, measure_cmp);
+	med = buf[n / 4];
+	return med > MEASURE_LOCAL_MAX ? MEASURE_LOCAL_MAX :
+	    med < -MEASURE_LOCAL_MAX ? -MEASURE_LOCAL_MAX : med;
+}
+
 void
 scan_measure_bubbles(const struct scan_image *img, const struct sheet *sh,
     int page, const struct scan_registration *reg, struct scan_measure *m)
 {
-	double s = scan_affine_scale(&reg->map), u, v, best, got;
-	double dx = SHEET_PITCH_X / 2, dy = SHEET_PITCH_Y / 2;
+	double s = scan_affine_scale(&reg->map), u, v, best, got, local;
+	double dx = SHEET_PITCH_X / 2, dy = SHEET_PITCH_Y / 2, *patch, *buf;
 	size_t i;
 	int k;
 
+	patch = xmalloc((sh->nbubbles ? sh->nbubbles : 1) * 4 * sizeof *patch);
+	buf = xmalloc((sh->nbubbles ? sh->nbubbles : 1) * 4 * sizeof *buf);
 	for (i = 0; i < sh->nbubbles; i++) {
 		const struct sheet_bubble *b = &sh->bubbles[i];
 		const struct sheet_item *it = &sh->items[b->item];
 
+		for (k = 0; k < 4; k++)
+			patch[4 * i + (size_t)k] = -1;
 		if (b->page != page)
 			continue;
 		scan_affine_apply(&reg->map, b->x, b->y, &u, &v);
@@ -82,11 +141,24 @@ scan_measure_bubbles(const struct scan_image *img, const struct sheet *sh,
 			scan_affine_apply(&reg->map, px, py, &u, &v);
 			got = measure_area(img, reg, u, v, MEASURE_PATCH * s,
 			    0);
+			patch[4 * i + (size_t)k] = got;
 			if (got > best)
 				best = got;
 		}
 		m[i].ring = best;
 	}
+	/*
+	 * Each fill on the scale of the paper around it.  Not the ring: ink
+	 * beside a filled bubble is a cross wherever the page lies.
+	 */
+	for (i = 0; i < sh->nbubbles; i++) {
+		if (sh->bubbles[i].page != page)
+			continue;
+		local = measure_local_paper(sh, page, patch, i, buf);
+		m[i].fill -= local;
+	}
+	free(buf);
+	free(patch);
 }
 
 double
@@ -125,14 +197,6 @@ scan_outline_score(const struct scan_image *img, const struct sheet *sh,
 		n++;
 	}
 	return n > 0 ? total / n : 1;
-}
-
-static int
-measure_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 void

@@ -110,4 +110,14 @@ scan_round 10 2000 --clean 0 --messy tick --tick-pen 0.3,0.32 --dpi 150 \
     [ "$unflagged" = 0 ] && [ "$review" = 10 ]
 ok $? "thin light ticks: 10 sheets to review, none read as blank ($unflagged misread)"
 
+# A scanner whose light falls off across the page: 10 clean sheets, each
+# 24 grey levels darker on one side than the other.  The empty bubbles of
+# the dark side are as empty as the others: no sheet goes to review
+# (without the paper level taken around each bubble, half of them did).
+done_n=0 stored=0 silent=0 unflagged=0 review=0 lost=0 bad=0
+scan_round 10 3000 --clean 1 --shade 24
+[ "$bad" = 0 ] && [ "$done_n" = 10 ] && [ "$silent" = 0 ] &&
+    [ "$review" = 0 ] && [ "$stored" = 10 ]
+ok $? "uneven light: 10 clean sheets stored, none to review ($review)"
+
 done_testing
