@@ -207,10 +207,16 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	xmlsafe_init();
+	/*
+	 * The trainee's client reads no XML: libxml2 is not started for it
+	 * (its tables cost the client some 450 KiB; doc/performance.md).
+	 */
+	if (e != &cmd_sit_entry)
+		xmlsafe_init();
 	optind = 0;	/* reset getopt for the command (GNU) */
 	rc = e->exec(&c, e, argc, argv);
-	xmlsafe_cleanup();
+	if (e != &cmd_sit_entry)
+		xmlsafe_cleanup();
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("firstline: standard output");
 		return EXIT_REFUSED;
